@@ -1,0 +1,361 @@
+/* main.c - the `pyreview` command: serve, check, rules, explain.
+ *
+ * Everything here is argument handling, file I/O, output and exit codes
+ * (0: nothing at or above --fail-on, 1: findings, 2: usage, configuration or
+ * I/O error); reviewing is core's, serving is lsp's. */
+#define _GNU_SOURCE
+#include "document.h"
+#include "engine.h"
+#include "report.h"
+#include "ruleset.h"
+#include "server.h"
+#include "source.h"
+#include "syntax.h"
+#include "testcode.h"
+#include "walkdir.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define PR_VERSION "0.1.0"
+
+static const char pr_usage[] =
+  "usage: pyreview <command> [options]\n"
+  "\n"
+  "commands:\n"
+  "  serve [--stdio]              run the language server on stdin/stdout\n"
+  "  check [options] PATH...      review Python files and folders\n"
+  "      --format text|json       output format (default text)\n"
+  "      --select ITEMS           only these rules (codes, names or prefixes, comma-separated)\n"
+  "      --ignore ITEMS           not these rules\n"
+  "      --fail-on SEVERITY       exit 1 for findings at or above error|warning|information|hint\n"
+  "                               (default warning)\n"
+  "      --exit-zero              exit 0 even when there are findings\n"
+  "      --jobs N                 review N files at a time (default: number of CPUs)\n"
+  "  rules [--format text|json]   list every rule\n"
+  "  explain CODE|NAME            print a rule's documentation\n"
+  "  version                      print the version\n";
+
+static int pr_usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "pyreview: error: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n\n%s", pr_usage);
+  return 2;
+}
+
+/* ---------------- check ---------------- */
+
+typedef struct pr_file_job {
+  const pr_file_entry *entry;
+  pr_buf out;              /* this file's report */
+  pr_buf err;              /* this file's messages for stderr */
+  uint32_t counts[5];      /* findings per severity (index = pr_severity) */
+  bool io_error;
+} pr_file_job;
+
+typedef struct pr_check {
+  pr_file_job *jobs;
+  size_t count;
+  atomic_size_t next;
+  const pr_selection *selection;
+  bool json;
+} pr_check;
+
+static int pr_read_file(const char *path, char **data, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  if (!buf) { fclose(f); errno = ENOMEM; return -1; }
+  for (;;) {
+    if (n == cap) {
+      if (cap > ((size_t)1 << 32)) { free(buf); fclose(f); errno = EFBIG; return -1; }
+      char *p = realloc(buf, cap * 2);
+      if (!p) { free(buf); fclose(f); errno = ENOMEM; return -1; }
+      buf = p;
+      cap *= 2;
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) { free(buf); errno = EIO; return -1; }
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
+  const char *path = job->entry->path;
+  char *raw = NULL, *text = NULL;
+  size_t raw_len = 0;
+  uint32_t len = 0;
+  pr_source_info info;
+  if (pr_read_file(path, &raw, &raw_len) != 0) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: %s\n", path, strerror(errno));
+    job->io_error = true;
+    return;
+  }
+  if (pr_source_decode(raw, raw_len, &text, &len, &info) != 0) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: file too large or out of memory\n", path);
+    job->io_error = true;
+    free(raw);
+    return;
+  }
+  free(raw);
+  if (info.had_invalid_bytes)
+    pr_buf_printf(&job->err, "pyreview: warning: %s: bytes that are not valid %s were read as U+FFFD\n", path,
+                  info.coding[0] && !info.unknown_coding ? info.coding : "UTF-8");
+  if (info.unknown_coding)
+    pr_buf_printf(&job->err, "pyreview: warning: %s: coding '%s' is not supported; read as UTF-8\n", path,
+                  info.coding);
+  TSTree *tree = ts_parser_parse_string(parser, NULL, text, len);
+  if (!tree) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: could not parse\n", path);
+    job->io_error = true;
+    free(text);
+    return;
+  }
+  pr_review_options options = {
+    .path = path, .test_file = pr_is_test_path(job->entry->relative), .selection = check->selection};
+  pr_review review;
+  if (pr_review_file(text, len, tree, &options, &review) != PR_REVIEW_OK) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
+    job->io_error = true;
+  } else {
+    pr_line_index lines = {0};
+    if (pr_line_index_build(&lines, text, len)) {
+      pr_reviewed_file rf = {path, text, len, &lines, &review};
+      bool first = true;
+      if (check->json) pr_report_json(&job->out, &rf, &first);
+      else pr_report_text(&job->out, &rf);
+      for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
+    } else {
+      job->io_error = true;
+    }
+    pr_line_index_free(&lines);
+    pr_review_free(&review);
+  }
+  ts_tree_delete(tree);
+  free(text);
+}
+
+static void *pr_check_worker(void *arg) {
+  pr_check *check = arg;
+  TSParser *parser = pr_parser_new();
+  if (!parser) return NULL;
+  for (;;) {
+    size_t i = atomic_fetch_add(&check->next, 1);
+    if (i >= check->count) break;
+    pr_check_file(check, &check->jobs[i], parser);
+  }
+  ts_parser_delete(parser);
+  return NULL;
+}
+
+static int pr_entry_cmp(const void *a, const void *b) {
+  return strcmp(((const pr_file_entry *)a)->path, ((const pr_file_entry *)b)->path);
+}
+
+static int pr_severity_from_name(const char *s) {
+  static const char *const names[] = {"", "error", "warning", "information", "hint"};
+  for (int i = 1; i <= 4; i++)
+    if (!strcasecmp(s, names[i])) return i;
+  if (!strcasecmp(s, "info")) return 3;
+  return 0;
+}
+
+static int pr_cmd_check(int argc, char **argv) {
+  const char *format = "text", *select = NULL, *ignore = NULL;
+  int jobs = 0, fail_on = PR_SEV_WARNING;
+  bool exit_zero = false;
+  const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+  if (!paths) return 2;
+  int npaths = 0;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    const char *val = NULL;
+#define PR_OPT(name)                                                                     \
+  (!strcmp(a, name) ? (i + 1 < argc ? (val = argv[++i], 1) : -1)                        \
+                    : (!strncmp(a, name "=", sizeof name) ? (val = a + sizeof name, 1) : 0))
+    int m;
+    if ((m = PR_OPT("--format")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      format = val;
+    } else if ((m = PR_OPT("--select")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      select = val;
+    } else if ((m = PR_OPT("--ignore")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      ignore = val;
+    } else if ((m = PR_OPT("--jobs")) != 0 || (m = PR_OPT("-j")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      char *end;
+      long n = strtol(val, &end, 10);
+      if (*end || n < 1 || n > 256) { free(paths); return pr_usage_error("--jobs wants 1..256, not '%s'", val); }
+      jobs = (int)n;
+    } else if ((m = PR_OPT("--fail-on")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      fail_on = pr_severity_from_name(val);
+      if (!fail_on) { free(paths); return pr_usage_error("unknown severity '%s'", val); }
+    } else if (!strcmp(a, "--exit-zero")) {
+      exit_zero = true;
+    } else if (!strcmp(a, "--")) {
+      while (++i < argc) paths[npaths++] = argv[i];
+    } else if (a[0] == '-' && a[1]) {
+      free(paths);
+      return pr_usage_error("unknown option '%s'", a);
+    } else {
+      paths[npaths++] = a;
+    }
+#undef PR_OPT
+  }
+  if (strcmp(format, "text") && strcmp(format, "json")) {
+    free(paths);
+    return pr_usage_error("unknown format '%s' (text or json)", format);
+  }
+  if (!npaths) { free(paths); return pr_usage_error("%s", "check needs at least one PATH"); }
+  pr_selection selection;
+  pr_selection_all(&selection);
+  char err[256];
+  if (pr_selection_apply(&selection, select, ignore, err, sizeof err) != 0) {
+    free(paths);
+    fprintf(stderr, "pyreview: error: %s\n", err);
+    return 2;
+  }
+  pr_file_list files = {0};
+  int status = 0;
+  for (int i = 0; i < npaths; i++) {
+    if (pr_collect_files(paths[i], &files, err, sizeof err) != 0) {
+      fprintf(stderr, "pyreview: error: %s\n", err);
+      status = 2;
+    }
+  }
+  free(paths);
+  if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
+  pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json")};
+  check.jobs = calloc(files.count ? files.count : 1, sizeof *check.jobs);
+  if (!check.jobs) { pr_file_list_free(&files); return 2; }
+  for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
+  if (jobs == 0) {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = cpus > 0 ? (int)cpus : 1;
+  }
+  if ((size_t)jobs > files.count) jobs = files.count ? (int)files.count : 1;
+  pr_syntax_init();  /* before threads: the symbol tables are built once */
+  pthread_t threads[256];
+  int started = 0;
+  for (int t = 1; t < jobs; t++)
+    if (pthread_create(&threads[started], NULL, pr_check_worker, &check) == 0) started++;
+  pr_check_worker(&check);
+  for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
+
+  uint32_t counts[5] = {0};
+  if (check.json) fputs("[", stdout);
+  bool first = true;
+  for (size_t i = 0; i < files.count; i++) {
+    pr_file_job *job = &check.jobs[i];
+    if (job->err.len) fwrite(job->err.data, 1, job->err.len, stderr);
+    if (job->out.len) {
+      if (check.json && !first) fputs(",", stdout);
+      /* a file's JSON objects start with "\n  {"; the first object of a file after
+         another file's needs the comma added here */
+      fwrite(job->out.data + (check.json && first ? 0 : 0), 1, job->out.len, stdout);
+      first = false;
+    }
+    if (job->io_error || job->out.oom) status = 2;
+    for (int s = 1; s <= 4; s++) counts[s] += job->counts[s];
+    pr_buf_free(&job->out);
+    pr_buf_free(&job->err);
+  }
+  if (check.json) fputs(first ? "]\n" : "\n]\n", stdout);
+  fflush(stdout);
+  uint32_t total = counts[1] + counts[2] + counts[3] + counts[4];
+  if (total)
+    fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s\n",
+            total, total == 1 ? "" : "s", counts[1], counts[2], counts[3], counts[4], files.count,
+            files.count == 1 ? "" : "s");
+  else
+    fprintf(stderr, "pyreview: no findings in %zu file%s\n", files.count, files.count == 1 ? "" : "s");
+  free(check.jobs);
+  pr_file_list_free(&files);
+  if (status) return status;
+  if (exit_zero) return 0;
+  for (int s = 1; s <= fail_on; s++)
+    if (counts[s]) return 1;
+  return 0;
+}
+
+/* ---------------- rules, explain ---------------- */
+
+static int pr_cmd_rules(int argc, char **argv) {
+  bool json = false;
+  for (int i = 0; i < argc; i++) {
+    if (!strcmp(argv[i], "--format") && i + 1 < argc) json = !strcmp(argv[++i], "json");
+    else if (!strcmp(argv[i], "--format=json")) json = true;
+    else if (strcmp(argv[i], "--format=text")) return pr_usage_error("unknown argument '%s'", argv[i]);
+  }
+  pr_buf b = {0};
+  if (json) pr_buf_append(&b, "[", 1);
+  for (uint32_t i = 0; i < pr_rule_count; i++) {
+    const pr_rule *r = pr_rules[i];
+    if (!json) {
+      char cwe[16] = "-";
+      if (r->cwe) snprintf(cwe, sizeof cwe, "CWE-%d", r->cwe);
+      pr_buf_printf(&b, "%-7s %-30s %-12s %-12s %-8s %s\n", r->code, r->name, r->category,
+                    pr_severity_name(r->severity), cwe, r->summary);
+      continue;
+    }
+    pr_buf_printf(&b, "%s\n  {\"code\": \"%s\", \"name\": \"%s\", \"category\": \"%s\", \"severity\": \"%s\", ",
+                  i ? "," : "", r->code, r->name, r->category, pr_severity_name(r->severity));
+    if (r->cwe) pr_buf_printf(&b, "\"cwe\": %d, ", r->cwe);
+    else pr_buf_append(&b, "\"cwe\": null, ", 13);
+    pr_buf_append(&b, "\"summary\": ", 11);
+    pr_buf_json_string(&b, r->summary, strlen(r->summary));
+    pr_buf_printf(&b, ", \"tests_only\": %s}", (r->flags & PR_RULE_TESTS_ONLY) ? "true" : "false");
+  }
+  if (json) pr_buf_append(&b, "\n]\n", 3);
+  fwrite(b.data, 1, b.len, stdout);
+  pr_buf_free(&b);
+  return 0;
+}
+
+static int pr_cmd_explain(int argc, char **argv) {
+  if (argc != 1) return pr_usage_error("%s", "explain needs exactly one rule code or name");
+  const pr_rule *r = pr_rule_lookup(argv[0], strlen(argv[0]));
+  if (!r) {
+    fprintf(stderr, "pyreview: error: unknown rule '%s' (see `pyreview rules`)\n", argv[0]);
+    return 2;
+  }
+  printf("# %s %s\n\n", r->code, r->name);
+  printf("Category: %s. Default severity: %s.", r->category, pr_severity_name(r->severity));
+  if (r->cwe) printf(" CWE-%d (https://cwe.mitre.org/data/definitions/%d.html).", r->cwe, r->cwe);
+  if (r->flags & PR_RULE_TESTS_ONLY) printf(" Runs in test code only.");
+  if (r->flags & PR_RULE_NOT_IN_TESTS) printf(" Off in test code.");
+  printf("\n\n%s\n\n%s", r->summary, r->doc);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) { fputs(pr_usage, stderr); return 2; }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "serve")) {
+    for (int i = 2; i < argc; i++)
+      if (strcmp(argv[i], "--stdio")) return pr_usage_error("serve takes no argument but --stdio, not '%s'", argv[i]);
+    return pr_server_main();
+  }
+  if (!strcmp(cmd, "check")) return pr_cmd_check(argc - 2, argv + 2);
+  if (!strcmp(cmd, "rules")) return pr_cmd_rules(argc - 2, argv + 2);
+  if (!strcmp(cmd, "explain")) return pr_cmd_explain(argc - 2, argv + 2);
+  if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { puts("pyreview " PR_VERSION); return 0; }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(pr_usage, stdout); return 0; }
+  return pr_usage_error("unknown command '%s'", cmd);
+}

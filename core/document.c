@@ -1,0 +1,199 @@
+/* document.c - an open buffer with incremental re-parse; see document.h. */
+#include "document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pr_document {
+  char *text;            /* NUL-terminated, len bytes */
+  uint32_t len, cap;
+  int64_t version;
+  pr_line_index lines;
+  TSTree *tree;          /* NULL only if parsing failed (cancelled/out of memory) */
+  uint32_t bom;          /* 3 when the text starts with a UTF-8 BOM, else 0 */
+};
+
+/* One applied change, kept so that a failing batch can be undone. */
+typedef struct pr_undo {
+  uint32_t start, new_len;
+  char *removed;
+  uint32_t removed_len;
+  TSInputEdit edit;
+} pr_undo;
+
+static uint32_t pr_document__bom(const char *text, uint32_t len) {
+  return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static TSTree *pr_document__parse(pr_document *doc, TSParser *parser, TSTree *old) {
+  uint32_t bom = pr_document__bom(doc->text, doc->len);
+  if (bom != doc->bom && old) old = NULL;  /* the included range moved: parse afresh */
+  doc->bom = bom;
+  TSRange range = {
+    .start_point = {0, bom}, .end_point = {UINT32_MAX, UINT32_MAX},
+    .start_byte = bom, .end_byte = UINT32_MAX};
+  ts_parser_set_included_ranges(parser, &range, 1);
+  TSTree *tree = ts_parser_parse_string(parser, old, doc->text, doc->len);
+  ts_parser_set_included_ranges(parser, NULL, 0);
+  return tree;
+}
+
+pr_document *pr_document_new(TSParser *parser, const char *text, uint32_t len, int64_t version) {
+  if (len > PR_DOCUMENT_MAX_BYTES) return NULL;
+  pr_document *doc = calloc(1, sizeof *doc);
+  if (!doc) return NULL;
+  doc->cap = len + 1;
+  doc->text = malloc(doc->cap);
+  if (!doc->text) goto fail_text;
+  if (len) memcpy(doc->text, text, len);
+  doc->text[len] = 0;
+  doc->len = len;
+  doc->version = version;
+  if (!pr_line_index_build(&doc->lines, doc->text, len)) goto fail_lines;
+  doc->tree = pr_document__parse(doc, parser, NULL);
+  if (!doc->tree) goto fail_tree;
+  return doc;
+fail_tree:
+  pr_line_index_free(&doc->lines);
+fail_lines:
+  free(doc->text);
+fail_text:
+  free(doc);
+  return NULL;
+}
+
+void pr_document_delete(pr_document *doc) {
+  if (!doc) return;
+  if (doc->tree) ts_tree_delete(doc->tree);
+  pr_line_index_free(&doc->lines);
+  free(doc->text);
+  free(doc);
+}
+
+static TSPoint pr_document__point(const pr_document *doc, uint32_t byte) {
+  uint32_t row = pr_line_index_row(&doc->lines, byte);
+  return (TSPoint){row, byte - doc->lines.starts[row]};
+}
+
+/* Replaces text[start..end) by repl; fills *undo. */
+static pr_document_error pr_document__replace(pr_document *doc, uint32_t start, uint32_t end,
+                                              const char *repl, uint32_t repl_len, pr_undo *undo) {
+  uint64_t new_total = (uint64_t)doc->len - (end - start) + repl_len;
+  if (new_total > PR_DOCUMENT_MAX_BYTES) return PR_DOC_TOO_LARGE;
+  undo->removed = malloc(end - start + 1);
+  if (!undo->removed) return PR_DOC_NO_MEMORY;
+  memcpy(undo->removed, doc->text + start, end - start);
+  undo->removed_len = end - start;
+  undo->start = start;
+  undo->new_len = repl_len;
+  if (new_total + 1 > doc->cap) {
+    uint32_t cap = doc->cap;
+    while (cap < new_total + 1) cap = cap < (1u << 30) ? cap * 2 : (uint32_t)new_total + 1;
+    char *t = realloc(doc->text, cap);
+    if (!t) { free(undo->removed); undo->removed = NULL; return PR_DOC_NO_MEMORY; }
+    doc->text = t;
+    doc->cap = cap;
+  }
+  TSInputEdit *e = &undo->edit;
+  e->start_byte = start;
+  e->old_end_byte = end;
+  e->new_end_byte = start + repl_len;
+  e->start_point = pr_document__point(doc, start);
+  e->old_end_point = pr_document__point(doc, end);
+  memmove(doc->text + start + repl_len, doc->text + end, doc->len - end + 1);  /* with NUL */
+  memcpy(doc->text + start, repl, repl_len);
+  doc->len = (uint32_t)new_total;
+  if (!pr_line_index_replace(&doc->lines, doc->text, start, end, repl_len)) {
+    /* put the bytes back: the index still describes the old text */
+    memmove(doc->text + end, doc->text + start + repl_len, doc->len - start - repl_len + 1);
+    memcpy(doc->text + start, undo->removed, end - start);
+    doc->len = doc->len - repl_len + (end - start);
+    free(undo->removed);
+    undo->removed = NULL;
+    return PR_DOC_NO_MEMORY;
+  }
+  e->new_end_point = pr_document__point(doc, start + repl_len);
+  return PR_DOC_OK;
+}
+
+bool pr_document_offset(const pr_document *doc, pr_position pos, pr_unit unit, uint32_t *byte) {
+  if (pos.line > doc->lines.count) return false;
+  if (pos.line == doc->lines.count) {
+    if (pos.column != 0) return false;
+    *byte = doc->len;
+    return true;
+  }
+  uint32_t start = doc->lines.starts[pos.line];
+  uint32_t end = pr_line_index_row_end(&doc->lines, doc->text, doc->len, pos.line);
+  *byte = start + pr_bytes_for_columns(doc->text + start, end - start, pos.column, unit);
+  return true;
+}
+
+pr_position pr_text_position(const char *text, uint32_t len, const pr_line_index *lines,
+                             uint32_t byte, pr_unit unit) {
+  if (byte > len) byte = len;
+  uint32_t row = pr_line_index_row(lines, byte);
+  uint32_t start = lines->starts[row];
+  return (pr_position){row, pr_columns_in(text + start, byte - start, unit)};
+}
+
+pr_position pr_document_position(const pr_document *doc, uint32_t byte, pr_unit unit) {
+  return pr_text_position(doc->text, doc->len, &doc->lines, byte, unit);
+}
+
+static void pr_document__undo(pr_document *doc, pr_undo *undo) {
+  pr_undo back = {0};
+  /* restoring needs at most the memory it freed; a failure here leaves a
+     consistent (if edited) document, which is the best that can be done */
+  if (pr_document__replace(doc, undo->start, undo->start + undo->new_len, undo->removed,
+                           undo->removed_len, &back) == PR_DOC_OK)
+    free(back.removed);
+}
+
+pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
+                                    uint32_t n, pr_unit unit, int64_t version, uint32_t *bad_index) {
+  pr_undo *undo = calloc(n ? n : 1, sizeof *undo);
+  if (!undo) return PR_DOC_NO_MEMORY;
+  pr_document_error err = PR_DOC_OK;
+  uint32_t done = 0;
+  for (; done < n; done++) {
+    const pr_change *c = &changes[done];
+    uint32_t start = 0, end = doc->len;
+    if (c->has_range) {
+      if (!pr_document_offset(doc, c->start, unit, &start) ||
+          !pr_document_offset(doc, c->end, unit, &end) || start > end) {
+        err = PR_DOC_BAD_RANGE;
+        break;
+      }
+    }
+    err = pr_document__replace(doc, start, end, c->text, c->len, &undo[done]);
+    if (err != PR_DOC_OK) break;
+  }
+  if (err != PR_DOC_OK) {
+    if (bad_index) *bad_index = done;
+    while (done-- > 0) {
+      pr_document__undo(doc, &undo[done]);
+      free(undo[done].removed);
+    }
+    free(undo);
+    return err;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (doc->tree) ts_tree_edit(doc->tree, &undo[i].edit);
+    free(undo[i].removed);
+  }
+  free(undo);
+  TSTree *tree = pr_document__parse(doc, parser, doc->tree);
+  if (tree) {
+    if (doc->tree) ts_tree_delete(doc->tree);
+    doc->tree = tree;
+  }
+  doc->version = version;
+  return PR_DOC_OK;
+}
+
+const char *pr_document_text(const pr_document *doc) { return doc->text; }
+uint32_t pr_document_length(const pr_document *doc) { return doc->len; }
+int64_t pr_document_version(const pr_document *doc) { return doc->version; }
+const TSTree *pr_document_tree(const pr_document *doc) { return doc->tree; }
+const pr_line_index *pr_document_lines(const pr_document *doc) { return &doc->lines; }

@@ -1,0 +1,71 @@
+/* document.h - one open buffer: its text, line index, version and syntax tree.
+ *
+ * Edits arrive as LSP content changes (a replacement of a range given in some
+ * pr_unit, or of the whole text). A batch of changes is applied in order and
+ * atomically: if any change has an impossible range, the document is left
+ * exactly as it was. After a successful batch the tree is edited
+ * (ts_tree_edit) and re-parsed incrementally with the old tree.
+ *
+ * A leading UTF-8 BOM stays in the text (the client counts it) but is kept
+ * out of the parse with an included range, so byte offsets match the text.
+ *
+ * Ownership: the document owns its text, index and tree; pr_document_delete
+ * frees them. Pointers returned by the accessors stay valid until the next
+ * pr_document_apply or pr_document_delete. */
+#ifndef PR_DOCUMENT_H
+#define PR_DOCUMENT_H
+
+#include "position.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+typedef struct pr_document pr_document;
+
+/* One content change. has_range false means "replace everything". */
+typedef struct pr_change {
+  bool has_range;
+  pr_position start, end;  /* in the unit given to pr_document_apply */
+  const char *text;        /* borrowed */
+  uint32_t len;
+} pr_change;
+
+typedef enum pr_document_error {
+  PR_DOC_OK = 0,
+  PR_DOC_NO_MEMORY = -1,
+  PR_DOC_BAD_RANGE = -2,   /* a line past the end, or start after end */
+  PR_DOC_TOO_LARGE = -3,   /* the text would exceed PR_DOCUMENT_MAX_BYTES */
+} pr_document_error;
+
+/* Documents larger than this are refused (offsets are uint32). */
+#define PR_DOCUMENT_MAX_BYTES (1024u * 1024u * 1024u)
+
+/* Copies text and parses it with `parser` (borrowed). NULL when out of memory
+ * or when len exceeds PR_DOCUMENT_MAX_BYTES. */
+pr_document *pr_document_new(TSParser *parser, const char *text, uint32_t len, int64_t version);
+void pr_document_delete(pr_document *doc);
+
+/* Applies changes[0..n) in order, then re-parses. On any error nothing changes
+ * and *bad_index (if not NULL) names the offending change. */
+pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
+                                    uint32_t n, pr_unit unit, int64_t version, uint32_t *bad_index);
+
+const char *pr_document_text(const pr_document *doc);  /* NUL-terminated */
+uint32_t pr_document_length(const pr_document *doc);
+int64_t pr_document_version(const pr_document *doc);
+const TSTree *pr_document_tree(const pr_document *doc);
+const pr_line_index *pr_document_lines(const pr_document *doc);
+
+/* Byte offset <-> position in `unit`. pr_document_offset fails (returns false)
+ * for a line past the last one; a column past the line's end is clamped. A line
+ * equal to the line count with column 0 means the end of the text. */
+bool pr_document_offset(const pr_document *doc, pr_position pos, pr_unit unit, uint32_t *byte);
+pr_position pr_document_position(const pr_document *doc, uint32_t byte, pr_unit unit);
+
+/* The same conversion for any text and its index (the CLI uses it). */
+pr_position pr_text_position(const char *text, uint32_t len, const pr_line_index *lines,
+                             uint32_t byte, pr_unit unit);
+
+#endif

@@ -1,0 +1,840 @@
+/* engine.c - the single walk, the semantic model's construction, rule dispatch
+ * and the findings funnel; see engine.h and rule.h. */
+#include "engine.h"
+
+#include "suppress.h"
+#include "testcode.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How an identifier below a frame is used. */
+typedef enum pr_use {
+  PR_USE_LOAD,       /* read */
+  PR_USE_STORE,      /* bound; the binding kind is in the frame */
+  PR_USE_AUGSTORE,   /* read and bound (x += 1) */
+  PR_USE_DEL,        /* read and unbound (del x) */
+  PR_USE_PARAMS,     /* parameter names of the function in frame.inner */
+  PR_USE_NONE,       /* not a name use: attribute names, keyword names, import paths */
+} pr_use;
+
+enum pr_frame_flags {
+  PR_FF_IN_ERROR = 1u << 0,
+  PR_FF_UNPACKED = 1u << 1,
+  PR_FF_STARRED = 1u << 2,
+  PR_FF_KWARGS = 1u << 3,
+};
+
+typedef struct pr_frame {
+  TSNode node;
+  pr_kind kind;
+  TSFieldId field;       /* the field the node sits in within its parent, or 0 */
+  uint8_t use;           /* pr_use for identifiers below */
+  uint8_t bind_kind;     /* pr_binding_kind when use is STORE */
+  uint32_t flags;        /* pr_frame_flags */
+  uint32_t scope;        /* where names below are read and bound */
+  uint32_t inner;        /* the scope this node opens, or the function whose parameters these are */
+  uint32_t counter;      /* parameters: how many names bound so far */
+  TSNode statement;      /* the binding statement for STORE uses */
+  TSNode value;          /* the value of a single-name assignment */
+} pr_frame;
+
+typedef struct pr_event {
+  TSNode node, parent;
+  TSFieldId field;
+  uint32_t scope, own_scope;
+} pr_event;
+
+typedef struct pr_span { uint32_t start, end; } pr_span;
+
+/* Per-review state: everything the walk and the rules share. */
+typedef struct pr_review_run {
+  const char *text;
+  uint32_t len;
+  const pr_review_options *options;
+  pr_arena *arena;
+  pr_model model;
+  pr_suppressions suppressions;
+  pr_line_index lines;
+  bool python2;
+  bool oom;
+
+  pr_frame *frames; uint32_t frame_count, frame_cap;
+  pr_event *events; uint32_t event_count, event_cap;
+  pr_span *errors;  uint32_t error_count, error_cap;
+  pr_finding **findings; uint32_t finding_count, finding_cap;
+
+  /* dispatch: for each kind, the enabled rules subscribed to it */
+  uint8_t subscribers[pr_kind_count][PR_MAX_RULES];
+  uint8_t subscriber_count[pr_kind_count];
+  bool enabled[PR_MAX_RULES];
+  void *states[PR_MAX_RULES];
+
+  /* names of the file's test classes, for "a base that is a test class of the same file" */
+  const char **test_classes; uint32_t test_class_count, test_class_cap;
+} pr_review_run;
+
+static bool pr_engine__grow(pr_review_run *run, void **arr, uint32_t *cap, uint32_t need, size_t elem) {
+  if (need <= *cap) return true;
+  uint32_t c = *cap ? *cap * 2 : 256;
+  while (c < need) c *= 2;
+  void *p = realloc(*arr, (size_t)c * elem);
+  if (!p) { run->oom = true; return false; }
+  *arr = p;
+  *cap = c;
+  return true;
+}
+
+/* ---------- building the model ---------- */
+
+static void pr_engine__bind(pr_review_run *run, const pr_frame *f, TSNode ident, pr_binding_kind kind,
+                            uint32_t scope, uint32_t flags) {
+  uint32_t s = ts_node_start_byte(ident), e = ts_node_end_byte(ident);
+  pr_model_add_binding(&run->model, scope, ident, run->text + s, e - s, kind, flags, f->statement, f->value);
+}
+
+static uint32_t pr_engine__frame_bind_flags(const pr_frame *f) {
+  uint32_t flags = 0;
+  if (f->flags & PR_FF_UNPACKED) flags |= PR_BF_UNPACKED;
+  if (f->flags & PR_FF_STARRED) flags |= PR_BF_STARRED;
+  if (f->flags & PR_FF_KWARGS) flags |= PR_BF_KWARGS;
+  return flags;
+}
+
+/* `:=` binds in the nearest enclosing scope that is not a comprehension (PEP 572). */
+static uint32_t pr_engine__walrus_scope(const pr_review_run *run, uint32_t scope) {
+  while (scope != PR_NONE && run->model.scopes[scope].kind == PR_SCOPE_COMPREHENSION)
+    scope = run->model.scopes[scope].parent;
+  return scope == PR_NONE ? 0 : scope;
+}
+
+static void pr_engine__identifier(pr_review_run *run, pr_frame *parent, const pr_frame *f) {
+  if (f->flags & PR_FF_IN_ERROR) {
+    pr_model_add_reference(&run->model, f->scope, f->node);
+    return;
+  }
+  switch ((pr_use)f->use) {
+  case PR_USE_LOAD:
+    pr_model_add_reference(&run->model, f->scope, f->node);
+    break;
+  case PR_USE_STORE: {
+    uint32_t scope = f->bind_kind == PR_BIND_WALRUS ? pr_engine__walrus_scope(run, f->scope) : f->scope;
+    pr_engine__bind(run, f, f->node, (pr_binding_kind)f->bind_kind, scope, pr_engine__frame_bind_flags(f));
+    break;
+  }
+  case PR_USE_AUGSTORE:
+    pr_model_add_reference(&run->model, f->scope, f->node);
+    pr_engine__bind(run, f, f->node, PR_BIND_AUGASSIGN, f->scope, 0);
+    break;
+  case PR_USE_DEL:
+    pr_model_add_reference(&run->model, f->scope, f->node);
+    pr_engine__bind(run, f, f->node, PR_BIND_DELETE, f->scope, 0);
+    break;
+  case PR_USE_PARAMS: {
+    uint32_t flags = pr_engine__frame_bind_flags(f);
+    /* the counter lives on the `parameters` frame, the nearest frame with PARAMS and inner */
+    pr_frame *owner = parent;
+    while (owner > run->frames && owner->kind != pr_kind_parameters && owner->kind != pr_kind_lambda_parameters)
+      owner--;
+    const pr_scope *fn = &run->model.scopes[f->inner];
+    if (owner->counter++ == 0 && fn->is_method && !fn->is_static && !(flags & PR_BF_STARRED))
+      flags |= PR_BF_FIRST_PARAM;
+    pr_engine__bind(run, f, f->node, PR_BIND_PARAMETER, f->inner, flags);
+    break;
+  }
+  case PR_USE_NONE:
+    break;
+  }
+}
+
+static bool pr_engine__is_test_class_name(const pr_review_run *run, const char *s, uint32_t n) {
+  for (uint32_t i = 0; i < run->test_class_count; i++)
+    if (strlen(run->test_classes[i]) == n && !memcmp(run->test_classes[i], s, n)) return true;
+  return false;
+}
+
+/* The last name part of a base class expression (`TestCase` in `unittest.TestCase`). */
+static TSNode pr_engine__last_name(TSNode expr) {
+  pr_kind k = pr_node_kind(expr);
+  if (k == pr_kind_identifier) return expr;
+  if (k == pr_kind_attribute) return pr_child(expr, pr_field_attribute);
+  return (TSNode){0};
+}
+
+static bool pr_engine__decorated_with(const pr_review_run *run, TSNode def, const char *name) {
+  TSNode parent = ts_node_parent(def);
+  if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
+  uint32_t n = ts_node_named_child_count(parent);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode d = ts_node_named_child(parent, i);
+    if (pr_node_kind(d) != pr_kind_decorator) continue;
+    TSNode e = ts_node_named_child(d, 0);
+    if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
+    TSNode last = pr_engine__last_name(e);
+    if (!ts_node_is_null(last) && pr_node_text_is(run->text, last, name)) return true;
+  }
+  return false;
+}
+
+static void pr_engine__class(pr_review_run *run, pr_frame *f) {
+  TSNode name = pr_child(f->node, pr_field_name);
+  uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
+  TSNode stmt = f->node;
+  pr_frame tmp = *f;
+  tmp.statement = stmt;
+  tmp.value = (TSNode){0};
+  if (!ts_node_is_null(name)) pr_engine__bind(run, &tmp, name, PR_BIND_CLASS, f->scope, 0);
+  uint32_t id = pr_model_add_scope(&run->model, PR_SCOPE_CLASS, f->node, f->scope, run->text + ns, ne - ns);
+  if (id == PR_NONE) { run->oom = true; return; }
+  f->inner = id;
+  bool test = run->options->test_file && pr_is_test_class_name(run->text + ns, ne - ns);
+  TSNode bases = pr_child(f->node, pr_field_superclasses);
+  uint32_t nb = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
+  for (uint32_t i = 0; i < nb && !test; i++) {
+    TSNode last = pr_engine__last_name(ts_node_named_child(bases, i));
+    if (ts_node_is_null(last)) continue;
+    uint32_t len;
+    const char *s = pr_node_text(run->text, last, &len);
+    test = pr_is_test_base_name(s, len) || pr_engine__is_test_class_name(run, s, len);
+  }
+  if (test) {
+    run->model.scopes[id].is_test_class = true;
+    run->model.scopes[id].in_test_class = true;
+    if (pr_engine__grow(run, (void **)&run->test_classes, &run->test_class_cap, run->test_class_count + 1,
+                        sizeof *run->test_classes))
+      run->test_classes[run->test_class_count++] = run->model.scopes[id].name;
+  }
+}
+
+static void pr_engine__function(pr_review_run *run, pr_frame *f) {
+  TSNode name = pr_child(f->node, pr_field_name);
+  uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
+  pr_frame tmp = *f;
+  tmp.statement = f->node;
+  tmp.value = (TSNode){0};
+  if (!ts_node_is_null(name)) pr_engine__bind(run, &tmp, name, PR_BIND_FUNCTION, f->scope, 0);
+  uint32_t id = pr_model_add_scope(&run->model, PR_SCOPE_FUNCTION, f->node, f->scope, run->text + ns, ne - ns);
+  if (id == PR_NONE) { run->oom = true; return; }
+  f->inner = id;
+  pr_scope *sc = &run->model.scopes[id];
+  const pr_scope *parent = &run->model.scopes[f->scope];
+  sc->is_method = parent->kind == PR_SCOPE_CLASS;
+  if (sc->is_method) sc->is_static = pr_engine__decorated_with(run, f->node, "staticmethod");
+  bool named_test = pr_is_test_function_name(run->text + ns, ne - ns);
+  sc->is_test_function = named_test && ((f->scope == 0 && run->options->test_file) ||
+                                        (sc->is_method && parent->is_test_class));
+}
+
+/* Bindings of an import statement; the names below are not references. */
+static void pr_engine__import(pr_review_run *run, pr_frame *f) {
+  bool from = f->kind == pr_kind_import_from_statement;
+  char module[512] = "";
+  uint32_t mlen = 0;
+  if (from) {
+    TSNode m = pr_child(f->node, pr_field_module_name);
+    const char *s = pr_node_text(run->text, m, &mlen);
+    if (mlen >= sizeof module) mlen = sizeof module - 1;
+    memcpy(module, s, mlen);
+    module[mlen] = 0;
+  }
+  uint32_t n = ts_node_named_child_count(f->node);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(f->node, i);
+    pr_kind k = pr_node_kind(c);
+    if (from && ts_node_eq(c, pr_child(f->node, pr_field_module_name))) continue;
+    TSNode bound, path;
+    uint32_t flags = from ? PR_BF_IMPORT_FROM : 0;
+    if (k == pr_kind_aliased_import) {
+      path = pr_child(c, pr_field_name);
+      bound = pr_child(c, pr_field_alias);
+      flags |= PR_BF_IMPORT_ALIAS;
+    } else if (k == pr_kind_dotted_name) {
+      path = c;
+      bound = from ? c : ts_node_named_child(c, 0);  /* import a.b binds a */
+    } else {
+      continue;
+    }
+    if (ts_node_is_null(bound) || ts_node_is_null(path)) continue;
+    uint32_t plen, blen;
+    const char *p = pr_node_text(run->text, path, &plen);
+    const char *b = pr_node_text(run->text, bound, &blen);
+    char *q;
+    if (from) q = pr_arena_printf(run->arena, "%s%s%.*s", module,
+                                  (mlen && module[mlen - 1] == '.') ? "" : ".", (int)plen, p);
+    else if (k == pr_kind_aliased_import) q = pr_arena_strndup(run->arena, p, plen);
+    else q = pr_arena_strndup(run->arena, b, blen);
+    uint32_t id = pr_model_add_binding(&run->model, f->scope, bound, b, blen, PR_BIND_IMPORT, flags,
+                                       f->node, (TSNode){0});
+    if (id != PR_NONE) run->model.bindings[id].qualified = q;
+  }
+}
+
+static void pr_engine__declare(pr_review_run *run, pr_frame *f, pr_binding_kind kind) {
+  uint32_t n = ts_node_named_child_count(f->node);
+  pr_frame tmp = *f;
+  tmp.statement = f->node;
+  tmp.value = (TSNode){0};
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(f->node, i);
+    if (pr_node_kind(c) == pr_kind_identifier) pr_engine__bind(run, &tmp, c, kind, f->scope, 0);
+  }
+}
+
+static bool pr_engine__is_comprehension(pr_kind k) {
+  return k == pr_kind_list_comprehension || k == pr_kind_set_comprehension ||
+         k == pr_kind_dictionary_comprehension || k == pr_kind_generator_expression;
+}
+
+static bool pr_engine__is_target_container(pr_kind k) {
+  return k == pr_kind_pattern_list || k == pr_kind_tuple_pattern || k == pr_kind_list_pattern ||
+         k == pr_kind_tuple || k == pr_kind_list || k == pr_kind_expression_list;
+}
+
+/* The frame of a child, from its parent's frame and the field it sits in. */
+static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, TSNode node, pr_kind kind,
+                                   TSFieldId field, pr_frame *c) {
+  *c = *p;
+  c->node = node;
+  c->kind = kind;
+  c->field = field;
+  c->inner = PR_NONE;
+  c->counter = 0;
+  if (pr_kind_is_statement(kind) || kind == pr_kind_block) {
+    c->use = PR_USE_LOAD;
+    c->flags &= PR_FF_IN_ERROR;
+    c->statement = node;
+    c->value = (TSNode){0};
+  }
+  if (kind == pr_kind_ERROR) c->flags |= PR_FF_IN_ERROR;
+#define F(name) (field && field == pr_field_id(pr_field_##name))
+  switch (p->kind) {
+  case pr_kind_assignment:
+    if (F(left)) {
+      c->use = PR_USE_STORE;
+      TSNode right = pr_child(p->node, pr_field_right);
+      bool typed = !ts_node_is_null(pr_child(p->node, pr_field_type));
+      c->bind_kind = typed ? (ts_node_is_null(right) ? PR_BIND_ANNOTATION : PR_BIND_ANNASSIGN) : PR_BIND_ASSIGN;
+      c->statement = p->node;
+      c->value = kind == pr_kind_identifier ? right : (TSNode){0};
+    } else {
+      c->use = PR_USE_LOAD;
+    }
+    break;
+  case pr_kind_augmented_assignment:
+    c->use = F(left) ? PR_USE_AUGSTORE : PR_USE_LOAD;
+    c->statement = p->node;
+    break;
+  case pr_kind_named_expression:
+    if (F(name)) {
+      c->use = PR_USE_STORE;
+      c->bind_kind = PR_BIND_WALRUS;
+      c->statement = p->node;
+      c->value = pr_child(p->node, pr_field_value);
+    } else {
+      c->use = PR_USE_LOAD;
+    }
+    break;
+  case pr_kind_for_statement:
+  case pr_kind_for_in_clause:
+    if (F(left)) {
+      c->use = PR_USE_STORE;
+      c->bind_kind = PR_BIND_FOR;
+      c->statement = p->node;
+      c->value = (TSNode){0};
+    } else if (F(right)) {
+      c->use = PR_USE_LOAD;
+    }
+    break;
+  case pr_kind_as_pattern:
+    if (F(alias)) {
+      TSNode holder = ts_node_parent(p->node);
+      pr_kind hk = pr_node_kind(holder);
+      c->use = PR_USE_STORE;
+      c->bind_kind = hk == pr_kind_with_item ? PR_BIND_WITH : hk == pr_kind_except_clause ? PR_BIND_EXCEPT
+                                                                                       : PR_BIND_MATCH;
+      c->statement = hk == pr_kind_except_clause ? holder : p->statement;
+      c->value = (TSNode){0};
+    } else {
+      c->use = PR_USE_LOAD;
+    }
+    break;
+  case pr_kind_except_clause:
+    if (F(alias)) {  /* Python 2: except E, e: */
+      c->use = PR_USE_STORE;
+      c->bind_kind = PR_BIND_EXCEPT;
+      c->statement = p->node;
+    } else if (F(value)) {
+      c->use = PR_USE_LOAD;
+    }
+    break;
+  case pr_kind_attribute:
+    if (F(attribute)) c->use = PR_USE_NONE;
+    else c->use = PR_USE_LOAD;
+    c->flags &= ~(uint32_t)(PR_FF_UNPACKED | PR_FF_STARRED);
+    break;
+  case pr_kind_subscript:
+  case pr_kind_slice:
+    c->use = PR_USE_LOAD;
+    break;
+  case pr_kind_keyword_argument:
+    c->use = F(name) ? PR_USE_NONE : PR_USE_LOAD;
+    break;
+  case pr_kind_function_definition:
+    if (F(name)) c->use = PR_USE_NONE;
+    else if (F(parameters)) { c->use = PR_USE_PARAMS; c->inner = p->inner; }
+    else if (F(body)) { c->use = PR_USE_LOAD; c->scope = p->inner; }
+    else if (F(return_type)) c->use = PR_USE_LOAD;
+    else c->use = PR_USE_NONE;  /* type parameters */
+    break;
+  case pr_kind_lambda:
+    if (F(parameters)) { c->use = PR_USE_PARAMS; c->inner = p->inner; }
+    else { c->use = PR_USE_LOAD; c->scope = p->inner; }
+    break;
+  case pr_kind_class_definition:
+    if (F(body)) { c->use = PR_USE_LOAD; c->scope = p->inner; }
+    else if (F(name)) c->use = PR_USE_NONE;
+    else if (F(superclasses)) c->use = PR_USE_LOAD;
+    else c->use = PR_USE_NONE;
+    break;
+  case pr_kind_parameters:
+  case pr_kind_lambda_parameters:
+    c->inner = p->inner;
+    c->flags &= PR_FF_IN_ERROR;
+    break;
+  case pr_kind_default_parameter:
+  case pr_kind_typed_parameter:
+  case pr_kind_typed_default_parameter:
+    if (F(value) || F(type)) { c->use = PR_USE_LOAD; c->inner = PR_NONE; }
+    else c->inner = p->inner;
+    break;
+  case pr_kind_list_splat_pattern:
+  case pr_kind_dictionary_splat_pattern:
+    c->inner = p->inner;
+    if (p->use == PR_USE_PARAMS)
+      c->flags |= p->kind == pr_kind_dictionary_splat_pattern ? (PR_FF_STARRED | PR_FF_KWARGS) : PR_FF_STARRED;
+    else
+      c->flags |= PR_FF_STARRED;
+    break;
+  case pr_kind_list_splat:
+    if (p->use == PR_USE_STORE) c->flags |= PR_FF_STARRED;
+    break;
+  case pr_kind_import_statement:
+  case pr_kind_import_from_statement:
+  case pr_kind_future_import_statement:
+  case pr_kind_global_statement:
+  case pr_kind_nonlocal_statement:
+  case pr_kind_print_statement:  /* `print >>f, x`: its children are read */
+    c->use = (p->kind == pr_kind_print_statement) ? PR_USE_LOAD : PR_USE_NONE;
+    break;
+  case pr_kind_delete_statement:
+    c->use = PR_USE_DEL;
+    break;
+  case pr_kind_case_pattern:
+    /* captures are not tracked as bindings yet: reading them keeps names "used" */
+    c->use = PR_USE_LOAD;
+    break;
+  default:
+    if (pr_engine__is_target_container(p->kind) && (p->use == PR_USE_STORE)) {
+      c->flags |= PR_FF_UNPACKED;
+      c->value = (TSNode){0};
+    } else if (pr_engine__is_comprehension(p->kind)) {
+      c->scope = p->inner;
+    }
+    break;
+  }
+#undef F
+  if (p->use == PR_USE_PARAMS && c->use == PR_USE_PARAMS && c->inner == PR_NONE) c->inner = p->inner;
+  (void)run;
+}
+
+/* Work done when the walk enters a node (its frame is already on the stack). */
+static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) {
+  if (f->flags & PR_FF_IN_ERROR) {
+    if (f->kind == pr_kind_identifier) pr_engine__identifier(run, parent, f);
+    if (f->kind == pr_kind_ERROR && !(parent && (parent->flags & PR_FF_IN_ERROR))) {
+      if (pr_engine__grow(run, (void **)&run->errors, &run->error_cap, run->error_count + 1, sizeof *run->errors))
+        run->errors[run->error_count++] = (pr_span){ts_node_start_byte(f->node), ts_node_end_byte(f->node)};
+    }
+    if (f->kind == pr_kind_comment) goto comment;
+    return;
+  }
+  switch (f->kind) {
+  case pr_kind_identifier:
+    pr_engine__identifier(run, parent, f);
+    return;
+  case pr_kind_function_definition:
+    pr_engine__function(run, f);
+    break;
+  case pr_kind_class_definition:
+    pr_engine__class(run, f);
+    break;
+  case pr_kind_lambda:
+    f->inner = pr_model_add_scope(&run->model, PR_SCOPE_LAMBDA, f->node, f->scope, "", 0);
+    break;
+  case pr_kind_list_comprehension:
+  case pr_kind_set_comprehension:
+  case pr_kind_dictionary_comprehension:
+  case pr_kind_generator_expression:
+    f->inner = pr_model_add_scope(&run->model, PR_SCOPE_COMPREHENSION, f->node, f->scope, "", 0);
+    break;
+  case pr_kind_import_statement:
+  case pr_kind_import_from_statement:
+    pr_engine__import(run, f);
+    break;
+  case pr_kind_global_statement:
+    pr_engine__declare(run, f, PR_BIND_GLOBAL);
+    break;
+  case pr_kind_nonlocal_statement:
+    pr_engine__declare(run, f, PR_BIND_NONLOCAL);
+    break;
+  case pr_kind_call: {
+    TSNode fn = pr_child(f->node, pr_field_function);
+    if (pr_node_kind(fn) == pr_kind_identifier && pr_node_text_is(run->text, fn, "locals")) {
+      uint32_t s = pr_model_function_of(&run->model, f->scope);
+      if (s != PR_NONE) run->model.scopes[s].calls_locals = true;
+    }
+    break;
+  }
+  case pr_kind_print_statement:
+  case pr_kind_exec_statement:
+    run->python2 = true;
+    break;
+  case pr_kind_integer: {
+    uint32_t n;
+    const char *s = pr_node_text(run->text, f->node, &n);
+    if ((n > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') || (n > 0 && (s[n - 1] == 'l' || s[n - 1] == 'L')))
+      run->python2 = true;
+    break;
+  }
+  case pr_kind_string_start: {
+    uint32_t n;
+    const char *s = pr_node_text(run->text, f->node, &n);
+    if (n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R')) run->python2 = true;
+    break;
+  }
+  case pr_kind_comment:
+    goto comment;
+  case pr_kind_other:
+    if (parent && (parent->kind == pr_kind_comparison_operator || parent->kind == pr_kind_except_clause ||
+                   parent->kind == pr_kind_raise_statement)) {
+      const char *t = ts_node_type(f->node);
+      if (!strcmp(t, "<>") || !strcmp(t, ",") || !strcmp(t, "`")) run->python2 = true;
+    }
+    return;
+  default:
+    break;
+  }
+  if (run->subscriber_count[f->kind]) {
+    if (!pr_engine__grow(run, (void **)&run->events, &run->event_cap, run->event_count + 1, sizeof *run->events))
+      return;
+    pr_event *e = &run->events[run->event_count++];
+    e->node = f->node;
+    e->parent = parent ? parent->node : (TSNode){0};
+    e->field = f->field;
+    e->scope = f->scope;
+    e->own_scope = f->inner;
+  }
+  return;
+comment: {
+  uint32_t n;
+  const char *s = pr_node_text(run->text, f->node, &n);
+  pr_suppressions_add(&run->suppressions, s, n, ts_node_start_point(f->node).row);
+}
+}
+
+static void pr_engine__walk(pr_review_run *run, TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  uint32_t module = pr_model_add_scope(&run->model, PR_SCOPE_MODULE, root, PR_NONE, "", 0);
+  if (module == PR_NONE) { run->oom = true; ts_tree_cursor_delete(&cursor); return; }
+  if (!pr_engine__grow(run, (void **)&run->frames, &run->frame_cap, 1, sizeof *run->frames)) {
+    ts_tree_cursor_delete(&cursor);
+    return;
+  }
+  pr_frame *top = &run->frames[0];
+  memset(top, 0, sizeof *top);
+  top->node = root;
+  top->kind = pr_node_kind(root);
+  top->use = PR_USE_LOAD;
+  top->scope = module;
+  top->inner = PR_NONE;
+  if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
+  run->frame_count = 1;
+  pr_engine__enter(run, top, NULL);
+  for (;;) {
+    if (run->oom) break;
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      if (!pr_engine__grow(run, (void **)&run->frames, &run->frame_cap, run->frame_count + 1, sizeof *run->frames))
+        break;
+    } else {
+      for (;;) {
+        if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+        if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+        run->frame_count--;
+      }
+      run->frame_count--;
+    }
+    pr_frame *parent = &run->frames[run->frame_count - 1];
+    pr_frame *f = &run->frames[run->frame_count++];
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
+                           ts_tree_cursor_current_field_id(&cursor), f);
+    pr_engine__enter(run, f, parent);
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+}
+
+/* ---------- the findings funnel ---------- */
+
+static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32_t end) {
+  uint32_t lo = 0, hi = run->error_count;
+  while (lo < hi) {  /* first error span ending after start */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (run->errors[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < run->error_count && run->errors[lo].start <= start && end <= run->errors[lo].end &&
+         run->errors[lo].start < run->errors[lo].end;
+}
+
+static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
+                                  va_list ap) {
+  pr_review_run *run = ctx->run;
+  if (pr_engine__in_error(run, start, end)) return NULL;
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
+  if (!f) { run->oom = true; return NULL; }
+  f->rule = ctx->rule;
+  f->severity = ctx->rule->severity;
+  f->start = start;
+  f->end = end;
+  f->message = ctx->rule->cwe ? pr_arena_printf(run->arena, "%s [CWE-%d]", buf, ctx->rule->cwe)
+                              : pr_arena_strndup(run->arena, buf, strlen(buf));
+  /* the statement holding the finding, for suppression comments on its first or last line */
+  TSNode s = anchor;
+  while (!ts_node_is_null(s) && !pr_kind_is_statement(pr_node_kind(s))) s = ts_node_parent(s);
+  if (ts_node_is_null(s)) {
+    f->stmt_start = start;
+    f->stmt_end = end;
+  } else {
+    f->stmt_start = ts_node_start_byte(s);
+    f->stmt_end = ts_node_end_byte(s);
+    /* a compound statement's "statement" is its header, up to the colon before its body */
+    TSNode body = pr_child(s, pr_field_body);
+    if (ts_node_is_null(body)) body = pr_child(s, pr_field_consequence);
+    if (!ts_node_is_null(body) && ts_node_start_byte(body) > f->stmt_start) {
+      uint32_t n = ts_node_child_count(s);
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_child(s, i);
+        if (!ts_node_is_named(c) && !strcmp(ts_node_type(c), ":")) { f->stmt_end = ts_node_end_byte(c); break; }
+        if (ts_node_start_byte(c) >= ts_node_start_byte(body)) break;
+      }
+    }
+  }
+  if (!pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, run->finding_count + 1,
+                       sizeof *run->findings))
+    return NULL;
+  run->findings[run->finding_count++] = f;
+  return f;
+}
+
+pr_finding *pr_report(pr_ctx *ctx, TSNode node, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  pr_finding *f = pr_engine__add(ctx, node, ts_node_start_byte(node), ts_node_end_byte(node), fmt, ap);
+  va_end(ap);
+  return f;
+}
+
+pr_finding *pr_report_range(pr_ctx *ctx, TSNode anchor, uint32_t start_byte, uint32_t end_byte,
+                            const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  pr_finding *f = pr_engine__add(ctx, anchor, start_byte, end_byte, fmt, ap);
+  va_end(ap);
+  return f;
+}
+
+void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...) {
+  if (!f) return;
+  pr_review_run *run = ctx->run;
+  if (f->related_count == f->related_cap) {
+    uint32_t cap = f->related_cap ? f->related_cap * 2 : 2;
+    pr_related *r = pr_arena_alloc(run->arena, cap * sizeof *r);
+    if (!r) return;
+    if (f->related_count) memcpy(r, f->related, f->related_count * sizeof *r);
+    f->related = r;
+    f->related_cap = cap;
+  }
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  pr_related *r = &f->related[f->related_count++];
+  r->start = ts_node_start_byte(node);
+  r->end = ts_node_end_byte(node);
+  r->message = pr_arena_strndup(run->arena, buf, strlen(buf));
+}
+
+void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {
+  void *p = pr_arena_alloc(ctx->run->arena, size);
+  if (!p) ctx->run->oom = true;
+  return p;
+}
+
+void *pr_rule_state(pr_ctx *ctx, size_t size) {
+  uint32_t i = pr_rule_index(ctx->rule);
+  if (!ctx->run->states[i]) ctx->run->states[i] = pr_ctx_alloc(ctx, size);
+  ctx->state = ctx->run->states[i];
+  return ctx->state;
+}
+
+bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope) {
+  if (ctx->test_file) return true;
+  return scope != PR_NONE && scope < ctx->model->scope_count && ctx->model->scopes[scope].in_test_class;
+}
+
+/* The innermost scope whose node contains byte `at`. */
+static uint32_t pr_engine__scope_at(const pr_model *m, uint32_t at) {
+  for (uint32_t i = m->scope_count; i-- > 1;) {
+    TSNode n = m->scopes[i].node;
+    if (ts_node_start_byte(n) <= at && at < ts_node_end_byte(n)) return i;
+  }
+  return 0;
+}
+
+static int pr_engine__compare(const void *a, const void *b) {
+  const pr_finding *x = *(pr_finding *const *)a, *y = *(pr_finding *const *)b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  int c = strcmp(x->rule->code, y->rule->code);
+  if (c) return c;
+  if (x->end != y->end) return x->end < y->end ? -1 : 1;
+  return strcmp(x->message, y->message);
+}
+
+static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
+  uint32_t kept = 0;
+  for (uint32_t i = 0; i < run->finding_count; i++) {
+    pr_finding *f = run->findings[i];
+    unsigned flags = f->rule->flags;
+    bool drop = false;
+    if ((flags & PR_RULE_NO_PY2) && run->python2) drop = true;
+    if (!drop && (flags & (PR_RULE_TESTS_ONLY | PR_RULE_NOT_IN_TESTS))) {
+      bool test = pr_in_test_code(ctx, pr_engine__scope_at(&run->model, f->start));
+      if ((flags & PR_RULE_TESTS_ONLY) && !test) drop = true;
+      if ((flags & PR_RULE_NOT_IN_TESTS) && test) drop = true;
+    }
+    if (!drop) {
+      uint32_t row = pr_line_index_row(&run->lines, f->start);
+      uint32_t first = pr_line_index_row(&run->lines, f->stmt_start);
+      uint32_t last = pr_line_index_row(&run->lines, f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
+      if (pr_suppressions_match(&run->suppressions, f->rule, row, first, last)) drop = true;
+    }
+    if (!drop) run->findings[kept++] = f;
+  }
+  run->finding_count = kept;
+  qsort(run->findings, run->finding_count, sizeof *run->findings, pr_engine__compare);
+}
+
+static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
+  for (uint32_t i = 0; i < run->event_count && !run->oom; i++) {
+    const pr_event *e = &run->events[i];
+    pr_kind k = pr_node_kind(e->node);
+    ctx->parent = e->parent;
+    ctx->field = e->field;
+    ctx->scope = e->scope;
+    ctx->own_scope = e->own_scope;
+    for (uint32_t j = 0; j < run->subscriber_count[k]; j++) {
+      uint32_t r = run->subscribers[k][j];
+      ctx->rule = pr_rules[r];
+      ctx->state = run->states[r];
+      ctx->rule->on_node(ctx, e->node);
+    }
+  }
+  ctx->parent = (TSNode){0};
+  ctx->field = 0;
+  ctx->scope = 0;
+  ctx->own_scope = PR_NONE;
+  for (uint32_t r = 0; r < pr_rule_count && !run->oom; r++) {
+    if (!run->enabled[r] || !pr_rules[r]->on_file_end) continue;
+    ctx->rule = pr_rules[r];
+    ctx->state = run->states[r];
+    ctx->rule->on_file_end(ctx);
+  }
+}
+
+static void pr_engine__cleanup(pr_review_run *run) {
+  pr_model_free(&run->model);
+  pr_line_index_free(&run->lines);
+  free(run->frames);
+  free(run->events);
+  free(run->errors);
+  free(run->findings);
+  free(run->test_classes);
+}
+
+pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
+                               const pr_review_options *options, pr_review *out) {
+  memset(out, 0, sizeof *out);
+  pr_syntax_init();
+  pr_review_run *run = calloc(1, sizeof *run);
+  if (!run) return PR_REVIEW_NO_MEMORY;
+  run->text = text;
+  run->len = len;
+  run->options = options;
+  run->arena = &out->arena;
+  pr_model_init(&run->model, run->arena, text);
+  pr_suppressions_init(&run->suppressions, run->arena);
+  if (!pr_line_index_build(&run->lines, text, len)) run->oom = true;
+
+  for (uint32_t r = 0; r < pr_rule_count; r++) {
+    run->enabled[r] = !options->selection || options->selection->enabled[r];
+    if (!run->enabled[r]) continue;
+    for (int k = 0; k < PR_RULE_MAX_KINDS && pr_rules[r]->kinds[k]; k++) {
+      pr_kind kind = pr_rules[r]->kinds[k];
+      run->subscribers[kind][run->subscriber_count[kind]++] = (uint8_t)r;
+    }
+  }
+
+  TSNode root = ts_tree_root_node(tree);
+  if (!run->oom) pr_engine__walk(run, root);
+  pr_model_finish(&run->model);
+  pr_ctx ctx = {
+    .text = text, .len = len, .root = root, .path = options->path ? options->path : "",
+    .test_file = options->test_file, .python2 = run->python2, .model = &run->model,
+    .own_scope = PR_NONE, .run = run};
+  if (!run->oom && !run->model.out_of_memory) pr_engine__dispatch(run, &ctx);
+  if (run->oom || run->model.out_of_memory) {
+    pr_engine__cleanup(run);
+    free(run);
+    pr_arena_free(&out->arena);
+    memset(out, 0, sizeof *out);
+    return PR_REVIEW_NO_MEMORY;
+  }
+  pr_engine__filter(run, &ctx);
+  out->findings = malloc((run->finding_count ? run->finding_count : 1) * sizeof *out->findings);
+  if (!out->findings) {
+    pr_engine__cleanup(run);
+    free(run);
+    pr_arena_free(&out->arena);
+    memset(out, 0, sizeof *out);
+    return PR_REVIEW_NO_MEMORY;
+  }
+  memcpy(out->findings, run->findings, run->finding_count * sizeof *out->findings);
+  out->count = run->finding_count;
+  out->python2 = run->python2;
+  pr_engine__cleanup(run);
+  free(run);
+  return PR_REVIEW_OK;
+}
+
+void pr_review_free(pr_review *review) {
+  free(review->findings);
+  pr_arena_free(&review->arena);
+  memset(review, 0, sizeof *review);
+}

@@ -1,0 +1,65 @@
+/* engine.h - reviews one parsed file: the single walk, rule dispatch, the
+ * findings funnel, suppressions.
+ *
+ * pr_review_file walks the tree once with a TSTreeCursor (no recursion, so
+ * deeply nested code cannot overflow the stack), builds the semantic model,
+ * collects suppression comments, and records the nodes that enabled rules
+ * subscribed to; then it runs the rules over the complete model (see rule.h),
+ * drops findings that are suppressed or lie in ERROR nodes, and sorts the rest
+ * by position.
+ *
+ * Ownership: a pr_review owns its findings and their strings (one arena);
+ * pr_review_free releases them. The text and tree passed in are borrowed and
+ * must outlive the call only (findings hold byte offsets, not nodes). */
+#ifndef PR_ENGINE_H
+#define PR_ENGINE_H
+
+#include "arena.h"
+#include "rule.h"
+#include "ruleset.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+typedef struct pr_related {
+  uint32_t start, end;       /* bytes */
+  const char *message;
+} pr_related;
+
+struct pr_finding {
+  const pr_rule *rule;
+  pr_severity severity;
+  uint32_t start, end;       /* bytes into the reviewed text */
+  const char *message;       /* without the CWE suffix */
+  pr_related *related;
+  uint32_t related_count, related_cap;
+  uint32_t stmt_start, stmt_end;  /* bytes of the statement (or compound header) holding it */
+  bool dropped;              /* inside an ERROR node, or suppressed */
+};
+
+typedef struct pr_review_options {
+  const char *path;          /* for messages and rules that look at the name; may be NULL */
+  bool test_file;            /* precomputed with pr_is_test_path against the checked root */
+  const pr_selection *selection;  /* NULL: every rule */
+} pr_review_options;
+
+typedef struct pr_review {
+  pr_finding **findings;     /* sorted by start, then code */
+  uint32_t count;
+  bool python2;              /* the file uses Python 2-only syntax */
+  pr_arena arena;
+} pr_review;
+
+typedef enum pr_review_error {
+  PR_REVIEW_OK = 0,
+  PR_REVIEW_NO_MEMORY = -1,
+} pr_review_error;
+
+/* Reviews text[0..len) whose syntax tree is `tree`. On success fills *out (free it
+ * with pr_review_free); on error *out is empty and needs no free. */
+pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
+                               const pr_review_options *options, pr_review *out);
+void pr_review_free(pr_review *review);
+
+#endif

@@ -1,0 +1,120 @@
+/* literal.c - the "Literal values" predicate; see literal.h. */
+#include "literal.h"
+
+#include "names.h"
+
+#include <string.h>
+
+bool pr_string_has_interpolation(TSNode s) {
+  pr_kind k = pr_node_kind(s);
+  if (k == pr_kind_concatenated_string) {
+    uint32_t n = ts_node_named_child_count(s);
+    for (uint32_t i = 0; i < n; i++)
+      if (pr_string_has_interpolation(ts_node_named_child(s, i))) return true;
+    return false;
+  }
+  if (k != pr_kind_string) return false;
+  uint32_t n = ts_node_named_child_count(s);
+  for (uint32_t i = 0; i < n; i++)
+    if (pr_node_kind(ts_node_named_child(s, i)) == pr_kind_interpolation) return true;
+  return false;
+}
+
+/* True when some scope assigns `name` after declaring it global. */
+static bool pr_literal__rebound_via_global(const pr_model *m, const char *name, uint32_t len) {
+  for (uint32_t i = 0; i < m->symbol_count; i++) {
+    const pr_symbol *s = &m->symbols[i];
+    if (s->scope != 0 && s->declared_global && s->count > 0 && s->name_len == len && !memcmp(s->name, name, len))
+      return true;
+  }
+  return false;
+}
+
+TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope) {
+  const pr_model *m = ctx->model;
+  uint32_t len;
+  const char *s = pr_text(ctx, name, &len);
+  uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(name));
+  if (b == PR_NONE) return (TSNode){0};
+  const pr_binding *bd = &m->bindings[b];
+  const pr_symbol *sym = &m->symbols[bd->symbol];
+  /* the name must be a local of the same function, of the same class body, or module-level */
+  uint32_t fn = pr_model_function_of(m, scope);
+  uint32_t home = fn != PR_NONE ? fn : scope;
+  if (sym->scope != home && sym->scope != 0) return (TSNode){0};
+  if (sym->count != 1) return (TSNode){0};
+  if (bd->kind != PR_BIND_ASSIGN && bd->kind != PR_BIND_ANNASSIGN) return (TSNode){0};
+  if (ts_node_is_null(bd->value)) return (TSNode){0};
+  if (sym->scope == 0 && pr_literal__rebound_via_global(m, s, len)) return (TSNode){0};
+  return bd->value;
+}
+
+bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
+  enum { PR_LIT_STACK = 256, PR_LIT_NAMES = 8 };
+  TSNode stack[PR_LIT_STACK];
+  uint8_t names[PR_LIT_STACK];  /* how many names were followed to get here */
+  uint32_t top = 0;
+  stack[top] = expr;
+  names[top++] = 0;
+  while (top) {
+    TSNode n = pr_unparenthesize(stack[--top]);
+    uint8_t depth = names[top];
+    if (top + 8 > PR_LIT_STACK) return false;  /* too complex to call literal */
+    switch (pr_node_kind(n)) {
+    case pr_kind_string:
+    case pr_kind_concatenated_string:
+      if (pr_string_has_interpolation(n)) return false;
+      break;
+    case pr_kind_integer:
+    case pr_kind_float:
+      break;
+    case pr_kind_binary_operator: {
+      TSNode op = pr_child(n, pr_field_operator);
+      if (!pr_text_is(ctx, op, "+") && !pr_text_is(ctx, op, "%")) return false;
+      stack[top] = pr_child(n, pr_field_left); names[top++] = depth;
+      stack[top] = pr_child(n, pr_field_right); names[top++] = depth;
+      break;
+    }
+    case pr_kind_tuple:
+    case pr_kind_dictionary:
+    case pr_kind_pair: {
+      uint32_t c = ts_node_named_child_count(n);
+      if (top + c + 8 > PR_LIT_STACK) return false;
+      for (uint32_t i = 0; i < c; i++) {
+        TSNode e = ts_node_named_child(n, i);
+        if (pr_node_kind(e) == pr_kind_comment) continue;
+        stack[top] = e; names[top++] = depth;
+      }
+      break;
+    }
+    case pr_kind_call: {
+      TSNode fn = pr_child(n, pr_field_function);
+      if (pr_node_kind(fn) != pr_kind_attribute || !pr_text_is(ctx, pr_child(fn, pr_field_attribute), "format"))
+        return false;
+      stack[top] = pr_child(fn, pr_field_object); names[top++] = depth;
+      TSNode args = pr_child(n, pr_field_arguments);
+      uint32_t c = ts_node_named_child_count(args);
+      if (top + c + 8 > PR_LIT_STACK) return false;
+      for (uint32_t i = 0; i < c; i++) {
+        TSNode a = ts_node_named_child(args, i);
+        pr_kind k = pr_node_kind(a);
+        if (k == pr_kind_comment) continue;
+        if (k == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
+        else if (k == pr_kind_list_splat || k == pr_kind_dictionary_splat) return false;
+        stack[top] = a; names[top++] = depth;
+      }
+      break;
+    }
+    case pr_kind_identifier: {
+      if (depth >= PR_LIT_NAMES) return false;
+      TSNode v = pr_single_assignment_value(ctx, n, scope);
+      if (ts_node_is_null(v)) return false;
+      stack[top] = v; names[top++] = (uint8_t)(depth + 1);
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,26 @@
+/* literal.h - the catalog's "Literal values" predicate.
+ *
+ * Literal: string and bytes literals (implicit concatenation, f-strings
+ * without replacement fields), expressions built only from them with `+`, `%`
+ * and `.format()` (tuple or dict displays of literals are literal operands),
+ * and a name bound exactly once in its scope to such a value and never
+ * reassigned: a local of the same function, or a module-level name no
+ * statement of the file rebinds (no `global NAME` assignment anywhere).
+ * Everything else (parameters, attributes, calls, subscripts, f-strings with a
+ * field) is non-literal. Numbers are literal operands too (`"%d" % 5`). */
+#ifndef PR_LITERAL_H
+#define PR_LITERAL_H
+
+#include "rule.h"
+
+/* True when `expr`, read in `scope`, is a literal value. */
+bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope);
+
+/* True for a string node (or concatenated_string) holding an interpolation. */
+bool pr_string_has_interpolation(TSNode string);
+
+/* For a name bound exactly once (never reassigned) in `scope`'s function, or at
+ * module level and never rebound: that binding's value node; else a null node. */
+TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope);
+
+#endif

@@ -1,0 +1,53 @@
+/* names.h - call and name helpers shared by rules: qualified names after imports,
+ * arguments by position or keyword.
+ *
+ * Qualified names follow the catalog ("Names and calls"): `sp.run` is
+ * `subprocess.run` after `import subprocess as sp`; `loads` is `pickle.loads`
+ * after `from pickle import loads`; a dotted name whose first part the file
+ * never binds is taken as written (`eval`, `tempfile.mktemp`); a first part
+ * bound to anything but an import (a local, a def, a parameter) has no
+ * qualified name. */
+#ifndef PR_NAMES_H
+#define PR_NAMES_H
+
+#include "rule.h"
+
+/* Writes the qualified name of `expr` (an identifier or attribute chain), read in
+ * `scope`, NUL-terminated into buf[0..cap). Returns its length, or 0 when it has
+ * none (not a dotted name, bound to a non-import, or longer than cap - 1). */
+uint32_t pr_qualified_name(const pr_ctx *ctx, TSNode expr, uint32_t scope, char *buf, uint32_t cap);
+
+/* The qualified name of a call's callee (see above), read in ctx->scope. */
+uint32_t pr_call_qualified_name(const pr_ctx *ctx, TSNode call, char *buf, uint32_t cap);
+
+/* True when the call's callee resolves to one of the NULL-terminated names. */
+bool pr_call_matches(const pr_ctx *ctx, TSNode call, const char *const *qualified_names);
+
+/* The last part of the callee: `execute` for `self.cur.execute(...)`, `eval` for
+ * `eval(...)`; null node when the callee is neither an identifier nor an attribute. */
+TSNode pr_callee_name(TSNode call);
+/* The receiver of a method call (`self.cur` in `self.cur.execute()`), or a null node. */
+TSNode pr_callee_receiver(TSNode call);
+
+/* The index-th positional argument (0-based; keyword arguments and * / **
+ * splats are skipped, and counting stops at the first *splat), or a null node. */
+TSNode pr_call_positional(TSNode call, uint32_t index);
+/* The value of keyword argument `name`, or a null node. */
+TSNode pr_call_keyword(const pr_ctx *ctx, TSNode call, const char *name);
+/* The argument at `index` or, when absent, the keyword `name`. */
+TSNode pr_call_argument(const pr_ctx *ctx, TSNode call, uint32_t index, const char *name);
+/* True when the call has a `**kwargs` argument. */
+bool pr_call_has_kwargs_splat(TSNode call);
+
+/* Skips parentheses: `((x))` -> `x`. */
+TSNode pr_unparenthesize(TSNode node);
+
+/* Compares the text of an identifier/attribute chain with a dotted name, e.g. "self.fail". */
+bool pr_dotted_is(const pr_ctx *ctx, TSNode expr, const char *dotted);
+
+/* A logging call (catalog: Definitions): debug, info, warning, warn, error,
+ * exception, critical or log called on a receiver whose last name part, ignoring
+ * leading underscores and case, is log, logger or logging. */
+bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
+
+#endif

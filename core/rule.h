@@ -1,0 +1,113 @@
+/* rule.h - what a rule is and everything a rule may call.
+ *
+ * One rule per file in core/rules/, listed once in core/rules/registry.def.
+ * A rule file reads top to bottom: its documentation (What it does / Why is
+ * this bad? / Example / Use instead), the check, and its pr_rule metadata.
+ *
+ * How rules run: the engine walks the tree once with a cursor, building the
+ * semantic model and recording every node whose kind some enabled rule
+ * subscribed to. When the walk ends and the model is complete, it dispatches
+ * the recorded nodes in document order to `on_node`, then calls `on_file_end`.
+ * So a rule always sees the whole file's bindings (late binding, names
+ * rebound below their use) without a second walk.
+ *
+ * Rules never allocate with malloc (use pr_ctx_alloc: freed with the review),
+ * never print, and know nothing of suppressions, configuration or LSP: they
+ * call pr_report and the engine decides what is shown. */
+#ifndef PR_RULE_H
+#define PR_RULE_H
+
+#include "semantic.h"
+#include "syntax.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+typedef enum pr_severity {
+  PR_SEV_ERROR = 1,
+  PR_SEV_WARNING = 2,
+  PR_SEV_INFORMATION = 3,
+  PR_SEV_HINT = 4,
+} pr_severity;
+
+enum pr_rule_tags {
+  PR_TAG_UNNECESSARY = 1u << 0,  /* LSP DiagnosticTag.Unnecessary */
+  PR_TAG_DEPRECATED = 1u << 1,   /* LSP DiagnosticTag.Deprecated */
+};
+
+enum pr_rule_flags {
+  PR_RULE_TESTS_ONLY = 1u << 0,    /* findings only in test code */
+  PR_RULE_NOT_IN_TESTS = 1u << 1,  /* no findings in test code (by default) */
+  PR_RULE_NO_PY2 = 1u << 2,        /* off in Python 2 files */
+};
+
+typedef struct pr_ctx pr_ctx;
+typedef struct pr_finding pr_finding;
+
+#define PR_RULE_MAX_KINDS 12
+
+typedef struct pr_rule {
+  const char *code;          /* "SEC001": stable */
+  const char *name;          /* "sql-injection": stable */
+  const char *category;      /* "Security", "Exceptions", "Tests", "Naming", ... */
+  pr_severity severity;      /* default severity */
+  int cwe;                   /* 0 when none */
+  unsigned tags;             /* pr_rule_tags */
+  unsigned flags;            /* pr_rule_flags */
+  const char *summary;       /* one line */
+  const char *doc;           /* Markdown: ## What it does / ## Why is this bad? / ## Example / ## Use instead */
+  pr_kind kinds[PR_RULE_MAX_KINDS];  /* node kinds delivered to on_node; ends at the first 0 */
+  void (*on_node)(pr_ctx *ctx, TSNode node);
+  void (*on_file_end)(pr_ctx *ctx);
+} pr_rule;
+
+/* The context handed to a rule. Read-only for rules except through the functions below. */
+struct pr_ctx {
+  const char *text;          /* the analysed text (UTF-8), NUL-terminated */
+  uint32_t len;
+  TSNode root;
+  const char *path;          /* as given to the review; may be "" */
+  bool test_file;            /* the file is a test file (catalog: Definitions) */
+  bool python2;              /* the file uses Python 2-only syntax */
+  const pr_model *model;     /* complete semantic model */
+  /* set for each on_node call: */
+  TSNode parent;             /* the node's parent (null for the root) */
+  TSFieldId field;           /* the field the node sits in within its parent, or 0 */
+  uint32_t scope;            /* the scope the node is evaluated in */
+  uint32_t own_scope;        /* the scope the node opens (def, class, lambda, comprehension) or PR_NONE */
+  const pr_rule *rule;       /* the rule being run */
+  void *state;               /* this rule's per-file state (see pr_rule_state), or NULL */
+  struct pr_review_run *run; /* private to the engine */
+};
+
+/* Reports a finding of ctx->rule on `node`'s range. The message is printf-formatted
+ * and copied. Returns the finding (to attach related information), or NULL when it
+ * was dropped (inside an ERROR node, out of memory). */
+pr_finding *pr_report(pr_ctx *ctx, TSNode node, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The same with an explicit byte range; `anchor` is a node within that range (it
+ * locates the enclosing statement for suppressions). */
+pr_finding *pr_report_range(pr_ctx *ctx, TSNode anchor, uint32_t start_byte, uint32_t end_byte,
+                            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Adds LSP relatedInformation (same file) to a finding. */
+void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Zeroed memory freed with the review. NULL when out of memory. */
+void *pr_ctx_alloc(pr_ctx *ctx, size_t size);
+/* This rule's per-file state: `size` zeroed bytes allocated on first call and
+ * returned again on later calls for the same file (also as ctx->state). */
+void *pr_rule_state(pr_ctx *ctx, size_t size);
+
+/* True when `scope` is test code: the file is a test file, or the scope lies in a test class body. */
+bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope);
+
+/* Node text helpers (pointers into ctx->text). */
+static inline const char *pr_text(const pr_ctx *ctx, TSNode node, uint32_t *len) {
+  return pr_node_text(ctx->text, node, len);
+}
+static inline bool pr_text_is(const pr_ctx *ctx, TSNode node, const char *s) {
+  return pr_node_text_is(ctx->text, node, s);
+}
+
+#endif

@@ -1,0 +1,133 @@
+/* suppress.c - suppression comments; see suppress.h. */
+#include "suppress.h"
+
+#include "ruleset.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+void pr_suppressions_init(pr_suppressions *s, pr_arena *arena) {
+  memset(s, 0, sizeof *s);
+  s->arena = arena;
+}
+
+/* A word that may stand in an item list: a known code, name or prefix, or
+ * anything shaped like a code (letters then digits: F401), which is kept and
+ * matches nothing. */
+static bool pr_suppress__is_item(const char *w, size_t n) {
+  if (pr_item_known(w, n)) return true;
+  size_t i = 0;
+  while (i < n && isalpha((unsigned char)w[i])) i++;
+  if (i == 0 || i == n) return false;
+  while (i < n && isdigit((unsigned char)w[i])) i++;
+  return i == n;
+}
+
+/* Parses items from p[0..n) until the first word that is not an item (or `]`
+ * when bracketed). Fills sup->items. */
+static void pr_suppress__items(pr_suppressions *s, pr_suppression *sup, const char *p, size_t n, bool bracket) {
+  const char *words[64];
+  size_t lens[64];
+  uint32_t count = 0;
+  size_t i = 0;
+  while (i < n && count < 64) {
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == ',')) i++;
+    if (i >= n || (bracket && p[i] == ']')) break;
+    size_t st = i;
+    while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '-' || p[i] == '_')) i++;
+    if (i == st || !pr_suppress__is_item(p + st, i - st)) break;
+    words[count] = p + st;
+    lens[count] = i - st;
+    count++;
+  }
+  sup->items = pr_arena_alloc(s->arena, (count ? count : 1) * sizeof *sup->items);
+  if (!sup->items) return;
+  for (uint32_t k = 0; k < count; k++) sup->items[k] = pr_arena_strndup(s->arena, words[k], lens[k]);
+  sup->item_count = count;
+}
+
+static pr_suppression *pr_suppress__new(pr_suppressions *s, uint32_t row) {
+  pr_suppression *sup = pr_arena_alloc(s->arena, sizeof *sup);
+  if (sup) sup->row = row;
+  return sup;
+}
+
+static const char *pr_suppress__find_ci(const char *h, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (strncasecmp(h + i, needle, k) == 0) return h + i;
+  return NULL;
+}
+
+void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32_t row) {
+  /* a comment may hold several directives ("# noqa: E501  # nosec"): scan each '#' part */
+  const char *end = c + len;
+  const char *noqa = pr_suppress__find_ci(c, len, "noqa");
+  if (noqa) {
+    /* `noqa` must start a directive: after '#' and spaces */
+    const char *b = noqa;
+    while (b > c && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    if (b > c && b[-1] == '#') {
+      pr_suppression *sup = pr_suppress__new(s, row);
+      if (!sup) return;
+      const char *a = noqa + 4;
+      if (a < end && *a == ':') {
+        a++;
+        pr_suppress__items(s, sup, a, (size_t)(end - a), false);
+      } else {
+        sup->all = true;
+      }
+      sup->next = s->head;
+      s->head = sup;
+    }
+  }
+  const char *nosec = pr_suppress__find_ci(c, len, "nosec");
+  if (nosec) {
+    const char *b = nosec;
+    while (b > c && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    if (b > c && b[-1] == '#') {
+      pr_suppression *sup = pr_suppress__new(s, row);
+      if (!sup) return;
+      sup->nosec = true;
+      sup->next = s->head;
+      s->head = sup;
+    }
+  }
+  const char *pr = pr_suppress__find_ci(c, len, "pyreview:");
+  while (pr) {
+    const char *a = pr + 9;
+    while (a < end && *a == ' ') a++;
+    bool file = false;
+    if ((size_t)(end - a) >= 12 && strncmp(a, "ignore-file[", 12) == 0) { file = true; a += 12; }
+    else if ((size_t)(end - a) >= 7 && strncmp(a, "ignore[", 7) == 0) a += 7;
+    else break;
+    if (file && row >= 10) break;  /* only the first 10 lines may carry file-level suppressions */
+    pr_suppression *sup = pr_suppress__new(s, row);
+    if (!sup) return;
+    pr_suppress__items(s, sup, a, (size_t)(end - a), true);
+    sup->file_level = file;
+    if (file) { sup->next = s->file_head; s->file_head = sup; }
+    else { sup->next = s->head; s->head = sup; }
+    pr = pr_suppress__find_ci(a, (size_t)(end - a), "pyreview:");
+  }
+}
+
+static bool pr_suppress__covers(const pr_suppression *sup, const pr_rule *rule) {
+  if (sup->all) return true;
+  if (sup->nosec) return strncmp(rule->code, "SEC", 3) == 0;
+  for (uint32_t i = 0; i < sup->item_count; i++)
+    if (pr_item_matches(sup->items[i], strlen(sup->items[i]), rule)) return true;
+  return false;
+}
+
+bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32_t row, uint32_t stmt_first,
+                           uint32_t stmt_last) {
+  for (const pr_suppression *sup = s->file_head; sup; sup = sup->next)
+    if (pr_suppress__covers(sup, rule)) return true;
+  for (const pr_suppression *sup = s->head; sup; sup = sup->next) {
+    if (sup->row != row && sup->row != stmt_first && sup->row != stmt_last) continue;
+    if (pr_suppress__covers(sup, rule)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,41 @@
+/* suppress.h - `# noqa`, `# noqa: ITEMS`, `# pyreview: ignore[ITEMS]`, `# nosec`
+ * and `# pyreview: ignore-file[ITEMS]` comments (catalog: Suppression).
+ *
+ * The engine feeds every comment node to pr_suppressions_add during its walk
+ * and asks pr_suppressions_match for each finding. Items are kept as written;
+ * an item that names no rule (`F401`) suppresses nothing. */
+#ifndef PR_SUPPRESS_H
+#define PR_SUPPRESS_H
+
+#include "arena.h"
+#include "rule.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct pr_suppression {
+  uint32_t row;              /* 0-based line of the comment */
+  bool all;                  /* bare `# noqa` */
+  bool nosec;                /* `# nosec`: every SEC finding */
+  bool file_level;           /* `# pyreview: ignore-file[...]` within the first 10 lines */
+  uint32_t item_count;
+  const char **items;        /* arena strings */
+  struct pr_suppression *next;
+} pr_suppression;
+
+typedef struct pr_suppressions {
+  pr_suppression *head;      /* all comments with a suppression, newest first */
+  pr_suppression *file_head; /* the file-level ones */
+  pr_arena *arena;
+} pr_suppressions;
+
+void pr_suppressions_init(pr_suppressions *s, pr_arena *arena);
+/* Parses one comment (text from '#', without the newline) found on `row`. */
+void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row);
+/* True when a finding of `rule` whose range starts on `row`, inside a statement
+ * spanning rows [stmt_first, stmt_last] (header rows for compound statements),
+ * is suppressed. */
+bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32_t row, uint32_t stmt_first,
+                           uint32_t stmt_last);
+
+#endif

@@ -1,0 +1,218 @@
+/* protocol.c - LSP JSON to C values and back; see protocol.h. */
+#include "protocol.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *pr_protocol__path(json_t *obj, const char *a, const char *b, const char *c) {
+  json_t *v = json_object_get(obj, a);
+  if (v && b) v = json_object_get(v, b);
+  if (v && c) v = json_object_get(v, c);
+  return v;
+}
+
+static int pr_protocol__hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+char *pr_protocol_uri_to_path(const char *uri) {
+  if (strncmp(uri, "file://", 7) != 0) return NULL;
+  const char *p = uri + 7;
+  if (*p != '/') {           /* file://host/path: skip the authority */
+    p = strchr(p, '/');
+    if (!p) return NULL;
+  }
+  size_t n = strlen(p);
+  char *out = malloc(n + 1);
+  if (!out) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '%' && i + 2 < n && pr_protocol__hex(p[i + 1]) >= 0 && pr_protocol__hex(p[i + 2]) >= 0) {
+      char c = (char)(pr_protocol__hex(p[i + 1]) * 16 + pr_protocol__hex(p[i + 2]));
+      if (c == 0) { free(out); return NULL; }
+      out[o++] = c;
+      i += 2;
+    } else {
+      out[o++] = p[i];
+    }
+  }
+  out[o] = 0;
+  return out;
+}
+
+bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const char **error) {
+  memset(caps, 0, sizeof *caps);
+  caps->encoding = PR_UNIT_UTF16;
+  if (!json_is_object(params)) { *error = "initialize params must be an object"; return false; }
+  json_t *encs = pr_protocol__path(params, "capabilities", "general", "positionEncodings");
+  bool utf8 = false, utf16 = false, utf32 = false;
+  size_t i;
+  json_t *e;
+  json_array_foreach(encs, i, e) {
+    const char *s = json_string_value(e);
+    if (!s) continue;
+    if (!strcmp(s, "utf-8")) utf8 = true;
+    else if (!strcmp(s, "utf-16")) utf16 = true;
+    else if (!strcmp(s, "utf-32")) utf32 = true;
+  }
+  caps->encoding = utf8 ? PR_UNIT_UTF8 : (utf32 && !utf16) ? PR_UNIT_UTF32 : PR_UNIT_UTF16;
+  json_t *pd = pr_protocol__path(params, "capabilities", "textDocument", "publishDiagnostics");
+  caps->related_information = json_is_true(json_object_get(pd, "relatedInformation"));
+  caps->code_description = json_is_true(json_object_get(pd, "codeDescriptionSupport"));
+  json_array_foreach(pr_protocol__path(pd, "tagSupport", "valueSet", NULL), i, e) {
+    if (json_integer_value(e) == 1) caps->tag_unnecessary = true;
+    if (json_integer_value(e) == 2) caps->tag_deprecated = true;
+  }
+  const char *root = NULL;
+  json_t *folders = json_object_get(params, "workspaceFolders");
+  if (json_array_size(folders)) root = json_string_value(json_object_get(json_array_get(folders, 0), "uri"));
+  if (!root) root = json_string_value(json_object_get(params, "rootUri"));
+  if (root) caps->root_path = pr_protocol_uri_to_path(root);
+  if (!caps->root_path) {
+    const char *rp = json_string_value(json_object_get(params, "rootPath"));
+    if (rp) caps->root_path = strdup(rp);
+  }
+  return true;
+}
+
+json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
+  const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
+  return json_pack("{s:{s:s,s:{s:b,s:i}},s:{s:s,s:s}}",
+                   "capabilities", "positionEncoding", enc,
+                   "textDocumentSync", "openClose", 1, "change", 2,
+                   "serverInfo", "name", "pyreview", "version", version);
+}
+
+static bool pr_protocol__version(json_t *v, int64_t *out) {
+  if (!json_is_integer(v)) return false;
+  *out = (int64_t)json_integer_value(v);
+  return true;
+}
+
+bool pr_protocol_read_did_open(json_t *params, pr_text_document_item *out, const char **error) {
+  json_t *td = json_object_get(params, "textDocument");
+  json_t *uri = json_object_get(td, "uri"), *text = json_object_get(td, "text");
+  if (!json_is_string(uri) || !json_is_string(text) || !pr_protocol__version(json_object_get(td, "version"), &out->version)) {
+    *error = "didOpen needs textDocument.uri, .version and .text";
+    return false;
+  }
+  out->uri = json_string_value(uri);
+  out->text = json_string_value(text);
+  out->text_len = json_string_length(text);
+  return true;
+}
+
+static bool pr_protocol__position(json_t *p, pr_position *out) {
+  json_t *l = json_object_get(p, "line"), *c = json_object_get(p, "character");
+  if (!json_is_integer(l) || !json_is_integer(c)) return false;
+  json_int_t line = json_integer_value(l), col = json_integer_value(c);
+  if (line < 0 || col < 0 || line > UINT32_MAX || col > UINT32_MAX) return false;
+  out->line = (uint32_t)line;
+  out->column = (uint32_t)col;
+  return true;
+}
+
+bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char **error) {
+  memset(out, 0, sizeof *out);
+  json_t *td = json_object_get(params, "textDocument");
+  json_t *uri = json_object_get(td, "uri");
+  json_t *changes = json_object_get(params, "contentChanges");
+  if (!json_is_string(uri) || !pr_protocol__version(json_object_get(td, "version"), &out->version) ||
+      !json_is_array(changes)) {
+    *error = "didChange needs textDocument.uri, .version and contentChanges";
+    return false;
+  }
+  out->uri = json_string_value(uri);
+  size_t n = json_array_size(changes);
+  if (n > UINT32_MAX / 2) { *error = "too many changes"; return false; }
+  out->changes = calloc(n ? n : 1, sizeof *out->changes);
+  if (!out->changes) { *error = "out of memory"; return false; }
+  for (size_t i = 0; i < n; i++) {
+    json_t *ch = json_array_get(changes, i);
+    json_t *text = json_object_get(ch, "text"), *range = json_object_get(ch, "range");
+    pr_change *c = &out->changes[i];
+    if (!json_is_string(text)) { *error = "a content change has no text"; goto fail; }
+    c->text = json_string_value(text);
+    size_t len = json_string_length(text);
+    if (len > PR_DOCUMENT_MAX_BYTES) { *error = "a content change is too large"; goto fail; }
+    c->len = (uint32_t)len;
+    if (range) {
+      if (!pr_protocol__position(json_object_get(range, "start"), &c->start) ||
+          !pr_protocol__position(json_object_get(range, "end"), &c->end)) {
+        *error = "a content change has an invalid range";
+        goto fail;
+      }
+      c->has_range = true;
+    }
+  }
+  out->change_count = (uint32_t)n;
+  return true;
+fail:
+  free(out->changes);
+  out->changes = NULL;
+  return false;
+}
+
+bool pr_protocol_read_document_uri(json_t *params, const char **uri, const char **error) {
+  json_t *u = pr_protocol__path(params, "textDocument", "uri", NULL);
+  if (!json_is_string(u)) { *error = "textDocument.uri is missing"; return false; }
+  *uri = json_string_value(u);
+  return true;
+}
+
+static json_t *pr_protocol__range_new(const pr_document *doc, uint32_t start, uint32_t end, pr_unit unit) {
+  pr_position s = pr_document_position(doc, start, unit), e = pr_document_position(doc, end, unit);
+  return json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start", "line", (json_int_t)s.line, "character",
+                   (json_int_t)s.column, "end", "line", (json_int_t)e.line, "character", (json_int_t)e.column);
+}
+
+json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
+                                    const pr_review *review, const pr_client_caps *caps) {
+  json_t *list = json_array();
+  if (!list) return NULL;
+  for (uint32_t i = 0; i < review->count; i++) {
+    const pr_finding *f = review->findings[i];
+    json_t *d = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", pr_protocol__range_new(doc, f->start, f->end, caps->encoding),
+                          "severity", (json_int_t)f->severity, "code", f->rule->code, "source", "pyreview",
+                          "message", f->message);
+    if (!d) continue;
+    if (f->rule->cwe) {
+      char href[96];
+      snprintf(href, sizeof href, "https://cwe.mitre.org/data/definitions/%d.html", f->rule->cwe);
+      json_object_set_new(d, "codeDescription", json_pack("{s:s}", "href", href));
+    }
+    json_t *tags = json_array();
+    if ((f->rule->tags & PR_TAG_UNNECESSARY) && caps->tag_unnecessary) json_array_append_new(tags, json_integer(1));
+    if ((f->rule->tags & PR_TAG_DEPRECATED) && caps->tag_deprecated) json_array_append_new(tags, json_integer(2));
+    if (json_array_size(tags)) json_object_set_new(d, "tags", tags);
+    else json_decref(tags);
+    if (f->related_count && caps->related_information) {
+      json_t *rel = json_array();
+      for (uint32_t r = 0; r < f->related_count; r++)
+        json_array_append_new(rel, json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
+                                             pr_protocol__range_new(doc, f->related[r].start, f->related[r].end,
+                                                                    caps->encoding),
+                                             "message", f->related[r].message));
+      json_object_set_new(d, "relatedInformation", rel);
+    }
+    json_array_append_new(list, d);
+  }
+  return json_pack("{s:s,s:I,s:o}", "uri", uri, "version", (json_int_t)version, "diagnostics", list);
+}
+
+json_t *pr_protocol_response_new(json_t *id, json_t *result) {
+  return json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
+                   result ? result : json_null());
+}
+
+json_t *pr_protocol_error_new(json_t *id, pr_rpc_error code, const char *message) {
+  return json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
+                   (int)code, "message", message);
+}
+
+json_t *pr_protocol_notification_new(const char *method, json_t *params) {
+  return json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params);
+}

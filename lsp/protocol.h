@@ -1,0 +1,78 @@
+/* protocol.h - LSP messages as C values: the only place LSP's JSON shapes and
+ * camelCase names appear. Like clangd's Protocol.h this does not mirror the
+ * specification; it reads the bits pyreview uses and writes what it sends.
+ *
+ * jansson vocabulary: functions named *_new return a NEW reference the caller
+ * owns (json_decref); parsed structs hold BORROWED pointers into the json_t they
+ * were read from, valid while it lives. */
+#ifndef PR_PROTOCOL_H
+#define PR_PROTOCOL_H
+
+#include "document.h"
+#include "engine.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* JSON-RPC and LSP error codes. */
+#define PR_RPC_ERRORS(X)                                   \
+  X(PARSE_ERROR, -32700, "parse error")                    \
+  X(INVALID_REQUEST, -32600, "invalid request")            \
+  X(METHOD_NOT_FOUND, -32601, "method not found")          \
+  X(INVALID_PARAMS, -32602, "invalid params")              \
+  X(INTERNAL_ERROR, -32603, "internal error")              \
+  X(SERVER_NOT_INITIALIZED, -32002, "server not initialized")
+
+typedef enum pr_rpc_error {
+#define PR_RPC_ENUM(name, code, text) PR_RPC_##name = code,
+  PR_RPC_ERRORS(PR_RPC_ENUM)
+#undef PR_RPC_ENUM
+} pr_rpc_error;
+
+/* What the client said about itself in `initialize`. */
+typedef struct pr_client_caps {
+  pr_unit encoding;          /* negotiated: utf-8 when offered, else utf-16 (utf-32 when only that is offered) */
+  bool related_information;  /* publishDiagnostics.relatedInformation */
+  bool tag_unnecessary;      /* publishDiagnostics.tagSupport.valueSet has 1 */
+  bool tag_deprecated;       /* ... has 2 */
+  bool code_description;     /* publishDiagnostics.codeDescriptionSupport */
+  char *root_path;           /* malloc'd file-system path of the workspace root, or NULL */
+} pr_client_caps;
+
+/* Reads initialize params. Returns false (with a message) when params are not an object. */
+bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const char **error);
+json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version);
+
+typedef struct pr_text_document_item {
+  const char *uri;
+  const char *text;
+  size_t text_len;
+  int64_t version;
+} pr_text_document_item;
+
+bool pr_protocol_read_did_open(json_t *params, pr_text_document_item *out, const char **error);
+
+typedef struct pr_did_change {
+  const char *uri;
+  int64_t version;
+  pr_change *changes;        /* malloc'd array (free it); texts borrowed from the params */
+  uint32_t change_count;
+} pr_did_change;
+
+bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char **error);
+/* Reads params.textDocument.uri (didClose, didSave, ...). */
+bool pr_protocol_read_document_uri(json_t *params, const char **uri, const char **error);
+
+/* The publishDiagnostics params for a reviewed document. */
+json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
+                                    const pr_review *review, const pr_client_caps *caps);
+
+/* A file-system path for a file: URI (percent-decoded), malloc'd; NULL for other schemes. */
+char *pr_protocol_uri_to_path(const char *uri);
+
+json_t *pr_protocol_response_new(json_t *id, json_t *result);               /* steals result */
+json_t *pr_protocol_error_new(json_t *id, pr_rpc_error code, const char *message);
+json_t *pr_protocol_notification_new(const char *method, json_t *params);   /* steals params */
+
+#endif

@@ -1,0 +1,376 @@
+/* server.c - the language server: JSON-RPC dispatch, lifecycle, the document
+ * store and publishing diagnostics; see server.h.
+ *
+ * One thread, five hops: stdin bytes -> frame (transport) -> JSON decode and
+ * method lookup -> params into C values (protocol) -> apply edits, re-parse,
+ * review (core) -> encode and write. Every request gets exactly one response;
+ * notifications get none, whatever happens. didChange publishes in the same
+ * handler, so a publish always carries the document's latest version. */
+#include "server.h"
+
+#include "document.h"
+#include "engine.h"
+#include "protocol.h"
+#include "ruleset.h"
+#include "syntax.h"
+#include "testcode.h"
+#include "transport.h"
+
+#include <jansson.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uv.h>
+
+#define PR_SERVER_VERSION "0.1.0"
+
+typedef enum pr_server_state {
+  PR_STATE_STARTING,     /* before initialize */
+  PR_STATE_RUNNING,      /* after initialize */
+  PR_STATE_SHUT_DOWN,    /* after shutdown: only exit is expected */
+} pr_server_state;
+
+typedef struct pr_open_document {
+  char *uri;
+  char *path;            /* file-system path, or NULL for non-file URIs */
+  bool test_file;
+  pr_document *doc;
+} pr_open_document;
+
+typedef struct pr_server {
+  uv_loop_t loop;
+  pr_transport *transport;
+  TSParser *parser;
+  pr_server_state state;
+  pr_client_caps caps;
+  pr_open_document *docs;
+  size_t doc_count, doc_cap;
+  int exit_code;
+  bool closing;
+} pr_server;
+
+static void pr_server__log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void pr_server__log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("pyreview: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static void pr_server__send(pr_server *s, json_t *msg) {
+  if (!msg) { pr_server__log("could not build a message (out of memory)"); return; }
+  char *body = json_dumps(msg, JSON_COMPACT);
+  json_decref(msg);
+  if (!body) { pr_server__log("could not encode a message (out of memory)"); return; }
+  if (s->transport) pr_transport_send(s->transport, body, strlen(body));
+  free(body);
+}
+
+static void pr_server__error(pr_server *s, json_t *id, pr_rpc_error code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void pr_server__error(pr_server *s, json_t *id, pr_rpc_error code, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  pr_server__send(s, pr_protocol_error_new(id, code, msg));
+}
+
+/* ---------- documents ---------- */
+
+static pr_open_document *pr_server__find(pr_server *s, const char *uri) {
+  for (size_t i = 0; i < s->doc_count; i++)
+    if (!strcmp(s->docs[i].uri, uri)) return &s->docs[i];
+  return NULL;
+}
+
+static void pr_server__forget(pr_server *s, pr_open_document *d) {
+  pr_document_delete(d->doc);
+  free(d->uri);
+  free(d->path);
+  *d = s->docs[--s->doc_count];
+}
+
+static bool pr_server__classify(pr_server *s, pr_open_document *d) {
+  d->path = pr_protocol_uri_to_path(d->uri);
+  const char *rel = d->path ? d->path : d->uri;
+  const char *root = s->caps.root_path;
+  if (d->path && root) {
+    size_t n = strlen(root);
+    while (n > 1 && root[n - 1] == '/') n--;
+    if (!strncmp(d->path, root, n) && d->path[n] == '/') rel = d->path + n + 1;
+    else rel = strrchr(d->path, '/') ? strrchr(d->path, '/') + 1 : d->path;
+  } else if (d->path) {
+    rel = strrchr(d->path, '/') ? strrchr(d->path, '/') + 1 : d->path;
+  }
+  d->test_file = pr_is_test_path(rel);
+  return true;
+}
+
+static void pr_server__publish(pr_server *s, pr_open_document *d) {
+  pr_review review;
+  pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file};
+  const TSTree *tree = pr_document_tree(d->doc);
+  if (!tree) { pr_server__log("%s: no syntax tree; diagnostics not updated", d->uri); return; }
+  if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
+    pr_server__log("%s: out of memory while reviewing", d->uri);
+    return;
+  }
+  json_t *params = pr_protocol_diagnostics_new(d->uri, pr_document_version(d->doc), d->doc, &review, &s->caps);
+  pr_review_free(&review);
+  pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
+}
+
+static void pr_server__publish_empty(pr_server *s, const char *uri) {
+  pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics",
+                                                  json_pack("{s:s,s:[]}", "uri", uri, "diagnostics")));
+}
+
+/* ---------- methods ---------- */
+
+typedef void (*pr_handler)(pr_server *s, json_t *id, json_t *params);
+
+static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
+  const char *error;
+  if (s->state != PR_STATE_STARTING) {
+    pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "initialize was already called");
+    return;
+  }
+  if (!pr_protocol_read_initialize(params, &s->caps, &error)) {
+    pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "%s", error);
+    return;
+  }
+  s->state = PR_STATE_RUNNING;
+  pr_server__send(s, pr_protocol_response_new(id, pr_protocol_initialize_result_new(&s->caps, PR_SERVER_VERSION)));
+}
+
+static void pr_server__shutdown(pr_server *s, json_t *id, json_t *params) {
+  s->state = PR_STATE_SHUT_DOWN;
+  pr_server__send(s, pr_protocol_response_new(id, json_null()));
+}
+
+static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
+  pr_text_document_item item;
+  const char *error;
+  if (!pr_protocol_read_did_open(params, &item, &error)) { pr_server__log("didOpen ignored: %s", error); return; }
+  if (item.text_len > PR_DOCUMENT_MAX_BYTES) { pr_server__log("%s: too large, not opened", item.uri); return; }
+  pr_open_document *d = pr_server__find(s, item.uri);
+  if (d) pr_server__forget(s, d);  /* re-opened without a close: start over */
+  if (s->doc_count == s->doc_cap) {
+    size_t cap = s->doc_cap ? s->doc_cap * 2 : 16;
+    pr_open_document *p = realloc(s->docs, cap * sizeof *p);
+    if (!p) { pr_server__log("%s: out of memory, not opened", item.uri); return; }
+    s->docs = p;
+    s->doc_cap = cap;
+  }
+  d = &s->docs[s->doc_count];
+  memset(d, 0, sizeof *d);
+  d->uri = strdup(item.uri);
+  d->doc = pr_document_new(s->parser, item.text, (uint32_t)item.text_len, item.version);
+  if (!d->uri || !d->doc) {
+    free(d->uri);
+    pr_document_delete(d->doc);
+    pr_server__log("%s: out of memory, not opened", item.uri);
+    return;
+  }
+  s->doc_count++;
+  pr_server__classify(s, d);
+  pr_server__publish(s, d);
+}
+
+static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
+  pr_did_change change;
+  const char *error;
+  if (!pr_protocol_read_did_change(params, &change, &error)) { pr_server__log("didChange ignored: %s", error); return; }
+  pr_open_document *d = pr_server__find(s, change.uri);
+  if (!d) {
+    pr_server__log("didChange ignored: %s is not open", change.uri);
+  } else {
+    uint32_t bad = 0;
+    pr_document_error err = pr_document_apply(d->doc, s->parser, change.changes, change.change_count,
+                                              s->caps.encoding, change.version, &bad);
+    if (err == PR_DOC_BAD_RANGE)
+      pr_server__log("didChange rejected for %s version %lld: change %u has an impossible range "
+                     "(%u:%u-%u:%u); the document is unchanged at version %lld",
+                     change.uri, (long long)change.version, bad, change.changes[bad].start.line,
+                     change.changes[bad].start.column, change.changes[bad].end.line, change.changes[bad].end.column,
+                     (long long)pr_document_version(d->doc));
+    else if (err == PR_DOC_TOO_LARGE)
+      pr_server__log("didChange rejected for %s: the document would exceed 1 GiB", change.uri);
+    else if (err != PR_DOC_OK)
+      pr_server__log("didChange rejected for %s: out of memory; the document is unchanged", change.uri);
+    else
+      pr_server__publish(s, d);
+  }
+  free(change.changes);
+}
+
+static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
+  const char *uri, *error;
+  if (!pr_protocol_read_document_uri(params, &uri, &error)) { pr_server__log("didClose ignored: %s", error); return; }
+  pr_open_document *d = pr_server__find(s, uri);
+  if (!d) { pr_server__log("didClose ignored: %s is not open", uri); return; }
+  char *copy = strdup(uri);
+  pr_server__forget(s, d);
+  if (copy) pr_server__publish_empty(s, copy);
+  free(copy);
+}
+
+static void pr_server__stop(pr_server *s);
+
+static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
+  s->exit_code = s->state == PR_STATE_SHUT_DOWN ? 0 : 1;
+  pr_server__stop(s);
+}
+
+static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
+
+typedef struct pr_method {
+  const char *name;
+  pr_handler handler;
+  bool request;          /* false: a notification */
+} pr_method;
+
+static const pr_method pr_methods[] = {
+  {"initialize", pr_server__initialize, true},
+  {"shutdown", pr_server__shutdown, true},
+  {"initialized", pr_server__ignore, false},
+  {"exit", pr_server__exit, false},
+  {"textDocument/didOpen", pr_server__did_open, false},
+  {"textDocument/didChange", pr_server__did_change, false},
+  {"textDocument/didClose", pr_server__did_close, false},
+  {"textDocument/didSave", pr_server__ignore, false},
+  {"workspace/didChangeConfiguration", pr_server__ignore, false},
+};
+
+static void pr_server__dispatch(pr_server *s, json_t *msg) {
+  json_t *id = json_object_get(msg, "id");
+  json_t *method = json_object_get(msg, "method");
+  bool has_id = id != NULL;
+  if (has_id && !json_is_string(id) && !json_is_integer(id) && !json_is_null(id)) {
+    pr_server__error(s, NULL, PR_RPC_INVALID_REQUEST, "the id must be a number or a string");
+    return;
+  }
+  if (!method) {
+    if (has_id && (json_object_get(msg, "result") || json_object_get(msg, "error"))) return;  /* a response to us */
+    pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "a message needs a method");
+    return;
+  }
+  if (!json_is_string(method)) {
+    if (has_id) pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "the method must be a string");
+    else pr_server__log("dropped a notification whose method is not a string");
+    return;
+  }
+  const char *name = json_string_value(method);
+  json_t *params = json_object_get(msg, "params");
+  if (params && !json_is_object(params) && !json_is_array(params)) {
+    if (has_id) pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "params must be an object or an array");
+    else pr_server__log("%s ignored: params must be an object or an array", name);
+    return;
+  }
+  const pr_method *m = NULL;
+  for (size_t i = 0; i < sizeof pr_methods / sizeof pr_methods[0]; i++)
+    if (!strcmp(pr_methods[i].name, name)) { m = &pr_methods[i]; break; }
+  if (m && !strcmp(m->name, "exit")) { m->handler(s, id, params); return; }
+  if (s->state == PR_STATE_STARTING && !(m && !strcmp(m->name, "initialize"))) {
+    if (has_id) pr_server__error(s, id, PR_RPC_SERVER_NOT_INITIALIZED, "%s before initialize", name);
+    return;  /* notifications before initialize are dropped, as the specification says */
+  }
+  if (s->state == PR_STATE_SHUT_DOWN) {
+    if (has_id) pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "%s after shutdown", name);
+    return;
+  }
+  if (!m) {
+    if (has_id) pr_server__error(s, id, PR_RPC_METHOD_NOT_FOUND, "unknown method %s", name);
+    return;  /* unknown notifications, $/cancelRequest and friends included, are ignored */
+  }
+  if (m->request && !has_id) {
+    pr_server__log("%s sent as a notification; ignored", name);
+    return;
+  }
+  if (!m->request && has_id) {
+    pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "%s is a notification and takes no id", name);
+    return;
+  }
+  m->handler(s, id, params);
+}
+
+/* ---------- transport callbacks ---------- */
+
+static void pr_server__on_message(void *user, const char *body, size_t len) {
+  pr_server *s = user;
+  if (s->closing) return;
+  json_error_t err;
+  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+  if (!msg) {
+    pr_server__log("malformed JSON (%s at %d:%d); answered with a parse error", err.text, err.line, err.column);
+    pr_server__error(s, NULL, PR_RPC_PARSE_ERROR, "malformed JSON: %s", err.text);
+    return;
+  }
+  if (!json_is_object(msg)) {
+    pr_server__error(s, NULL, PR_RPC_INVALID_REQUEST, "a message must be a JSON object");
+  } else {
+    pr_server__dispatch(s, msg);
+  }
+  json_decref(msg);
+}
+
+static void pr_server__on_log(void *user, const char *line) { pr_server__log("%s", line); }
+
+static void pr_server__on_closed(void *user) {
+  pr_server *s = user;
+  s->transport = NULL;
+}
+
+static void pr_server__stop(pr_server *s) {
+  if (s->closing) return;
+  s->closing = true;
+  if (s->transport) pr_transport_close(s->transport, pr_server__on_closed);
+}
+
+static void pr_server__on_eof(void *user) {
+  pr_server *s = user;
+  /* the client went away: nothing to save, nothing lost; exit cleanly */
+  pr_server__stop(s);
+}
+
+static void pr_server__on_signal(void *user, int signum) {
+  pr_server *s = user;
+  pr_server__log("received signal %d; exiting", signum);
+  pr_server__stop(s);
+}
+
+int pr_server_main(void) {
+  pr_server *s = calloc(1, sizeof *s);
+  if (!s) return 1;
+  int rc = 1;
+  if (uv_loop_init(&s->loop) != 0) goto fail_loop;
+  s->parser = pr_parser_new();
+  if (!s->parser) goto fail_parser;
+  pr_transport_callbacks cb = {
+    .on_message = pr_server__on_message, .on_log = pr_server__on_log,
+    .on_eof = pr_server__on_eof, .on_signal = pr_server__on_signal};
+  int err = pr_transport_new(&s->loop, 0, 1, &cb, s, &s->transport);
+  if (err) {
+    pr_server__log("cannot use stdin/stdout: %s", uv_strerror(err));
+    uv_run(&s->loop, UV_RUN_DEFAULT);
+    goto fail_transport;
+  }
+  uv_run(&s->loop, UV_RUN_DEFAULT);
+  rc = s->exit_code;
+fail_transport:
+  while (s->doc_count) pr_server__forget(s, &s->docs[0]);
+  free(s->docs);
+  free(s->caps.root_path);
+  ts_parser_delete(s->parser);
+fail_parser:
+  uv_loop_close(&s->loop);
+fail_loop:
+  free(s);
+  return rc;
+}
