@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# CLI behaviour a user sees: formats, exit codes, errors, file discovery,
+# encodings and positions. Run by ctest with PYREVIEW=/path/to/pyreview.
+set -uo pipefail
+: "${PYREVIEW:?set PYREVIEW to the pyreview binary}"
+PYREVIEW=$(realpath "$PYREVIEW")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); printf 'FAIL %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3"; fi
+}
+contains() {  # contains NAME NEEDLE HAYSTACK
+  if [[ "$3" == *"$2"* ]]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); printf 'FAIL %s\n  wanted to find: %q\n  in: %q\n' "$1" "$2" "$3"; fi
+}
+run() {  # run ARGS... -> sets out, err, rc
+  out=$("$PYREVIEW" "$@" 2>"$work/stderr"); rc=$?; err=$(cat "$work/stderr")
+}
+
+cd "$work"
+mkdir proj
+cat > proj/jobs.py <<'PY'
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def sync(client):
+    try:
+        client.sync()
+    except Exception:
+        pass
+
+
+def sync_quietly(client):
+    try:
+        client.sync()
+    except Exception:  # noqa: ERR002 -- reviewed: best effort
+        pass
+PY
+printf 'def ok():\n    return 1\n' > proj/clean.py
+
+# text format, positions, exit code 1 for a warning, the noqa'd handler absent
+run check --select ERR002 proj/jobs.py
+check "text output" 'proj/jobs.py:9:5: ERR002 `except Exception` discards it; handle or re-raise it, or catch the specific exceptions you expect [CWE-390]' "$out"
+check "exit 1 on a warning" 1 "$rc"
+contains "summary on stderr" "1 finding" "$err"
+
+# exit codes
+run check --select ERR002 --exit-zero proj/jobs.py;          check "--exit-zero" 0 "$rc"
+run check --select ERR002 --fail-on error proj/jobs.py;      check "--fail-on error ignores warnings" 0 "$rc"
+run check --select ERR002 proj/clean.py;                     check "clean file exits 0" 0 "$rc"
+check "clean file prints nothing" "" "$out"
+run check proj/missing.py
+check "missing path exits 2" 2 "$rc"
+contains "missing path message" "proj/missing.py: No such file or directory" "$err"
+run check --select NOPE999 proj;                             check "unknown rule exits 2" 2 "$rc"
+contains "unknown rule message" "unknown rule or category 'NOPE999'" "$err"
+run check --format xml proj;                                 check "unknown format exits 2" 2 "$rc"
+run check --frobnicate proj;                                 check "unknown option exits 2" 2 "$rc"
+run check;                                                   check "no path exits 2" 2 "$rc"
+run frobnicate;                                              check "unknown command exits 2" 2 "$rc"
+
+# json format: valid, with the catalog's fields
+run check --select ERR002 --format json proj
+check "json exit code" 1 "$rc"
+fields=$(printf '%s' "$out" | python3 -c '
+import json, sys
+items = json.load(sys.stdin)
+i = items[0]
+print(len(items), i["path"], i["code"], i["name"], i["category"], i["severity"], i["cwe"],
+      i["start"]["line"], i["start"]["column"], i["end"]["line"], i["end"]["column"], i["fix"])')
+check "json fields" "1 proj/jobs.py ERR002 swallowed-exception Exceptions warning 390 9 5 9 22 None" "$fields"
+run check --select ERR002 --format json proj/clean.py
+check "json with no findings is an empty array" "[]" "$(printf '%s' "$out" | tr -d ' \n')"
+
+# rule selection by name and by category prefix
+run check --select swallowed-exception proj/jobs.py;         check "select by name" 1 "$rc"
+run check --select ERR proj/jobs.py;                         check "select by prefix" 1 "$rc"
+run check --select ERR002 --ignore ERR proj/jobs.py;         check "ignore wins" 0 "$rc"
+
+# folder discovery: hidden, venv, node_modules, __pycache__, build, dist skipped; only .py files
+for d in .hidden venv .venv node_modules __pycache__ build dist; do
+  mkdir -p "tree/$d"; cp proj/jobs.py "tree/$d/x.py"
+done
+mkdir -p tree/pkg/sub; cp proj/jobs.py tree/pkg/sub/a.py; cp proj/jobs.py tree/pkg/notes.txt
+run check --select ERR002 tree
+check "folder discovery" "tree/pkg/sub/a.py:9:5: ERR002" "$(printf '%s' "$out" | cut -d' ' -f1-2)"
+run check --select ERR002 --jobs 1 proj tree; one=$out
+run check --select ERR002 --jobs 2 proj tree
+check "--jobs 1 and --jobs 2 agree" "$one" "$out"
+
+# positions: code points, tabs one column, BOM none, CRLF, non-ASCII before the finding
+printf '\xef\xbb\xbfs = "\xc3\xa9\xf0\x9f\x98\x80"; exec(s + input())\r\n' > bom_crlf.py
+run check --select SEC003 bom_crlf.py
+contains "code-point column after BOM, e-acute and emoji" "bom_crlf.py:1:11: SEC003" "$out"
+printf 'def f():\n\ttry:\n\t\tg()\n\texcept Exception:\n\t\tpass\n' > tabs.py
+run check --select ERR002 tabs.py
+contains "a tab is one column" "tabs.py:4:2: ERR002" "$out"
+
+# encodings: invalid UTF-8 is reported and reviewed; a coding declaration is honoured
+printf 'x = "caf\xe9"\ntry:\n    g()\nexcept Exception:\n    pass\n' > latin.py
+run check --select ERR002 latin.py
+check "invalid UTF-8 still reviewed" 1 "$rc"
+contains "invalid UTF-8 finding" "latin.py:4:1: ERR002" "$out"
+contains "invalid UTF-8 warned" "latin.py: bytes that are not valid UTF-8 were read as U+FFFD" "$err"
+printf '# -*- coding: latin-1 -*-\nx = "caf\xe9"; exec(x + input())\n' > declared.py
+run check --select SEC003 declared.py
+contains "latin-1 declared: columns count the decoded character" "declared.py:2:13: SEC003" "$out"
+check "latin-1 declared: no warning" "" "$(printf '%s' "$err" | grep -v 'finding' || true)"
+
+# syntax errors: intact parts still reviewed, nothing reported inside the broken statement
+printf 'try:\n    g()\nexcept Exception:\n    pass\nx = (1,\ntry:\n    h(\nexcept:\n    pass\n' > broken.py
+run check --select ERR002 broken.py
+contains "finding before the syntax error" "broken.py:3:1: ERR002" "$out"
+check "no finding inside the ERROR node" 1 "$(printf '%s\n' "$out" | grep -c ERR002)"
+
+# rules and explain
+run rules --format json
+check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+run explain ERR002
+contains "explain by code" "## What it does" "$out"
+run explain swallowed-exception;                              check "explain by name" 0 "$rc"
+run explain NOPE001;                                          check "explain unknown exits 2" 2 "$rc"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

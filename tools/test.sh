@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): set up, then build and run every test twice:
+# once in a normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh test
+jobs=$(nproc)
+for variant in build:OFF build-asan:ON; do
+  dir=${variant%%:*}
+  san=${variant##*:}
+  echo "== $dir (sanitizers $san)"
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYREVIEW_SANITIZE="$san" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600)
+done
+echo "all tests passed (normal and sanitizer builds)"
