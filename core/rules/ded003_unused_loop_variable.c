@@ -1,0 +1,126 @@
+/* DED003 unused-loop-variable: a `for` target that is never read.
+ *
+ * ## What it does
+ * Flags each name in the target of a `for` or `async for` statement (each part
+ * of a tuple target separately) that is read neither in the loop body nor
+ * after the loop. Names starting with `_` are exempt, and so are names of a
+ * function that calls `locals()` and names declared `global` or `nonlocal`.
+ * Comprehension `for` clauses are not `for` statements and are not checked.
+ *
+ * ## Why is this bad?
+ * A loop variable nobody reads tells the reader the loop only repeats
+ * something, or hides a bug: the body was meant to use the item (and uses a
+ * stale name from outside the loop instead).
+ *
+ * ## Example
+ * ```python
+ * for i in range(retries):
+ *     connect()
+ * for key, value in settings.items():
+ *     apply(value)
+ * ```
+ *
+ * ## Use instead
+ * Name what you do not need with a leading underscore:
+ * ```python
+ * for _ in range(retries):
+ *     connect()
+ * for _key, value in settings.items():
+ *     apply(value)
+ * ```
+ */
+#include "rule.h"
+#include "rule_docs.h"
+
+#include <string.h>
+
+/* The first `for ... in` iterable of a comprehension (evaluated in the enclosing scope), or null. */
+static TSNode ded003_first_iterable(TSNode comprehension) {
+  uint32_t n = ts_node_named_child_count(comprehension);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(comprehension, i);
+    if (pr_node_kind(c) == pr_kind_for_in_clause) return pr_child(c, pr_field_right);
+  }
+  return (TSNode){0};
+}
+
+/* The symbol a reference reads, with the first iterable of a comprehension
+ * resolved in the enclosing scope (the model resolves it in the comprehension's). */
+static uint32_t ded003_reference_symbol(const pr_model *m, const pr_reference *r) {
+  uint32_t s = r->scope;
+  uint32_t at = ts_node_start_byte(r->node);
+  while (s != PR_NONE && m->scopes[s].kind == PR_SCOPE_COMPREHENSION) {
+    TSNode it = ded003_first_iterable(m->scopes[s].node);
+    if (ts_node_is_null(it) || at < ts_node_start_byte(it) || at >= ts_node_end_byte(it)) break;
+    s = m->scopes[s].parent;
+  }
+  if (s == r->scope || s == PR_NONE) return r->symbol;
+  uint32_t len = ts_node_end_byte(r->node) - at;
+  uint32_t b = pr_model_resolve(m, s, m->text + at, len, at);
+  return b == PR_NONE ? PR_NONE : m->bindings[b].symbol;
+}
+
+/* Where reads of the loop's names start to count: the loop itself, or the
+ * outermost loop of the same scope around it (a read earlier in that loop's
+ * body runs again after this loop, on the next iteration). */
+static uint32_t ded003_window_start(TSNode for_stmt) {
+  uint32_t start = ts_node_start_byte(for_stmt);
+  for (TSNode p = ts_node_parent(for_stmt); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    pr_kind k = pr_node_kind(p);
+    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_lambda) break;
+    if (k == pr_kind_for_statement || k == pr_kind_while_statement) start = ts_node_start_byte(p);
+  }
+  return start;
+}
+
+/* Per-symbol summary of reads: whether any read comes from a nested scope, and the last read's offset. */
+typedef struct ded003_reads {
+  bool nested;         /* read from a scope nested in the symbol's */
+  bool any;            /* read from the symbol's own scope */
+  uint32_t last;       /* byte offset of the last read in the symbol's own scope */
+} ded003_reads;
+
+static void ded003_check(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  if (!m->symbol_count) return;
+  ded003_reads *reads = pr_ctx_alloc(ctx, m->symbol_count * sizeof *reads);
+  if (!reads) return;
+  for (uint32_t i = 0; i < m->reference_count; i++) {
+    const pr_reference *r = &m->references[i];
+    uint32_t sid = ded003_reference_symbol(m, r);
+    if (sid == PR_NONE) continue;
+    ded003_reads *rd = &reads[sid];
+    if (r->scope != m->symbols[sid].scope) {
+      rd->nested = true;
+      continue;
+    }
+    uint32_t at = ts_node_start_byte(r->node);
+    if (!rd->any || at > rd->last) rd->last = at;
+    rd->any = true;
+  }
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    if (b->kind != PR_BIND_FOR || pr_node_kind(b->statement) != pr_kind_for_statement) continue;
+    if (b->name_len == 0 || b->name[0] == '_') continue;
+    const pr_symbol *sym = &m->symbols[b->symbol];
+    if (sym->declared_global || sym->declared_nonlocal) continue;
+    uint32_t fn = pr_model_function_of(m, b->scope);
+    if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
+    const ded003_reads *rd = &reads[b->symbol];
+    if (rd->nested || (rd->any && rd->last >= ded003_window_start(b->statement))) continue;
+    pr_report(ctx, b->node, "Loop variable `%s` is never used; rename it to `_%s`", b->name, b->name);
+  }
+}
+
+const pr_rule pr_rule_ded003 = {
+  .code = "DED003",
+  .name = "unused-loop-variable",
+  .category = "Dead code",
+  .severity = PR_SEV_INFORMATION,
+  .cwe = 0,
+  .tags = PR_TAG_UNNECESSARY,
+  .flags = 0,
+  .summary = "A for-loop target never read",
+  .doc = pr_doc_ded003,
+  .on_file_end = ded003_check,
+};

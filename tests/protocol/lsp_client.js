@@ -1,0 +1,69 @@
+// A language client for the protocol tests: the real vscode-languageserver-protocol
+// library over the server's stdio, plus helpers to wait for published diagnostics.
+'use strict';
+const cp = require('node:child_process');
+const {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
+  ShutdownRequest, ExitNotification,
+} = require('vscode-languageserver-protocol/node');
+
+const SERVER = process.env.PYREVIEW;
+if (!SERVER) throw new Error('set PYREVIEW to the pyreview binary');
+const TIMEOUT_MS = 20000;
+
+function start(args = ['serve', '--stdio']) {
+  const proc = cp.spawn(SERVER, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const logged = [];
+  const logger = { error: (m) => logged.push(m), warn: (m) => logged.push(m), info() {}, log() {} };
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin), logger);
+  const published = [];
+  const waiters = new Set();
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (const w of waiters) w();
+  });
+  conn.listen();
+  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+
+  function waitFor(pred, what) {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = published.find(pred);
+        if (hit) { done(); resolve(hit); }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out waiting for ${what}; published: ${JSON.stringify(published)}; stderr: ${stderr}`));
+      }, TIMEOUT_MS);
+      const done = () => { clearTimeout(timer); waiters.delete(check); };
+      waiters.add(check);
+      check();
+    });
+  }
+  const diagnosticsFor = (uri, version) =>
+    waitFor((p) => p.uri === uri && (version === undefined || p.version === version), `diagnostics of ${uri} v${version}`);
+
+  async function initialize(capabilities = {}, extra = {}) {
+    const result = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, ...extra });
+    await conn.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  async function stop() {
+    try {
+      await conn.sendRequest(ShutdownRequest.type);
+      await conn.sendNotification(ExitNotification.type);
+    } catch { /* already gone */ }
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    const r = await exited;
+    clearTimeout(timer);
+    conn.dispose();
+    return r;
+  }
+  return { proc, conn, published, logged, initialize, diagnosticsFor, waitFor, stop, exited, stderr: () => stderr };
+}
+
+module.exports = { start };

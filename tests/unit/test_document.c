@@ -1,0 +1,145 @@
+/* Unit tests: documents apply LSP edits atomically and re-parse incrementally (core/document.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "document.h"
+#include "syntax.h"
+
+static TSParser *parser;
+
+static int setup(void **state) { parser = pr_parser_new(); return parser ? 0 : -1; }
+static int teardown(void **state) { ts_parser_delete(parser); return 0; }
+
+static pr_change ranged(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2, const char *text) {
+  return (pr_change){true, {l1, c1}, {l2, c2}, text, (uint32_t)strlen(text)};
+}
+
+/* The tree of an incrementally edited document must equal a fresh parse of its text. */
+static void assert_tree_matches_fresh_parse(pr_document *doc) {
+  TSTree *fresh = ts_parser_parse_string(parser, NULL, pr_document_text(doc), pr_document_length(doc));
+  char *a = ts_node_string(ts_tree_root_node(pr_document_tree(doc)));
+  char *b = ts_node_string(ts_tree_root_node(fresh));
+  assert_string_equal(a, b);
+  free(a);
+  free(b);
+  ts_tree_delete(fresh);
+}
+
+static void ranged_edits_apply_in_order(void **state) {
+  const char *t = "def f():\n    return 1\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  assert_non_null(doc);
+  pr_change changes[] = {
+    ranged(1, 11, 1, 12, "2"),          /* return 2 */
+    ranged(0, 4, 0, 5, "go"),           /* def go(): */
+    ranged(2, 0, 2, 0, "go()\n"),       /* append at the last (empty) line */
+  };
+  assert_int_equal(pr_document_apply(doc, parser, changes, 3, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_string_equal(pr_document_text(doc), "def go():\n    return 2\ngo()\n");
+  assert_int_equal(pr_document_version(doc), 2);
+  assert_tree_matches_fresh_parse(doc);
+  pr_document_delete(doc);
+}
+
+static void a_bad_range_leaves_the_document_unchanged(void **state) {
+  const char *t = "a = 1\nb = 2\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  pr_change changes[] = {
+    ranged(0, 0, 0, 1, "alpha"),        /* valid */
+    ranged(1, 0, 1, 1, "beta"),         /* valid */
+    ranged(9, 0, 9, 1, "x"),            /* line 9 does not exist */
+  };
+  uint32_t bad = 99;
+  assert_int_equal(pr_document_apply(doc, parser, changes, 3, PR_UNIT_UTF16, 2, &bad), PR_DOC_BAD_RANGE);
+  assert_int_equal(bad, 2);
+  assert_string_equal(pr_document_text(doc), t);
+  assert_int_equal(pr_document_version(doc), 1);
+  pr_change reversed = ranged(1, 3, 0, 0, "x");  /* start after end */
+  assert_int_equal(pr_document_apply(doc, parser, &reversed, 1, PR_UNIT_UTF16, 3, NULL), PR_DOC_BAD_RANGE);
+  assert_string_equal(pr_document_text(doc), t);
+  /* the line index was restored too: positions still convert as before */
+  uint32_t byte;
+  assert_true(pr_document_offset(doc, (pr_position){1, 4}, PR_UNIT_UTF16, &byte));
+  assert_int_equal(byte, 10);
+  assert_tree_matches_fresh_parse(doc);
+  pr_document_delete(doc);
+}
+
+static void utf16_positions_address_the_right_bytes(void **state) {
+  const char *t = "s = \"\xf0\x9f\x98\x80\"; t = 1\n";  /* an emoji: 2 UTF-16 units, 4 bytes */
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  pr_change c = ranged(0, 10, 0, 11, "u");  /* UTF-16 column 10 is `t` (byte 12) */
+  assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_string_equal(pr_document_text(doc), "s = \"\xf0\x9f\x98\x80\"; u = 1\n");
+  pr_position p = pr_document_position(doc, 12, PR_UNIT_UTF16);
+  assert_int_equal(p.line, 0);
+  assert_int_equal(p.column, 10);
+  p = pr_document_position(doc, 12, PR_UNIT_UTF8);
+  assert_int_equal(p.column, 12);
+  p = pr_document_position(doc, 12, PR_UNIT_UTF32);
+  assert_int_equal(p.column, 9);
+  pr_document_delete(doc);
+}
+
+static void crlf_lines_and_a_bom(void **state) {
+  const char *t = "\xef\xbb\xbfx = 1\r\ny = 2\r\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  /* the BOM is kept out of the parse: no syntax error */
+  assert_false(ts_node_has_error(ts_tree_root_node(pr_document_tree(doc))));
+  pr_change c = ranged(1, 0, 1, 1, "z");
+  assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_string_equal(pr_document_text(doc), "\xef\xbb\xbfx = 1\r\nz = 2\r\n");
+  /* a column past the end of a CRLF line clamps before the \r */
+  uint32_t byte;
+  assert_true(pr_document_offset(doc, (pr_position){0, 99}, PR_UNIT_UTF16, &byte));
+  assert_int_equal(byte, 8);
+  assert_false(ts_node_has_error(ts_tree_root_node(pr_document_tree(doc))));
+  pr_document_delete(doc);
+}
+
+static void the_end_of_the_document_is_addressable(void **state) {
+  const char *t = "a\nb";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  pr_change c = ranged(2, 0, 2, 0, "\nc");  /* line == line count, column 0: the end */
+  assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_string_equal(pr_document_text(doc), "a\nb\nc");
+  pr_change beyond = ranged(5, 0, 5, 0, "x");
+  assert_int_equal(pr_document_apply(doc, parser, &beyond, 1, PR_UNIT_UTF16, 3, NULL), PR_DOC_BAD_RANGE);
+  pr_document_delete(doc);
+}
+
+/* Many random single-character edits, as typing does: text and tree stay right. */
+static void random_typing_keeps_text_and_tree_consistent(void **state) {
+  srand(11);
+  const char *t = "class A:\n    def f(self, x):\n        if x:\n            return [i for i in x]\n        return None\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  static const char *keys[] = {"a", "(", ")", ":", "\n", " ", "#", "\"", "", "\xc3\xa9"};
+  for (int i = 0; i < 500; i++) {
+    const pr_line_index *lines = pr_document_lines(doc);
+    uint32_t line = (uint32_t)rand() % lines->count;
+    pr_change c = ranged(line, (uint32_t)rand() % 12, line, 0, keys[rand() % 10]);
+    c.end = c.start;
+    if (rand() % 3 == 0) c.end.column++;  /* sometimes replace one character */
+    assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, i + 2, NULL), PR_DOC_OK);
+    if (i % 25 == 0) assert_tree_matches_fresh_parse(doc);
+  }
+  assert_tree_matches_fresh_parse(doc);
+  pr_document_delete(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(ranged_edits_apply_in_order),
+    cmocka_unit_test(a_bad_range_leaves_the_document_unchanged),
+    cmocka_unit_test(utf16_positions_address_the_right_bytes),
+    cmocka_unit_test(crlf_lines_and_a_bom),
+    cmocka_unit_test(the_end_of_the_document_is_addressable),
+    cmocka_unit_test(random_typing_keeps_text_and_tree_consistent),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
