@@ -226,6 +226,10 @@ static void pr_engine__function(pr_review_run *run, pr_frame *f) {
   bool named_test = pr_is_test_function_name(run->text + ns, ne - ns);
   sc->is_test_function = named_test && ((f->scope == 0 && run->options->test_file) ||
                                         (sc->is_method && parent->is_test_class));
+  /* a pytest fixture named test_* is not a test */
+  if (sc->is_test_function && (pr_engine__decorated_with(run, f->node, "fixture") ||
+                               pr_engine__decorated_with(run, f->node, "yield_fixture")))
+    sc->is_test_function = false;
 }
 
 /* Bindings of an import statement; the names below are not references. */
@@ -738,7 +742,7 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
     if (!drop) run->findings[kept++] = f;
   }
   run->finding_count = kept;
-  qsort(run->findings, run->finding_count, sizeof *run->findings, pr_engine__compare);
+  if (run->finding_count) qsort(run->findings, run->finding_count, sizeof *run->findings, pr_engine__compare);
 }
 
 static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {

@@ -1,19 +1,403 @@
-/* TST003 test-without-assertion: NOT YET IMPLEMENTED (placeholder so the registry is complete).
+/* TST003 test-without-assertion: a test function that asserts nothing.
  *
  * ## What it does
- * Placeholder.
+ * Flags a test function (a module-level `test*` function of a test file, or
+ * a `test*` method of a test class) that contains none of: an `assert`
+ * statement; a call of `self.assert*` or `self.fail*`, `pytest.raises`,
+ * `pytest.warns` or `pytest.fail`, or a mock assertion (`m.assert_called_once()`);
+ * a call of a helper whose name starts with `assert`, `check`, `verify`,
+ * `expect`, `_assert`, `_check`, `_verify` or `_wait_for`, wherever it is
+ * defined; a call of a function of the same file (a module-level function, or
+ * a `self.`/`cls.` method of the class or of its bases defined in the file)
+ * that does one of these, transitively. A function nested in the test, a
+ * lambda, or a function passed as an argument (`map(check_row, rows)`) counts
+ * as called; `raise AssertionError(...)` and nose's `eq_`/`ok_` and
+ * `@raises(E)` count as assertions. Not flagged: tests with a skip decorator
+ * (`unittest.skip*`, `pytest.mark.skip*`, on the test or its class, or a
+ * skipping `pytestmark`), tests that skip themselves first thing
+ * (`self.skipTest(...)`, `pytest.skip(...)`), `@pytest.fixture` functions
+ * named `test_*`, and tests containing a syntax error.
  *
  * ## Why is this bad?
- * Placeholder.
+ * A test without an assertion passes whenever the code under test does not
+ * raise: it reports success while checking nothing, and a wrong result goes
+ * unnoticed.
  *
  * ## Example
- * Placeholder.
+ * ```python
+ * def test_discount():
+ *     order = Order(total=100)
+ *     apply_discount(order, percent=10)
+ * ```
  *
  * ## Use instead
- * Placeholder.
+ * ```python
+ * def test_discount():
+ *     order = Order(total=100)
+ *     apply_discount(order, percent=10)
+ *     assert order.total == 90
+ * ```
  */
+#include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Classes searched for a `self.` method: the class and its bases in the file. */
+#define TST003_MAX_MRO 32
+
+typedef struct tst003_edge {
+  uint32_t from, to;  /* function scopes: `from` asserts when `to` does */
+} tst003_edge;
+
+typedef struct tst003_state {
+  uint32_t scope_count;
+  uint8_t *asserts;        /* per scope: the function asserts (directly, then after propagation) */
+  tst003_edge *edges;
+  uint32_t edge_count, edge_cap;
+} tst003_state;
+
+static tst003_state *tst003_state_of(pr_ctx *ctx) {
+  tst003_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return NULL;
+  if (!st->asserts) {
+    st->scope_count = ctx->model->scope_count;
+    st->asserts = pr_ctx_alloc(ctx, st->scope_count ? st->scope_count : 1);
+    if (!st->asserts) return NULL;
+  }
+  return st;
+}
+
+static void tst003_add_edge(pr_ctx *ctx, tst003_state *st, uint32_t from, uint32_t to) {
+  if (from == to || from >= st->scope_count || to >= st->scope_count) return;
+  if (st->edge_count == st->edge_cap) {
+    uint32_t cap = st->edge_cap ? st->edge_cap * 2 : 64;
+    tst003_edge *e = pr_ctx_alloc(ctx, cap * sizeof *e);
+    if (!e) return;
+    if (st->edge_count) memcpy(e, st->edges, st->edge_count * sizeof *e);
+    st->edges = e;
+    st->edge_cap = cap;
+  }
+  st->edges[st->edge_count++] = (tst003_edge){from, to};
+}
+
+/* The innermost `def` scope containing `scope` (lambdas, comprehensions and
+ * class bodies belong to the function around them), or PR_NONE. */
+static uint32_t tst003_function(const pr_model *m, uint32_t scope) {
+  while (scope != PR_NONE && m->scopes[scope].kind != PR_SCOPE_FUNCTION) scope = m->scopes[scope].parent;
+  return scope;
+}
+
+/* The scope opened by `node` (a function_definition or class_definition), or
+ * PR_NONE. Scopes are created in document order, so their start bytes ascend. */
+static uint32_t tst003_scope_of_node(const pr_model *m, TSNode node) {
+  uint32_t at = ts_node_start_byte(node), lo = 1, hi = m->scope_count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(m->scopes[mid].node) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < m->scope_count && ts_node_start_byte(m->scopes[i].node) == at; i++)
+    if (ts_node_eq(m->scopes[i].node, node)) return i;
+  return PR_NONE;
+}
+
+/* A name that promises an assertion: `assert*`, `check*`, `verify*`, `expect*`,
+ * `_assert*`, `_check*`, `_verify*`, `_wait_for*` (any case). */
+static bool tst003_assertion_name(const char *s, uint32_t n) {
+  static const char *const prefixes[] = {"assert", "check", "verify", "expect", "_assert",
+                                         "_check", "_verify", "_wait_for", NULL};
+  for (int i = 0; prefixes[i]; i++) {
+    size_t k = strlen(prefixes[i]);
+    if (n >= k && !strncasecmp(s, prefixes[i], k)) return true;
+  }
+  return false;
+}
+
+/* The last name part of an identifier or attribute chain, or a null node. */
+static TSNode tst003_last_part(TSNode expr) {
+  expr = pr_unparenthesize(expr);
+  if (pr_node_kind(expr) == pr_kind_identifier) return expr;
+  if (pr_node_kind(expr) == pr_kind_attribute) return pr_child(expr, pr_field_attribute);
+  return (TSNode){0};
+}
+
+/* The class scope whose methods `self.`/`cls.` reach from `scope`, or PR_NONE. */
+static uint32_t tst003_enclosing_class(const pr_model *m, uint32_t scope) {
+  while (scope != PR_NONE && m->scopes[scope].kind != PR_SCOPE_CLASS) {
+    if (m->scopes[scope].kind == PR_SCOPE_MODULE) return PR_NONE;
+    scope = m->scopes[scope].parent;
+  }
+  return scope;
+}
+
+/* Looks `name` up in class `cls` and its bases defined in the file, in
+ * depth-first order (`skip_self`: start with the bases, for `super().name`).
+ * Returns the function scope of the method found, or PR_NONE (not found, or
+ * bound to something other than a def). */
+static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self) {
+  const pr_model *m = ctx->model;
+  uint32_t stack[TST003_MAX_MRO], seen[TST003_MAX_MRO];
+  uint32_t top = 0, seen_count = 0;
+  stack[top++] = cls;
+  while (top) {
+    uint32_t c = stack[--top];
+    bool visited = false;
+    for (uint32_t i = 0; i < seen_count && !visited; i++) visited = seen[i] == c;
+    if (visited || seen_count == TST003_MAX_MRO) continue;
+    seen[seen_count++] = c;
+    if (!(skip_self && c == cls)) {
+      uint32_t sym = pr_model_symbol(m, c, name, len);
+      if (sym != PR_NONE && m->symbols[sym].last != PR_NONE) {
+        const pr_binding *b = &m->bindings[m->symbols[sym].last];
+        if (b->kind != PR_BIND_FUNCTION) return PR_NONE;
+        return tst003_scope_of_node(m, b->statement);
+      }
+    }
+    /* push the bases right to left so the first base is searched first */
+    TSNode bases = pr_child(m->scopes[c].node, pr_field_superclasses);
+    uint32_t nb = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
+    for (uint32_t i = nb; i-- > 0;) {
+      TSNode base = pr_unparenthesize(ts_node_named_child(bases, i));
+      if (pr_node_kind(base) != pr_kind_identifier || top == TST003_MAX_MRO) continue;
+      uint32_t bl;
+      const char *bs = pr_text(ctx, base, &bl);
+      uint32_t bid = pr_model_resolve(m, m->scopes[c].parent, bs, bl, ts_node_start_byte(m->scopes[c].node));
+      if (bid == PR_NONE || m->bindings[bid].kind != PR_BIND_CLASS) continue;
+      uint32_t bc = tst003_scope_of_node(m, m->bindings[bid].statement);
+      if (bc != PR_NONE && m->scopes[bc].kind == PR_SCOPE_CLASS) stack[top++] = bc;
+    }
+  }
+  return PR_NONE;
+}
+
+/* What calling (or passing) `callee` from `scope` means: true when it is an
+ * assertion; otherwise *target receives the same-file function it runs, or PR_NONE. */
+static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint32_t *target) {
+  const pr_model *m = ctx->model;
+  *target = PR_NONE;
+  callee = pr_unparenthesize(callee);
+  TSNode last = tst003_last_part(callee);
+  if (ts_node_is_null(last)) return false;
+  uint32_t len;
+  const char *s = pr_text(ctx, last, &len);
+  if (tst003_assertion_name(s, len)) return true;
+  char q[128];
+  if (pr_qualified_name(ctx, callee, scope, q, sizeof q)) {
+    /* nose's eq_/ok_ are assertions too (its assert_* helpers match by prefix) */
+    static const char *const pytest[] = {"pytest.raises", "pytest.warns", "pytest.fail", "pytest.deprecated_call",
+                                         "nose.tools.eq_", "nose.tools.ok_", "nose.tools.ne_", NULL};
+    for (int i = 0; pytest[i]; i++)
+      if (!strcmp(q, pytest[i])) return true;
+  }
+  if (pr_node_kind(callee) == pr_kind_identifier) {
+    uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(callee));
+    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION)
+      *target = tst003_scope_of_node(m, m->bindings[b].statement);
+    return false;
+  }
+  TSNode recv = pr_unparenthesize(pr_child(callee, pr_field_object));
+  bool self = pr_node_kind(recv) == pr_kind_identifier &&
+              (pr_text_is(ctx, recv, "self") || pr_text_is(ctx, recv, "cls"));
+  if (self && len >= 4 && !memcmp(s, "fail", 4)) return true;  /* self.fail(), self.failUnless() */
+  bool super = pr_node_kind(recv) == pr_kind_call &&
+               pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super");
+  if (self || super) {
+    uint32_t cls = tst003_enclosing_class(m, scope);
+    if (cls != PR_NONE) *target = tst003_method(ctx, cls, s, len, super);
+  }
+  return false;
+}
+
+static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, uint32_t target) {
+  if (fn == PR_NONE || fn >= st->scope_count) return;
+  if (asserts) st->asserts[fn] = 1;
+  else if (target != PR_NONE) tst003_add_edge(ctx, st, fn, target);
+}
+
+/* Calls, and functions passed as arguments (`map(self.check_row, rows)`). */
+static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call) {
+  uint32_t target;
+  bool asserts = tst003_callee(ctx, pr_child(call, pr_field_function), ctx->scope, &target);
+  tst003_mark(ctx, st, fn, asserts, target);
+  TSNode args = pr_child(call, pr_field_arguments);
+  if (pr_node_kind(args) != pr_kind_argument_list) return;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n && !st->asserts[fn]; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (pr_node_kind(a) == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
+    pr_kind k = pr_node_kind(a);
+    if (k != pr_kind_identifier && k != pr_kind_attribute) continue;
+    asserts = tst003_callee(ctx, a, ctx->scope, &target);
+    tst003_mark(ctx, st, fn, asserts, target);
+  }
+}
+
+/* nose-style generator tests: `yield check_value, x`. */
+static void tst003_yield(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode y) {
+  if (ts_node_named_child_count(y) == 0) return;
+  TSNode v = pr_unparenthesize(ts_node_named_child(y, 0));
+  pr_kind k = pr_node_kind(v);
+  if (k == pr_kind_expression_list || k == pr_kind_tuple) v = pr_unparenthesize(ts_node_named_child(v, 0));
+  k = pr_node_kind(v);
+  if (k != pr_kind_identifier && k != pr_kind_attribute) return;
+  uint32_t target;
+  bool asserts = tst003_callee(ctx, v, ctx->scope, &target);
+  tst003_mark(ctx, st, fn, asserts, target);
+}
+
+/* `raise AssertionError(...)`, `raise self.failureException(...)`. */
+static bool tst003_raises_assertion(const pr_ctx *ctx, TSNode raise) {
+  if (ts_node_named_child_count(raise) == 0) return false;
+  TSNode e = pr_unparenthesize(ts_node_named_child(raise, 0));
+  if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
+  TSNode last = tst003_last_part(e);
+  return !ts_node_is_null(last) &&
+         (pr_text_is(ctx, last, "AssertionError") || pr_text_is(ctx, last, "failureException"));
+}
+
+static void tst003_node(pr_ctx *ctx, TSNode node) {
+  tst003_state *st = tst003_state_of(ctx);
+  if (!st) return;
+  uint32_t fn = tst003_function(ctx->model, ctx->scope);
+  if (fn == PR_NONE || fn >= st->scope_count || st->asserts[fn]) return;
+  switch (pr_node_kind(node)) {
+  case pr_kind_assert_statement: st->asserts[fn] = 1; break;
+  case pr_kind_raise_statement:
+    if (tst003_raises_assertion(ctx, node)) st->asserts[fn] = 1;
+    break;
+  case pr_kind_call: tst003_call(ctx, st, fn, node); break;
+  case pr_kind_yield: tst003_yield(ctx, st, fn, node); break;
+  default: break;
+  }
+}
+
+/* True when a decorator's last name part starts with `skip` (`unittest.skip`,
+ * `unittest.skipIf`, `pytest.mark.skipif`, a project's `skip_without_db`), is
+ * `fixture`/`yield_fixture` (a pytest fixture named `test_*` is not a test) or
+ * `raises` (nose's `@raises(E)` asserts that the test raises E). */
+static bool tst003_exempt_decorated(const pr_ctx *ctx, TSNode def) {
+  TSNode parent = ts_node_parent(def);
+  if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
+  uint32_t n = ts_node_named_child_count(parent);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode d = ts_node_named_child(parent, i);
+    if (pr_node_kind(d) != pr_kind_decorator) continue;
+    TSNode e = pr_unparenthesize(ts_node_named_child(d, 0));
+    if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
+    TSNode last = tst003_last_part(e);
+    if (ts_node_is_null(last)) continue;
+    uint32_t len;
+    const char *s = pr_text(ctx, last, &len);
+    if (len >= 4 && !strncasecmp(s, "skip", 4)) return true;
+    if (pr_text_is(ctx, last, "fixture") || pr_text_is(ctx, last, "yield_fixture") || pr_text_is(ctx, last, "raises"))
+      return true;
+  }
+  return false;
+}
+
+/* True when `scope` (the module or a class body) assigns a `pytestmark` that skips. */
+static bool tst003_pytestmark_skips(const pr_ctx *ctx, uint32_t scope) {
+  const pr_model *m = ctx->model;
+  uint32_t sym = pr_model_symbol(m, scope, "pytestmark", 10);
+  if (sym == PR_NONE) return false;
+  for (uint32_t b = m->symbols[sym].first; b != PR_NONE; b = m->bindings[b].next) {
+    const pr_binding *bd = &m->bindings[b];
+    if (bd->kind != PR_BIND_ASSIGN && bd->kind != PR_BIND_ANNASSIGN) continue;
+    TSNode stmt = bd->statement;  /* the assignment: its right side may be a list of marks */
+    TSNode value = pr_child(stmt, pr_field_right);
+    if (ts_node_is_null(value)) continue;
+    uint32_t len;
+    const char *t = pr_text(ctx, value, &len);
+    for (uint32_t i = 0; i + 9 <= len; i++)
+      if (!memcmp(t + i, "mark.skip", 9)) return true;
+  }
+  return false;
+}
+
+/* True when a statement directly in the test body skips it unconditionally:
+ * `self.skipTest(...)`, `pytest.skip(...)`, `pytest.xfail(...)`, `raise SkipTest(...)`. */
+static bool tst003_skips_itself(const pr_ctx *ctx, uint32_t scope, TSNode def) {
+  TSNode body = pr_child(def, pr_field_body);
+  uint32_t n = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode s = ts_node_named_child(body, i);
+    pr_kind k = pr_node_kind(s);
+    TSNode e = ts_node_named_child_count(s) ? pr_unparenthesize(ts_node_named_child(s, 0)) : (TSNode){0};
+    if (k == pr_kind_raise_statement) {
+      if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
+      TSNode last = tst003_last_part(e);
+      if (!ts_node_is_null(last) && pr_text_is(ctx, last, "SkipTest")) return true;
+      continue;
+    }
+    if (k != pr_kind_expression_statement || pr_node_kind(e) != pr_kind_call) continue;
+    TSNode fn = pr_child(e, pr_field_function);
+    TSNode last = tst003_last_part(fn);
+    if (!ts_node_is_null(last) && pr_text_is(ctx, last, "skipTest")) return true;
+    char q[64];
+    if (pr_qualified_name(ctx, fn, scope, q, sizeof q) && (!strcmp(q, "pytest.skip") || !strcmp(q, "pytest.xfail")))
+      return true;
+  }
+  return false;
+}
+
+static void tst003_file_end(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  bool any = false;
+  for (uint32_t i = 0; i < m->scope_count && !any; i++) any = m->scopes[i].is_test_function;
+  if (!any) return;
+  tst003_state *st = tst003_state_of(ctx);
+  if (!st || st->scope_count != m->scope_count) return;
+  /* a function asserts when a function nested in it does */
+  for (uint32_t i = 1; i < m->scope_count; i++) {
+    if (m->scopes[i].kind != PR_SCOPE_FUNCTION) continue;
+    uint32_t outer = tst003_function(m, m->scopes[i].parent);
+    if (outer != PR_NONE) tst003_add_edge(ctx, st, outer, i);
+  }
+  /* propagate along the edges to a fixed point: a worklist over reversed edges (CSR) */
+  uint32_t n = st->scope_count, e = st->edge_count;
+  uint32_t *start = pr_ctx_alloc(ctx, (n + 1) * sizeof *start);
+  uint32_t *callers = pr_ctx_alloc(ctx, (e ? e : 1) * sizeof *callers);
+  uint32_t *work = pr_ctx_alloc(ctx, n * sizeof *work);
+  if (!start || !callers || !work) return;
+  for (uint32_t i = 0; i < e; i++) start[st->edges[i].to + 1]++;
+  for (uint32_t i = 0; i < n; i++) start[i + 1] += start[i];
+  uint32_t *fill = pr_ctx_alloc(ctx, (n + 1) * sizeof *fill);
+  if (!fill) return;
+  memcpy(fill, start, (n + 1) * sizeof *fill);
+  for (uint32_t i = 0; i < e; i++) callers[fill[st->edges[i].to]++] = st->edges[i].from;
+  uint32_t top = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (st->asserts[i]) work[top++] = i;
+  while (top) {
+    uint32_t t = work[--top];
+    for (uint32_t j = start[t]; j < start[t + 1]; j++) {
+      uint32_t f = callers[j];
+      if (!st->asserts[f]) { st->asserts[f] = 1; work[top++] = f; }
+    }
+  }
+  for (uint32_t i = 1; i < m->scope_count; i++) {
+    const pr_scope *sc = &m->scopes[i];
+    if (!sc->is_test_function || st->asserts[i]) continue;
+    TSNode def = sc->node;
+    /* a syntax error may hide the assertion */
+    if (ts_node_has_error(def) || tst003_exempt_decorated(ctx, def)) continue;
+    bool skipped = false;
+    for (uint32_t c = sc->parent; c != PR_NONE && !skipped; c = m->scopes[c].parent)
+      skipped = (m->scopes[c].kind == PR_SCOPE_CLASS && tst003_exempt_decorated(ctx, m->scopes[c].node)) ||
+                ((m->scopes[c].kind == PR_SCOPE_CLASS || m->scopes[c].kind == PR_SCOPE_MODULE) &&
+                 tst003_pytestmark_skips(ctx, c));
+    if (skipped || tst003_skips_itself(ctx, i, def)) continue;
+    TSNode name = pr_child(def, pr_field_name);
+    if (ts_node_is_null(name)) continue;
+    pr_report(ctx, name,
+              "Test `%s` asserts nothing: it passes whenever the code does not raise; add an `assert` or a "
+              "`self.assert*` call on the result",
+              sc->name);
+  }
+}
 
 const pr_rule pr_rule_tst003 = {
   .code = "TST003",
@@ -25,4 +409,7 @@ const pr_rule pr_rule_tst003 = {
   .flags = PR_RULE_TESTS_ONLY,
   .summary = "A test function that asserts nothing",
   .doc = pr_doc_tst003,
+  .kinds = {pr_kind_assert_statement, pr_kind_raise_statement, pr_kind_call, pr_kind_yield},
+  .on_node = tst003_node,
+  .on_file_end = tst003_file_end,
 };

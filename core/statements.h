@@ -1,0 +1,23 @@
+/* statements.h - the catalog's "Statement count" (DOC102, TST004, CPX001) and
+ * docstrings, shared by the rules that need them. */
+#ifndef PR_STATEMENTS_H
+#define PR_STATEMENTS_H
+
+#include "syntax.h"
+
+#include <stdint.h>
+
+/* The docstring statement of a function or class (its first statement when that
+ * is a string literal expression, parenthesised or implicitly concatenated), or
+ * a null node. */
+TSNode pr_docstring(TSNode definition);
+
+/* The statement count of a function_definition: every statement of its body
+ * counts 1 plus the statements nested in it; elif/else/except/finally/case
+ * clauses are not statements; a nested def or class counts 1 without its body;
+ * the docstring does not count; statements inside ERROR nodes are not counted.
+ * Walks with a cursor and never enters nested definitions, so counting every
+ * function of a file is linear in its size. */
+uint32_t pr_statement_count(TSNode function_definition);
+
+#endif
