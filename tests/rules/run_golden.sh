@@ -283,9 +283,9 @@ for code in "${codes[@]}"; do
     fi
 
     # Markers and positions, independent of the golden file.
-    python3 "$helper" markers "$dir" "$code" "$out" >>"$log" || true
-    python3 "$helper" positions "$dir" "$code" "$out" >>"$log" || true
-    python3 "$helper" lint "$dir" "$code" >>"$log" || true
+    python3 "$helper" markers "$dir" "$code" "$out" >>"$log" 2>&1 || true
+    python3 "$helper" positions "$dir" "$code" "$out" >>"$log" 2>&1 || true
+    python3 "$helper" lint "$dir" "$code" >>"$log" 2>&1 || true
   fi
 
   # The explanation behind `explain` and hover.
