@@ -350,6 +350,9 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
       c->value = (TSNode){0};
     } else if (F(right)) {
       c->use = PR_USE_LOAD;
+      /* the first iterable of a comprehension is evaluated in the enclosing scope */
+      if (p->kind == pr_kind_for_in_clause && p->counter == 1)
+        c->scope = run->model.scopes[p->scope].parent;
     }
     break;
   case pr_kind_as_pattern:
@@ -357,9 +360,9 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
       TSNode holder = ts_node_parent(p->node);
       pr_kind hk = pr_node_kind(holder);
       c->use = PR_USE_STORE;
-      c->bind_kind = hk == pr_kind_with_item ? PR_BIND_WITH : hk == pr_kind_except_clause ? PR_BIND_EXCEPT
-                                                                                       : PR_BIND_MATCH;
-      c->statement = hk == pr_kind_except_clause ? holder : p->statement;
+      bool handler = hk == pr_kind_except_clause || hk == pr_kind_except_group_clause;
+      c->bind_kind = hk == pr_kind_with_item ? PR_BIND_WITH : handler ? PR_BIND_EXCEPT : PR_BIND_MATCH;
+      c->statement = handler ? holder : p->statement;
       c->value = (TSNode){0};
     } else {
       c->use = PR_USE_LOAD;
@@ -494,9 +497,15 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
   case pr_kind_nonlocal_statement:
     pr_engine__declare(run, f, PR_BIND_NONLOCAL);
     break;
+  case pr_kind_for_in_clause:
+    if (parent && pr_engine__is_comprehension(parent->kind)) f->counter = ++parent->counter;
+    break;
   case pr_kind_call: {
     TSNode fn = pr_child(f->node, pr_field_function);
-    if (pr_node_kind(fn) == pr_kind_identifier && pr_node_text_is(run->text, fn, "locals")) {
+    TSNode args = pr_child(f->node, pr_field_arguments);
+    bool no_args = pr_node_kind(args) == pr_kind_argument_list && ts_node_named_child_count(args) == 0;
+    if (pr_node_kind(fn) == pr_kind_identifier &&
+        (pr_node_text_is(run->text, fn, "locals") || (no_args && pr_node_text_is(run->text, fn, "vars")))) {
       uint32_t s = pr_model_function_of(&run->model, f->scope);
       if (s != PR_NONE) run->model.scopes[s].calls_locals = true;
     }
@@ -829,7 +838,7 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
     memset(out, 0, sizeof *out);
     return PR_REVIEW_NO_MEMORY;
   }
-  memcpy(out->findings, run->findings, run->finding_count * sizeof *out->findings);
+  if (run->finding_count) memcpy(out->findings, run->findings, run->finding_count * sizeof *out->findings);
   out->count = run->finding_count;
   out->python2 = run->python2;
   pr_engine__cleanup(run);

@@ -204,6 +204,14 @@ void pr_model_finish(pr_model *m) {
     r->symbol = sid;
     if (sid != PR_NONE) m->symbols[sid].used = true;
   }
+  /* `nonlocal x` in a nested function uses the enclosing function's x */
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    if (b->kind != PR_BIND_NONLOCAL) continue;
+    uint32_t parent = m->scopes[b->scope].parent;
+    uint32_t sid = parent == PR_NONE ? PR_NONE : pr_model__resolve_symbol(m, parent, b->name, b->name_len);
+    if (sid != PR_NONE) m->symbols[sid].used = true;
+  }
   for (uint32_t i = 0; i < m->binding_count; i++)
     if (m->symbols[m->bindings[i].symbol].used) m->bindings[i].flags |= PR_BF_USED;
 }

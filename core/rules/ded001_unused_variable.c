@@ -97,7 +97,9 @@ static int ded001_assignment_kind(const pr_binding *b) {
 static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
   const char *name = b->name;
   if (kind == PR_BIND_EXCEPT) {
-    pr_report(ctx, b->node, "The exception bound to `%s` is never used; drop `as %s` from the handler", name,
+    /* Python 2 writes `except E, e:` */
+    const char *sep = pr_node_kind(ts_node_parent(b->node)) == pr_kind_except_clause ? ", " : "as ";
+    pr_report(ctx, b->node, "The exception bound to `%s` is never used; drop `%s%s` from the handler", name, sep,
               name);
     return;
   }
@@ -107,8 +109,13 @@ static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
     return;
   }
   TSNode value = b->value;
-  while (!ts_node_is_null(value) && pr_node_kind(value) == pr_kind_parenthesized_expression)
-    value = ts_node_named_child(value, 0);
+  /* through parentheses and chains (`a = b = f()`) to the assigned expression */
+  for (int guard = 0; guard < 64 && !ts_node_is_null(value); guard++) {
+    pr_kind k = pr_node_kind(value);
+    if (k == pr_kind_parenthesized_expression) value = ts_node_named_child(value, 0);
+    else if (k == pr_kind_assignment) value = pr_child(value, pr_field_right);
+    else break;
+  }
   bool call = !ts_node_is_null(value) && (pr_node_kind(value) == pr_kind_call || pr_node_kind(value) == pr_kind_await);
   if (call)
     pr_report(ctx, b->node,
@@ -119,11 +126,32 @@ static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
               name, name);
 }
 
+/* Marks the functions that read their locals wholesale: `locals()` (the
+ * model's calls_locals) and `vars()` without arguments. */
+static bool *ded001_reads_locals(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  bool *out = pr_ctx_alloc(ctx, m->scope_count * sizeof *out);
+  if (!out) return NULL;
+  for (uint32_t i = 0; i < m->scope_count; i++) out[i] = m->scopes[i].calls_locals;
+  for (uint32_t i = 0; i < m->reference_count; i++) {
+    const pr_reference *r = &m->references[i];
+    if (r->symbol != PR_NONE || !pr_text_is(ctx, r->node, "vars")) continue;
+    TSNode call = ts_node_parent(r->node);
+    if (pr_node_kind(call) != pr_kind_call || !ts_node_eq(pr_child(call, pr_field_function), r->node)) continue;
+    TSNode args = pr_child(call, pr_field_arguments);
+    if (pr_node_kind(args) != pr_kind_argument_list || ts_node_named_child_count(args) != 0) continue;
+    uint32_t fn = pr_model_function_of(m, r->scope);
+    if (fn != PR_NONE) out[fn] = true;
+  }
+  return out;
+}
+
 static void ded001_check(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
   if (!m->symbol_count) return;
   bool *used = pr_ctx_alloc(ctx, m->symbol_count * sizeof *used);
-  if (!used) return;
+  bool *reads_locals = ded001_reads_locals(ctx);
+  if (!used || !reads_locals) return;
   for (uint32_t i = 0; i < m->reference_count; i++) {
     uint32_t sid = ded001_reference_symbol(m, &m->references[i]);
     if (sid != PR_NONE) used[sid] = true;
@@ -140,7 +168,9 @@ static void ded001_check(pr_ctx *ctx) {
     int kind = ded001_assignment_kind(b);
     if (kind < 0 || (b->flags & PR_BF_UNPACKED) || b->name_len == 0 || b->name[0] == '_') continue;
     const pr_scope *sc = &m->scopes[b->scope];
-    if ((sc->kind != PR_SCOPE_FUNCTION && sc->kind != PR_SCOPE_LAMBDA) || sc->calls_locals) continue;
+    if ((sc->kind != PR_SCOPE_FUNCTION && sc->kind != PR_SCOPE_LAMBDA) || reads_locals[b->scope]) continue;
+    /* an assignment that does not parse whole (`y = 1 +`) is not judged */
+    if (kind != PR_BIND_EXCEPT && !ts_node_is_null(b->statement) && ts_node_has_error(b->statement)) continue;
     const pr_symbol *sym = &m->symbols[b->symbol];
     if (used[b->symbol] || sym->declared_global || sym->declared_nonlocal) continue;
     ded001_report(ctx, b, kind);

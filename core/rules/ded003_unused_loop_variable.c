@@ -80,11 +80,32 @@ typedef struct ded003_reads {
   uint32_t last;       /* byte offset of the last read in the symbol's own scope */
 } ded003_reads;
 
+/* Marks the functions that read their locals wholesale: `locals()` (the
+ * model's calls_locals) and `vars()` without arguments. */
+static bool *ded003_reads_locals(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  bool *out = pr_ctx_alloc(ctx, m->scope_count * sizeof *out);
+  if (!out) return NULL;
+  for (uint32_t i = 0; i < m->scope_count; i++) out[i] = m->scopes[i].calls_locals;
+  for (uint32_t i = 0; i < m->reference_count; i++) {
+    const pr_reference *r = &m->references[i];
+    if (r->symbol != PR_NONE || !pr_text_is(ctx, r->node, "vars")) continue;
+    TSNode call = ts_node_parent(r->node);
+    if (pr_node_kind(call) != pr_kind_call || !ts_node_eq(pr_child(call, pr_field_function), r->node)) continue;
+    TSNode args = pr_child(call, pr_field_arguments);
+    if (pr_node_kind(args) != pr_kind_argument_list || ts_node_named_child_count(args) != 0) continue;
+    uint32_t fn = pr_model_function_of(m, r->scope);
+    if (fn != PR_NONE) out[fn] = true;
+  }
+  return out;
+}
+
 static void ded003_check(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
   if (!m->symbol_count) return;
   ded003_reads *reads = pr_ctx_alloc(ctx, m->symbol_count * sizeof *reads);
-  if (!reads) return;
+  bool *reads_locals = ded003_reads_locals(ctx);
+  if (!reads || !reads_locals) return;
   for (uint32_t i = 0; i < m->reference_count; i++) {
     const pr_reference *r = &m->references[i];
     uint32_t sid = ded003_reference_symbol(m, r);
@@ -105,7 +126,7 @@ static void ded003_check(pr_ctx *ctx) {
     const pr_symbol *sym = &m->symbols[b->symbol];
     if (sym->declared_global || sym->declared_nonlocal) continue;
     uint32_t fn = pr_model_function_of(m, b->scope);
-    if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
+    if (fn != PR_NONE && reads_locals[fn]) continue;
     const ded003_reads *rd = &reads[b->symbol];
     if (rd->nested || (rd->any && rd->last >= ded003_window_start(b->statement))) continue;
     pr_report(ctx, b->node, "Loop variable `%s` is never used; rename it to `_%s`", b->name, b->name);

@@ -1,19 +1,409 @@
-/* NAM001 inconsistent-naming: NOT YET IMPLEMENTED (placeholder so the registry is complete).
+/* NAM001 inconsistent-naming: a name in the module's minority naming style.
  *
  * ## What it does
- * Placeholder.
+ * Counts the distinct names a module chooses itself (the names of the
+ * functions and methods it defines, their parameters and the local variables
+ * of its functions) by style: *snake_case* (`load_config`) or *camelCase*
+ * (`loadConfig`), after stripping leading and trailing `_`. Single-word names,
+ * UPPER_CASE, CapWords and mixed names (`do_GET`) have no style. When one
+ * style has more names, each name of the other style is flagged once per
+ * scope that binds it. On a tie nothing is flagged.
+ *
+ * Names chosen by an API are not counted: unittest's, logging's and handler
+ * hooks (`setUp`, `getLogger`, `visit_Name`, `startElement`, ...), every name
+ * the file imports, every name the file calls as a method of an object other
+ * than `self`/`cls` (`self.client.fetchAll()`), and a public method that is
+ * not snake_case in a class with a base imported from another module (it
+ * presumably overrides that base's API).
  *
  * ## Why is this bad?
- * Placeholder.
+ * A module that mixes `load_config` and `saveConfig` makes every reader (and
+ * every caller) guess which spelling a name has; one style per module keeps
+ * names predictable.
  *
  * ## Example
- * Placeholder.
+ * ```python
+ * def load_config(path):
+ *     raw_text = read(path)
+ *     return parse(raw_text)
+ *
+ * def saveConfig(config, path):
+ *     write(path, dump(config))
+ * ```
  *
  * ## Use instead
- * Placeholder.
+ * ```python
+ * def save_config(config, path):
+ *     write(path, dump(config))
+ * ```
  */
 #include "rule.h"
 #include "rule_docs.h"
+
+#include <string.h>
+
+enum { NAM001_NONE = 0, NAM001_SNAKE = 1, NAM001_CAMEL = 2 };
+
+/* ---------- a small (scope, name) -> value hash map in the review's arena ---------- */
+
+typedef struct nam001_entry {
+  const char *name;      /* not NUL-terminated; NULL for an empty slot */
+  uint32_t len;
+  uint32_t scope;
+  uint32_t value;
+} nam001_entry;
+
+typedef struct nam001_map {
+  nam001_entry *slots;
+  uint32_t cap, count;
+} nam001_map;
+
+static uint32_t nam001_hash(uint32_t scope, const char *s, uint32_t n) {
+  uint32_t h = 2166136261u ^ (scope * 16777619u);
+  for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const char *s, uint32_t n) {
+  if (!map->cap) return NULL;
+  uint32_t h = nam001_hash(scope, s, n) & (map->cap - 1);
+  for (;;) {
+    nam001_entry *e = &map->slots[h];
+    if (!e->name) return NULL;
+    if (e->scope == scope && e->len == n && memcmp(e->name, s, n) == 0) return e;
+    h = (h + 1) & (map->cap - 1);
+  }
+}
+
+/* Inserts (scope, name) with `value` unless present; returns the entry (new or
+ * existing) and sets *added when it was new. NULL when out of memory. */
+static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
+                                uint32_t value, bool *added) {
+  if (added) *added = false;
+  nam001_entry *e = nam001_find(map, scope, s, n);
+  if (e) return e;
+  if ((map->count + 1) * 2 > map->cap) {
+    uint32_t cap = map->cap ? map->cap * 2 : 64;
+    nam001_entry *slots = pr_ctx_alloc(ctx, cap * sizeof *slots);
+    if (!slots) return NULL;
+    for (uint32_t i = 0; i < map->cap; i++) {
+      const nam001_entry *o = &map->slots[i];
+      if (!o->name) continue;
+      uint32_t h = nam001_hash(o->scope, o->name, o->len) & (cap - 1);
+      while (slots[h].name) h = (h + 1) & (cap - 1);
+      slots[h] = *o;
+    }
+    map->slots = slots;
+    map->cap = cap;
+  }
+  uint32_t h = nam001_hash(scope, s, n) & (map->cap - 1);
+  while (map->slots[h].name) h = (h + 1) & (map->cap - 1);
+  e = &map->slots[h];
+  *e = (nam001_entry){.name = s, .len = n, .scope = scope, .value = value};
+  map->count++;
+  if (added) *added = true;
+  return e;
+}
+
+/* ---------- per-file state: names called as methods of other objects, wildcard imports ---------- */
+
+typedef struct nam001_state {
+  nam001_map called;     /* scope 0: attribute names called on a receiver other than self/cls */
+  bool star_import;      /* the file has a `from m import *` */
+} nam001_state;
+
+static void nam001_on_node(pr_ctx *ctx, TSNode call) {
+  nam001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return;
+  if (pr_node_kind(call) == pr_kind_import_from_statement) {
+    uint32_t n = ts_node_named_child_count(call);
+    for (uint32_t i = 0; i < n; i++)
+      if (pr_node_kind(ts_node_named_child(call, i)) == pr_kind_wildcard_import) st->star_import = true;
+    return;
+  }
+  TSNode fn = pr_child(call, pr_field_function);
+  while (pr_node_kind(fn) == pr_kind_parenthesized_expression) fn = ts_node_named_child(fn, 0);
+  if (pr_node_kind(fn) != pr_kind_attribute) return;
+  TSNode recv = pr_child(fn, pr_field_object);
+  if (pr_node_kind(recv) == pr_kind_identifier && (pr_text_is(ctx, recv, "self") || pr_text_is(ctx, recv, "cls")))
+    return;
+  TSNode name = pr_child(fn, pr_field_attribute);
+  if (ts_node_is_null(name)) return;
+  uint32_t n;
+  const char *s = pr_text(ctx, name, &n);
+  if (n) nam001_put(ctx, &st->called, 0, s, n, 1, NULL);
+}
+
+/* ---------- styles and hook names ---------- */
+
+/* The style of a name after stripping leading and trailing `_`. */
+static int nam001_style(const char *s, uint32_t n) {
+  while (n && *s == '_') { s++; n--; }
+  while (n && s[n - 1] == '_') n--;
+  if (!n) return NAM001_NONE;
+  bool upper = false, under = false, lower = false;
+  for (uint32_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'a' && c <= 'z') lower = true;
+    else if (c >= 'A' && c <= 'Z') upper = true;
+    else if (c == '_') under = true;
+    else if (!(c >= '0' && c <= '9')) return NAM001_NONE;  /* non-ASCII */
+  }
+  if (!lower) return NAM001_NONE;
+  if (under && !upper) return NAM001_SNAKE;
+  if (upper && !under && s[0] >= 'a' && s[0] <= 'z') return NAM001_CAMEL;
+  return NAM001_NONE;
+}
+
+static const char *nam001_style_name(int style) {
+  return style == NAM001_SNAKE ? "snake_case" : "camelCase";
+}
+
+static bool nam001_prefixed(const char *s, uint32_t n, const char *prefix) {
+  uint32_t p = (uint32_t)strlen(prefix);
+  return n >= p && memcmp(s, prefix, p) == 0;
+}
+
+/* Names chosen by unittest, logging and handler APIs (catalog: Inherited names). */
+static bool nam001_is_hook(const char *s, uint32_t n) {
+  static const char *const hooks[] = {
+    /* unittest */
+    "setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule", "asyncSetUp",
+    "asyncTearDown", "setUpTestData", "addCleanup", "addClassCleanup", "addAsyncCleanup", "useFixture", "runTest",
+    "subTest", "skipTest", "maxDiff", "longMessage", "failureException", "doCleanups", "doClassCleanups",
+    "addTypeEqualityFunc", "countTestCases", "defaultTestResult", "shortDescription", "enterContext",
+    "enterClassContext", "enterAsyncContext",
+    /* logging */
+    "getLogger", "setLevel", "addHandler", "removeHandler", "setFormatter", "addFilter", "removeFilter",
+    "getEffectiveLevel", "isEnabledFor", "getChild", "getChildren", "makeRecord", "handleError", "basicConfig",
+    "setLoggerClass", "getLoggerClass", "getLevelName", "addLevelName", "getLevelNamesMapping",
+    "captureWarnings", "findCaller", "callHandlers", "createLock", "hasHandlers", "formatTime",
+    "formatException", "formatStack", "formatMessage", "usesTime", "getMessage", "shouldRollover", "doRollover",
+    "setLogRecordFactory", "getLogRecordFactory", "fileConfig", "dictConfig", "stopListening", "setStream",
+    "makePickle", "makeSocket", "createSocket", "mapLogRecord", "getHandlerByName", "getHandlerNames",
+    "rotation_filename",
+    /* handler hooks: ast.NodeVisitor, xml.sax */
+    "generic_visit", "startElement", "endElement", "characters", "startDocument", "endDocument",
+    "startElementNS", "endElementNS", "startPrefixMapping", "endPrefixMapping", "ignorableWhitespace",
+    "processingInstruction", "skippedEntity", "setDocumentLocator",
+    NULL,
+  };
+  for (int i = 0; hooks[i]; i++)
+    if (strlen(hooks[i]) == n && memcmp(hooks[i], s, n) == 0) return true;
+  if (nam001_prefixed(s, n, "do_") || nam001_prefixed(s, n, "visit_")) return true;
+  /* unittest's assert* and fail* (assertEqual, failUnless) */
+  static const char *const families[] = {"assert", "fail", NULL};
+  for (int i = 0; families[i]; i++) {
+    uint32_t p = (uint32_t)strlen(families[i]);
+    if (nam001_prefixed(s, n, families[i]) && (n == p || (s[p] >= 'A' && s[p] <= 'Z'))) return true;
+  }
+  return false;
+}
+
+/* ---------- methods presumed to override an imported base ---------- */
+
+static bool nam001_builtin_base(const char *s, uint32_t n) {
+  static const char *const names[] = {"object", "dict", "list", "set", "frozenset", "tuple", "str", "bytes",
+                                      "int", "float", "type", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return true;
+  static const char *const suffixes[] = {"Error", "Exception", "Warning", NULL};
+  for (int i = 0; suffixes[i]; i++) {
+    uint32_t p = (uint32_t)strlen(suffixes[i]);
+    if (n >= p && memcmp(s + n - p, suffixes[i], p) == 0) return true;
+  }
+  return false;
+}
+
+/* What the rule learns about the file's classes while it judges methods. */
+typedef struct nam001_classes {
+  bool star_import;      /* the file has a `from m import *` */
+  int8_t *imported;      /* per scope id: 0 not yet known, 1 has an imported base, -1 has none */
+} nam001_classes;
+
+/* True when a base expression of a class (read in `scope`) comes from another
+ * module: its first name is imported, or is unbound in a file with a wildcard
+ * import (builtins excepted). A class of the same file is not imported, even
+ * when its own base is (the catalog reads "a base imported" literally). */
+static bool nam001_base_is_imported(const pr_ctx *ctx, nam001_classes *cl, TSNode base, uint32_t scope, int depth) {
+  const pr_model *m = ctx->model;
+  for (int guard = 0; guard < 32; guard++) {
+    pr_kind k = pr_node_kind(base);
+    if (k == pr_kind_attribute) base = pr_child(base, pr_field_object);
+    else if (k == pr_kind_subscript) base = pr_child(base, pr_field_value);
+    else if (k == pr_kind_parenthesized_expression) base = ts_node_named_child(base, 0);
+    else if (k == pr_kind_call) {
+      /* with_metaclass(Meta, Base) and friends: judge the arguments */
+      TSNode args = pr_child(base, pr_field_arguments);
+      uint32_t n = ts_node_named_child_count(args);
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode a = ts_node_named_child(args, i);
+        if (pr_node_kind(a) == pr_kind_keyword_argument) continue;
+        if (depth < 8 && nam001_base_is_imported(ctx, cl, a, scope, depth + 1)) return true;
+      }
+      base = pr_child(base, pr_field_function);
+    } else break;
+  }
+  if (pr_node_kind(base) != pr_kind_identifier) return false;
+  uint32_t n;
+  const char *s = pr_text(ctx, base, &n);
+  uint32_t b = pr_model_resolve(m, scope, s, n, ts_node_start_byte(base));
+  if (b == PR_NONE) return cl->star_import && !nam001_builtin_base(s, n);
+  return m->bindings[b].kind == PR_BIND_IMPORT;
+}
+
+static bool nam001_class_has_imported_base(const pr_ctx *ctx, nam001_classes *cl, uint32_t class_scope) {
+  if (cl->imported[class_scope]) return cl->imported[class_scope] > 0;
+  const pr_model *m = ctx->model;
+  bool found = false;
+  TSNode bases = pr_child(m->scopes[class_scope].node, pr_field_superclasses);
+  uint32_t n = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode base = ts_node_named_child(bases, i);
+    pr_kind k = pr_node_kind(base);
+    if (k == pr_kind_keyword_argument || k == pr_kind_comment) continue;
+    if (k == pr_kind_list_splat || k == pr_kind_dictionary_splat ||
+        nam001_base_is_imported(ctx, cl, base, m->scopes[class_scope].parent, 0)) {
+      found = true;
+      break;
+    }
+  }
+  cl->imported[class_scope] = found ? 1 : -1;
+  return found;
+}
+
+/* ---------- own names ---------- */
+
+/* The scope an own-name binding is flagged in (a function for its parameters
+ * and locals, the defining scope for a function's name), or PR_NONE when the
+ * binding is not an own name by its kind and place. */
+static uint32_t nam001_own_scope(const pr_model *m, const pr_binding *b) {
+  const pr_scope *sc = &m->scopes[b->scope];
+  const pr_symbol *sym = &m->symbols[b->symbol];
+  switch (b->kind) {
+  case PR_BIND_FUNCTION:
+    return b->scope;
+  case PR_BIND_PARAMETER:
+    return (b->flags & PR_BF_FIRST_PARAM) ? PR_NONE : b->scope;
+  case PR_BIND_ASSIGN:
+  case PR_BIND_AUGASSIGN:
+  case PR_BIND_ANNASSIGN:
+  case PR_BIND_ANNOTATION:
+  case PR_BIND_WALRUS:
+  case PR_BIND_FOR:
+  case PR_BIND_WITH:
+  case PR_BIND_EXCEPT:
+    if (sym->declared_global || sym->declared_nonlocal) return PR_NONE;
+    if (sc->kind == PR_SCOPE_FUNCTION || sc->kind == PR_SCOPE_LAMBDA) return b->scope;
+    if (sc->kind == PR_SCOPE_COMPREHENSION) {
+      /* a comprehension's target is a local of the function around it (not of a class body) */
+      uint32_t s = b->scope;
+      while (s != PR_NONE && m->scopes[s].kind == PR_SCOPE_COMPREHENSION) s = m->scopes[s].parent;
+      if (s != PR_NONE && (m->scopes[s].kind == PR_SCOPE_FUNCTION || m->scopes[s].kind == PR_SCOPE_LAMBDA)) return s;
+    }
+    return PR_NONE;
+  default:
+    return PR_NONE;
+  }
+}
+
+/* Writes `name` converted to `style` into buf (leading/trailing `_` kept). */
+static void nam001_convert(const char *s, uint32_t n, int style, char *buf, size_t cap) {
+  size_t o = 0;
+  uint32_t lead = 0, trail = 0;
+  while (lead < n && s[lead] == '_') lead++;
+  while (trail < n - lead && s[n - 1 - trail] == '_') trail++;
+  for (uint32_t i = 0; i < lead && o + 1 < cap; i++) buf[o++] = '_';
+  bool up = false;
+  for (uint32_t i = lead; i < n - trail && o + 2 < cap; i++) {
+    char c = s[i];
+    if (style == NAM001_SNAKE) {
+      if (c >= 'A' && c <= 'Z') {
+        char prev = i > lead ? s[i - 1] : 0;
+        char next = i + 1 < n - trail ? s[i + 1] : 0;
+        bool prev_lower = ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'));
+        bool acronym_end = prev >= 'A' && prev <= 'Z' && next >= 'a' && next <= 'z';
+        if (prev_lower || acronym_end) buf[o++] = '_';
+        c = (char)(c - 'A' + 'a');
+      }
+      buf[o++] = c;
+    } else {
+      if (c == '_') { up = true; continue; }
+      if (up && c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+      up = false;
+      buf[o++] = c;
+    }
+  }
+  for (uint32_t i = 0; i < trail && o + 1 < cap; i++) buf[o++] = '_';
+  buf[o] = 0;
+}
+
+static void nam001_check(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  nam001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st || !m->binding_count) return;
+
+  /* inherited names: imports (bound and imported spellings) and a wildcard import */
+  nam001_map imported = {0};
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    if (b->kind != PR_BIND_IMPORT) continue;
+    nam001_put(ctx, &imported, 0, b->name, b->name_len, 1, NULL);
+    if (b->qualified) {
+      const char *q = b->qualified, *dot = strrchr(q, '.');
+      const char *last = dot ? dot + 1 : q;
+      nam001_put(ctx, &imported, 0, last, (uint32_t)strlen(last), 1, NULL);
+    }
+  }
+
+  /* own names: distinct names by style, the first binding of each (scope, name) */
+  nam001_map styles = {0};   /* scope 0: name -> style */
+  nam001_map firsts = {0};   /* (flag scope, name) -> binding */
+  uint32_t count[3] = {0, 0, 0};
+  uint32_t example[3] = {PR_NONE, PR_NONE, PR_NONE};
+  nam001_classes classes = {.star_import = st->star_import, .imported = pr_ctx_alloc(ctx, m->scope_count)};
+  if (!classes.imported) return;
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    uint32_t scope = nam001_own_scope(m, b);
+    if (scope == PR_NONE) continue;
+    int style = nam001_style(b->name, b->name_len);
+    if (style == NAM001_NONE) continue;
+    if (nam001_is_hook(b->name, b->name_len) || nam001_find(&imported, 0, b->name, b->name_len) ||
+        nam001_find(&st->called, 0, b->name, b->name_len))
+      continue;
+    if (b->kind == PR_BIND_FUNCTION && m->scopes[b->scope].kind == PR_SCOPE_CLASS && b->name[0] != '_' &&
+        style != NAM001_SNAKE && nam001_class_has_imported_base(ctx, &classes, b->scope))
+      continue;
+    bool added;
+    if (!nam001_put(ctx, &styles, 0, b->name, b->name_len, (uint32_t)style, &added)) return;
+    if (added) count[style]++;
+    if (example[style] == PR_NONE ||
+        ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[example[style]].node))
+      example[style] = i;
+    nam001_entry *e = nam001_put(ctx, &firsts, scope, b->name, b->name_len, i, &added);
+    if (!e) return;
+    if (!added && ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[e->value].node)) e->value = i;
+  }
+  if (count[NAM001_SNAKE] == count[NAM001_CAMEL]) return;
+  int dominant = count[NAM001_SNAKE] > count[NAM001_CAMEL] ? NAM001_SNAKE : NAM001_CAMEL;
+  int minority = dominant == NAM001_SNAKE ? NAM001_CAMEL : NAM001_SNAKE;
+  if (!count[minority] || example[dominant] == PR_NONE) return;
+  const pr_binding *ex = &m->bindings[example[dominant]];
+
+  for (uint32_t i = 0; i < firsts.cap; i++) {
+    const nam001_entry *e = &firsts.slots[i];
+    if (!e->name) continue;
+    const pr_binding *b = &m->bindings[e->value];
+    if (nam001_style(b->name, b->name_len) != minority) continue;
+    char suggestion[256];
+    nam001_convert(b->name, b->name_len, dominant, suggestion, sizeof suggestion);
+    pr_finding *f = pr_report(ctx, b->node, "`%s` is %s but this module mostly uses %s (e.g. `%s`); rename it to `%s`",
+                              b->name, nam001_style_name(minority), nam001_style_name(dominant), ex->name,
+                              suggestion);
+    pr_finding_add_related(ctx, f, ex->node, "`%s` is %s", ex->name, nam001_style_name(dominant));
+  }
+}
 
 const pr_rule pr_rule_nam001 = {
   .code = "NAM001",
@@ -25,4 +415,7 @@ const pr_rule pr_rule_nam001 = {
   .flags = 0,
   .summary = "A name in the module's minority naming style",
   .doc = pr_doc_nam001,
+  .kinds = {pr_kind_call, pr_kind_import_from_statement},
+  .on_node = nam001_on_node,
+  .on_file_end = nam001_check,
 };
