@@ -39,45 +39,6 @@
 #include "rule.h"
 #include "rule_docs.h"
 
-#include <string.h>
-
-/* The first `for ... in` clause of a comprehension: its iterable is evaluated
- * in the enclosing scope, not in the comprehension's own. Null when absent. */
-static TSNode ded001_first_iterable(TSNode comprehension) {
-  uint32_t n = ts_node_named_child_count(comprehension);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(comprehension, i);
-    if (pr_node_kind(c) == pr_kind_for_in_clause) return pr_child(c, pr_field_right);
-  }
-  return (TSNode){0};
-}
-
-/* The symbol a reference reads. The model resolves a read in the first
- * iterable of a comprehension from the comprehension's scope, so
- * `[x for x in x]` would read the comprehension's own `x`; Python evaluates
- * that iterable in the enclosing scope, so re-resolve from there. */
-static uint32_t ded001_reference_symbol(const pr_model *m, const pr_reference *r) {
-  uint32_t s = r->scope;
-  uint32_t at = ts_node_start_byte(r->node);
-  while (s != PR_NONE && m->scopes[s].kind == PR_SCOPE_COMPREHENSION) {
-    TSNode it = ded001_first_iterable(m->scopes[s].node);
-    if (ts_node_is_null(it) || at < ts_node_start_byte(it) || at >= ts_node_end_byte(it)) break;
-    s = m->scopes[s].parent;
-  }
-  if (s == r->scope || s == PR_NONE) return r->symbol;
-  uint32_t len = ts_node_end_byte(r->node) - at;
-  uint32_t b = pr_model_resolve(m, s, m->text + at, len, at);
-  return b == PR_NONE ? PR_NONE : m->bindings[b].symbol;
-}
-
-/* True when the binding is `except* E as name` (the model records those as match captures). */
-static bool ded001_is_except_group_alias(TSNode name) {
-  TSNode target = ts_node_parent(name);
-  if (pr_node_kind(target) != pr_kind_as_pattern_target) return false;
-  TSNode pattern = ts_node_parent(target);
-  return pr_node_kind(pattern) == pr_kind_as_pattern &&
-         pr_node_kind(ts_node_parent(pattern)) == pr_kind_except_group_clause;
-}
 
 /* The kind of assignment DED001 judges, or -1 for bindings it leaves alone. */
 static int ded001_assignment_kind(const pr_binding *b) {
@@ -87,8 +48,6 @@ static int ded001_assignment_kind(const pr_binding *b) {
   case PR_BIND_WALRUS:
   case PR_BIND_EXCEPT:
     return (int)b->kind;
-  case PR_BIND_MATCH:
-    return ded001_is_except_group_alias(b->node) ? (int)PR_BIND_EXCEPT : -1;
   default:
     return -1;
   }
@@ -126,53 +85,20 @@ static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
               name, name);
 }
 
-/* Marks the functions that read their locals wholesale: `locals()` (the
- * model's calls_locals) and `vars()` without arguments. */
-static bool *ded001_reads_locals(pr_ctx *ctx) {
-  const pr_model *m = ctx->model;
-  bool *out = pr_ctx_alloc(ctx, m->scope_count * sizeof *out);
-  if (!out) return NULL;
-  for (uint32_t i = 0; i < m->scope_count; i++) out[i] = m->scopes[i].calls_locals;
-  for (uint32_t i = 0; i < m->reference_count; i++) {
-    const pr_reference *r = &m->references[i];
-    if (r->symbol != PR_NONE || !pr_text_is(ctx, r->node, "vars")) continue;
-    TSNode call = ts_node_parent(r->node);
-    if (pr_node_kind(call) != pr_kind_call || !ts_node_eq(pr_child(call, pr_field_function), r->node)) continue;
-    TSNode args = pr_child(call, pr_field_arguments);
-    if (pr_node_kind(args) != pr_kind_argument_list || ts_node_named_child_count(args) != 0) continue;
-    uint32_t fn = pr_model_function_of(m, r->scope);
-    if (fn != PR_NONE) out[fn] = true;
-  }
-  return out;
-}
-
 static void ded001_check(pr_ctx *ctx) {
+  /* the model marks a symbol used when a read (here or in a nested scope, `+=`,
+     `del`, a format spec) or a nested `nonlocal` resolves to it */
   const pr_model *m = ctx->model;
-  if (!m->symbol_count) return;
-  bool *used = pr_ctx_alloc(ctx, m->symbol_count * sizeof *used);
-  bool *reads_locals = ded001_reads_locals(ctx);
-  if (!used || !reads_locals) return;
-  for (uint32_t i = 0; i < m->reference_count; i++) {
-    uint32_t sid = ded001_reference_symbol(m, &m->references[i]);
-    if (sid != PR_NONE) used[sid] = true;
-  }
-  /* `nonlocal x` in a nested function reads and writes the enclosing x */
-  for (uint32_t i = 0; i < m->binding_count; i++) {
-    const pr_binding *b = &m->bindings[i];
-    if (b->kind != PR_BIND_NONLOCAL) continue;
-    uint32_t r = pr_model_resolve(m, b->scope, b->name, b->name_len, ts_node_start_byte(b->node));
-    if (r != PR_NONE) used[m->bindings[r].symbol] = true;
-  }
   for (uint32_t i = 0; i < m->binding_count; i++) {
     const pr_binding *b = &m->bindings[i];
     int kind = ded001_assignment_kind(b);
     if (kind < 0 || (b->flags & PR_BF_UNPACKED) || b->name_len == 0 || b->name[0] == '_') continue;
     const pr_scope *sc = &m->scopes[b->scope];
-    if ((sc->kind != PR_SCOPE_FUNCTION && sc->kind != PR_SCOPE_LAMBDA) || reads_locals[b->scope]) continue;
+    if ((sc->kind != PR_SCOPE_FUNCTION && sc->kind != PR_SCOPE_LAMBDA) || sc->calls_locals) continue;
     /* an assignment that does not parse whole (`y = 1 +`) is not judged */
     if (kind != PR_BIND_EXCEPT && !ts_node_is_null(b->statement) && ts_node_has_error(b->statement)) continue;
     const pr_symbol *sym = &m->symbols[b->symbol];
-    if (used[b->symbol] || sym->declared_global || sym->declared_nonlocal) continue;
+    if (sym->used || sym->declared_global || sym->declared_nonlocal) continue;
     ded001_report(ctx, b, kind);
   }
 }

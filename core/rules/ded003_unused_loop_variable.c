@@ -32,33 +32,6 @@
 #include "rule.h"
 #include "rule_docs.h"
 
-#include <string.h>
-
-/* The first `for ... in` iterable of a comprehension (evaluated in the enclosing scope), or null. */
-static TSNode ded003_first_iterable(TSNode comprehension) {
-  uint32_t n = ts_node_named_child_count(comprehension);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(comprehension, i);
-    if (pr_node_kind(c) == pr_kind_for_in_clause) return pr_child(c, pr_field_right);
-  }
-  return (TSNode){0};
-}
-
-/* The symbol a reference reads, with the first iterable of a comprehension
- * resolved in the enclosing scope (the model resolves it in the comprehension's). */
-static uint32_t ded003_reference_symbol(const pr_model *m, const pr_reference *r) {
-  uint32_t s = r->scope;
-  uint32_t at = ts_node_start_byte(r->node);
-  while (s != PR_NONE && m->scopes[s].kind == PR_SCOPE_COMPREHENSION) {
-    TSNode it = ded003_first_iterable(m->scopes[s].node);
-    if (ts_node_is_null(it) || at < ts_node_start_byte(it) || at >= ts_node_end_byte(it)) break;
-    s = m->scopes[s].parent;
-  }
-  if (s == r->scope || s == PR_NONE) return r->symbol;
-  uint32_t len = ts_node_end_byte(r->node) - at;
-  uint32_t b = pr_model_resolve(m, s, m->text + at, len, at);
-  return b == PR_NONE ? PR_NONE : m->bindings[b].symbol;
-}
 
 /* Where reads of the loop's names start to count: the loop itself, or the
  * outermost loop of the same scope around it (a read earlier in that loop's
@@ -80,35 +53,14 @@ typedef struct ded003_reads {
   uint32_t last;       /* byte offset of the last read in the symbol's own scope */
 } ded003_reads;
 
-/* Marks the functions that read their locals wholesale: `locals()` (the
- * model's calls_locals) and `vars()` without arguments. */
-static bool *ded003_reads_locals(pr_ctx *ctx) {
-  const pr_model *m = ctx->model;
-  bool *out = pr_ctx_alloc(ctx, m->scope_count * sizeof *out);
-  if (!out) return NULL;
-  for (uint32_t i = 0; i < m->scope_count; i++) out[i] = m->scopes[i].calls_locals;
-  for (uint32_t i = 0; i < m->reference_count; i++) {
-    const pr_reference *r = &m->references[i];
-    if (r->symbol != PR_NONE || !pr_text_is(ctx, r->node, "vars")) continue;
-    TSNode call = ts_node_parent(r->node);
-    if (pr_node_kind(call) != pr_kind_call || !ts_node_eq(pr_child(call, pr_field_function), r->node)) continue;
-    TSNode args = pr_child(call, pr_field_arguments);
-    if (pr_node_kind(args) != pr_kind_argument_list || ts_node_named_child_count(args) != 0) continue;
-    uint32_t fn = pr_model_function_of(m, r->scope);
-    if (fn != PR_NONE) out[fn] = true;
-  }
-  return out;
-}
-
 static void ded003_check(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
   if (!m->symbol_count) return;
   ded003_reads *reads = pr_ctx_alloc(ctx, m->symbol_count * sizeof *reads);
-  bool *reads_locals = ded003_reads_locals(ctx);
-  if (!reads || !reads_locals) return;
+  if (!reads) return;
   for (uint32_t i = 0; i < m->reference_count; i++) {
     const pr_reference *r = &m->references[i];
-    uint32_t sid = ded003_reference_symbol(m, r);
+    uint32_t sid = r->symbol;
     if (sid == PR_NONE) continue;
     ded003_reads *rd = &reads[sid];
     if (r->scope != m->symbols[sid].scope) {
@@ -126,7 +78,7 @@ static void ded003_check(pr_ctx *ctx) {
     const pr_symbol *sym = &m->symbols[b->symbol];
     if (sym->declared_global || sym->declared_nonlocal) continue;
     uint32_t fn = pr_model_function_of(m, b->scope);
-    if (fn != PR_NONE && reads_locals[fn]) continue;
+    if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
     const ded003_reads *rd = &reads[b->symbol];
     if (rd->nested || (rd->any && rd->last >= ded003_window_start(b->statement))) continue;
     pr_report(ctx, b->node, "Loop variable `%s` is never used; rename it to `_%s`", b->name, b->name);
