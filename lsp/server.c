@@ -268,6 +268,7 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
   }
   const char *name = json_string_value(method);
   json_t *params = json_object_get(msg, "params");
+  if (json_is_null(params)) params = NULL;  /* eglot sends `"params": null` with shutdown and exit */
   if (params && !json_is_object(params) && !json_is_array(params)) {
     if (has_id) pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "params must be an object or an array");
     else pr_server__log("%s ignored: params must be an object or an array", name);

@@ -126,5 +126,10 @@ contains "explain by code" "## What it does" "$out"
 run explain swallowed-exception;                              check "explain by name" 0 "$rc"
 run explain NOPE001;                                          check "explain unknown exits 2" 2 "$rc"
 
+# the bundled example (README command 1) reports exactly what examples/README.md explains
+src=${PR_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+out=$(cd "$src/examples" && "$PYREVIEW" check . 2>/dev/null)
+check "examples/ findings" "$(cat "$src/examples/expected.txt")" "$out"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -194,6 +194,19 @@ test('exit without shutdown exits 1; shutdown then exit exits 0', async () => {
   d.conn.dispose();
 });
 
+test('shutdown and exit with "params": null (as eglot sends them) end the server with 0', async () => {
+  const c = start();
+  await c.initialize({});
+  for (const msg of [{ jsonrpc: '2.0', id: 99, method: 'shutdown', params: null }, { jsonrpc: '2.0', method: 'exit', params: null }]) {
+    const body = Buffer.from(JSON.stringify(msg));
+    c.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    c.proc.stdin.write(body);
+  }
+  assert.deepEqual(await c.exited, { code: 0, signal: null });
+  assert.doesNotMatch(c.stderr(), /params must be/);
+  c.conn.dispose();
+});
+
 test('end of input and SIGTERM end the server cleanly', async () => {
   const c = start();
   await c.initialize({});
