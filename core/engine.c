@@ -164,8 +164,8 @@ static TSNode pr_engine__last_name(TSNode expr) {
   return (TSNode){0};
 }
 
-static bool pr_engine__decorated_with(const pr_review_run *run, TSNode def, const char *name) {
-  TSNode parent = ts_node_parent(def);
+/* True when the decorated_definition `parent` (or null) has a decorator whose last name part is `name`. */
+static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, const char *name) {
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {
@@ -179,7 +179,7 @@ static bool pr_engine__decorated_with(const pr_review_run *run, TSNode def, cons
   return false;
 }
 
-static void pr_engine__class(pr_review_run *run, pr_frame *f) {
+static void pr_engine__class(pr_review_run *run, pr_frame *f, const pr_frame *parent_frame) {
   TSNode name = pr_child(f->node, pr_field_name);
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
   TSNode stmt = f->node;
@@ -190,6 +190,8 @@ static void pr_engine__class(pr_review_run *run, pr_frame *f) {
   uint32_t id = pr_model_add_scope(&run->model, PR_SCOPE_CLASS, f->node, f->scope, run->text + ns, ne - ns);
   if (id == PR_NONE) { run->oom = true; return; }
   f->inner = id;
+  if (parent_frame && parent_frame->kind == pr_kind_decorated_definition)
+    run->model.scopes[id].decorated = parent_frame->node;
   bool test = run->options->test_file && pr_is_test_class_name(run->text + ns, ne - ns);
   TSNode bases = pr_child(f->node, pr_field_superclasses);
   uint32_t nb = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
@@ -209,7 +211,7 @@ static void pr_engine__class(pr_review_run *run, pr_frame *f) {
   }
 }
 
-static void pr_engine__function(pr_review_run *run, pr_frame *f) {
+static void pr_engine__function(pr_review_run *run, pr_frame *f, const pr_frame *parent_frame) {
   TSNode name = pr_child(f->node, pr_field_name);
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
   pr_frame tmp = *f;
@@ -220,15 +222,16 @@ static void pr_engine__function(pr_review_run *run, pr_frame *f) {
   if (id == PR_NONE) { run->oom = true; return; }
   f->inner = id;
   pr_scope *sc = &run->model.scopes[id];
+  if (parent_frame && parent_frame->kind == pr_kind_decorated_definition) sc->decorated = parent_frame->node;
   const pr_scope *parent = &run->model.scopes[f->scope];
   sc->is_method = parent->kind == PR_SCOPE_CLASS;
-  if (sc->is_method) sc->is_static = pr_engine__decorated_with(run, f->node, "staticmethod");
+  if (sc->is_method) sc->is_static = pr_engine__decorated_with(run, sc->decorated, "staticmethod");
   bool named_test = pr_is_test_function_name(run->text + ns, ne - ns);
   sc->is_test_function = named_test && ((f->scope == 0 && run->options->test_file) ||
                                         (sc->is_method && parent->is_test_class));
   /* a pytest fixture named test_* is not a test */
-  if (sc->is_test_function && (pr_engine__decorated_with(run, f->node, "fixture") ||
-                               pr_engine__decorated_with(run, f->node, "yield_fixture")))
+  if (sc->is_test_function && (pr_engine__decorated_with(run, sc->decorated, "fixture") ||
+                               pr_engine__decorated_with(run, sc->decorated, "yield_fixture")))
     sc->is_test_function = false;
 }
 
@@ -357,7 +360,7 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
     break;
   case pr_kind_as_pattern:
     if (F(alias)) {
-      TSNode holder = ts_node_parent(p->node);
+      TSNode holder = p[-1].node;  /* frames are a stack: the as_pattern's parent is just below */
       pr_kind hk = pr_node_kind(holder);
       c->use = PR_USE_STORE;
       bool handler = hk == pr_kind_except_clause || hk == pr_kind_except_group_clause;
@@ -473,10 +476,10 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     pr_engine__identifier(run, parent, f);
     return;
   case pr_kind_function_definition:
-    pr_engine__function(run, f);
+    pr_engine__function(run, f, parent);
     break;
   case pr_kind_class_definition:
-    pr_engine__class(run, f);
+    pr_engine__class(run, f, parent);
     break;
   case pr_kind_lambda:
     f->inner = pr_model_add_scope(&run->model, PR_SCOPE_LAMBDA, f->node, f->scope, "", 0);
@@ -613,6 +616,23 @@ static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32
          run->errors[lo].start < run->errors[lo].end;
 }
 
+/* The innermost statement containing `node`: one cursor descent from the root
+ * (ts_node_parent searches from the root at every step). */
+static TSNode pr_engine__statement_of(TSNode root, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  TSNode best = {0};
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (ts_node_is_named(n) && pr_kind_is_statement(pr_node_kind(n))) best = n;
+    if (ts_node_eq(n, node) || ts_tree_cursor_goto_first_child_for_byte(&c, start) < 0) break;
+    TSNode child = ts_tree_cursor_current_node(&c);
+    if (ts_node_start_byte(child) > start || ts_node_end_byte(child) < end) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return best;
+}
+
 static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
                                   va_list ap) {
   pr_review_run *run = ctx->run;
@@ -628,18 +648,17 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   f->message = ctx->rule->cwe ? pr_arena_printf(run->arena, "%s [CWE-%d]", buf, ctx->rule->cwe)
                               : pr_arena_strndup(run->arena, buf, strlen(buf));
   /* the statement holding the finding, for suppression comments on its first or last line */
-  TSNode s = anchor;
-  while (!ts_node_is_null(s) && !pr_kind_is_statement(pr_node_kind(s))) s = ts_node_parent(s);
-  if (ts_node_is_null(s)) {
-    f->stmt_start = start;
-    f->stmt_end = end;
-  } else {
+  TSNode s = pr_engine__statement_of(ctx->root, anchor);
+  f->stmt_start = start;
+  f->stmt_end = end;
+  if (!ts_node_is_null(s)) {
     f->stmt_start = ts_node_start_byte(s);
     f->stmt_end = ts_node_end_byte(s);
     /* a compound statement's "statement" is its header, up to the colon before its body */
     TSNode body = pr_child(s, pr_field_body);
     if (ts_node_is_null(body)) body = pr_child(s, pr_field_consequence);
-    if (!ts_node_is_null(body) && ts_node_start_byte(body) > f->stmt_start) {
+    bool compound = !ts_node_is_null(body) && ts_node_start_byte(body) > f->stmt_start;
+    if (compound) {
       uint32_t n = ts_node_child_count(s);
       for (uint32_t i = 0; i < n; i++) {
         TSNode c = ts_node_child(s, i);
@@ -647,6 +666,10 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
         if (ts_node_start_byte(c) >= ts_node_start_byte(body)) break;
       }
     }
+    /* a statement that does not parse is not judged: tree-sitter may keep a
+       call intact beside the error (`run(cmd, shell=True) +`), but what the
+       author meant is unknown */
+    if (compound ? ts_node_has_error(anchor) : ts_node_has_error(s)) return NULL;
   }
   if (!pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, run->finding_count + 1,
                        sizeof *run->findings))

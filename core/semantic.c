@@ -151,9 +151,21 @@ uint32_t pr_model_function_of(const pr_model *m, uint32_t scope) {
 }
 
 uint32_t pr_model_scope_of_node(const pr_model *m, TSNode node) {
-  for (uint32_t i = 0; i < m->scope_count; i++)
+  uint32_t at = ts_node_start_byte(node), lo = 0, hi = m->scope_count;
+  while (lo < hi) {  /* the first scope starting at or after `at` */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(m->scopes[mid].node) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < m->scope_count && ts_node_start_byte(m->scopes[i].node) == at; i++)
     if (ts_node_eq(m->scopes[i].node, node)) return i;
+  if (m->scope_count && ts_node_eq(m->scopes[0].node, node)) return 0;
   return PR_NONE;
+}
+
+TSNode pr_model_decorated(const pr_model *m, TSNode definition) {
+  uint32_t id = pr_model_scope_of_node(m, definition);
+  return id == PR_NONE ? (TSNode){0} : m->scopes[id].decorated;
 }
 
 /* The symbol a read of `name` in `scope` refers to, Python's way, or PR_NONE. */

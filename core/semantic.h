@@ -65,6 +65,7 @@ enum pr_binding_flags {
 typedef struct pr_scope {
   pr_scope_kind kind;
   TSNode node;            /* module, class_definition, function_definition, lambda or comprehension */
+  TSNode decorated;       /* the decorated_definition around a decorated def or class, else null */
   uint32_t parent;        /* PR_NONE for the module */
   const char *name;       /* class or function name ("" otherwise); NUL-terminated, in the arena */
   bool is_test_class;     /* a class scope that is a test class */
@@ -141,7 +142,11 @@ uint32_t pr_model_symbol(const pr_model *m, uint32_t scope, const char *name, ui
 uint32_t pr_model_resolve(const pr_model *m, uint32_t scope, const char *name, uint32_t len, uint32_t at);
 /* The innermost function or lambda scope containing `scope` (itself included), or PR_NONE. */
 uint32_t pr_model_function_of(const pr_model *m, uint32_t scope);
-/* The scope whose node is exactly `node`, or PR_NONE. Linear in the number of scopes. */
+/* The scope whose node is exactly `node`, or PR_NONE (a binary search: scopes
+ * are created in document order). */
 uint32_t pr_model_scope_of_node(const pr_model *m, TSNode node);
+/* The decorated_definition around a def or class node, or a null node. Use it
+ * instead of ts_node_parent, which searches down from the root (slow in big files). */
+TSNode pr_model_decorated(const pr_model *m, TSNode definition);
 
 #endif

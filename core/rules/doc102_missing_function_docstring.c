@@ -152,7 +152,7 @@ static TSNode doc102_decorator_name(TSNode decorator, TSNode *object) {
 
 /* True for @x.setter / @x.deleter, @overload and @override (@overrides) decorations. */
 static bool doc102_exempt_decorator(const pr_ctx *ctx, TSNode def) {
-  TSNode parent = ts_node_parent(def);
+  TSNode parent = pr_model_decorated(ctx->model, def);
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {

@@ -90,19 +90,6 @@ static uint32_t tst003_function(const pr_model *m, uint32_t scope) {
   return scope;
 }
 
-/* The scope opened by `node` (a function_definition or class_definition), or
- * PR_NONE. Scopes are created in document order, so their start bytes ascend. */
-static uint32_t tst003_scope_of_node(const pr_model *m, TSNode node) {
-  uint32_t at = ts_node_start_byte(node), lo = 1, hi = m->scope_count;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_start_byte(m->scopes[mid].node) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  for (uint32_t i = lo; i < m->scope_count && ts_node_start_byte(m->scopes[i].node) == at; i++)
-    if (ts_node_eq(m->scopes[i].node, node)) return i;
-  return PR_NONE;
-}
 
 /* A name that promises an assertion: `assert*`, `check*`, `verify*`, `expect*`,
  * `_assert*`, `_check*`, `_verify*`, `_wait_for*` (any case). */
@@ -153,7 +140,7 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
       if (sym != PR_NONE && m->symbols[sym].last != PR_NONE) {
         const pr_binding *b = &m->bindings[m->symbols[sym].last];
         if (b->kind != PR_BIND_FUNCTION) return PR_NONE;
-        return tst003_scope_of_node(m, b->statement);
+        return pr_model_scope_of_node(m, b->statement);
       }
     }
     /* push the bases right to left so the first base is searched first */
@@ -166,7 +153,7 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
       const char *bs = pr_text(ctx, base, &bl);
       uint32_t bid = pr_model_resolve(m, m->scopes[c].parent, bs, bl, ts_node_start_byte(m->scopes[c].node));
       if (bid == PR_NONE || m->bindings[bid].kind != PR_BIND_CLASS) continue;
-      uint32_t bc = tst003_scope_of_node(m, m->bindings[bid].statement);
+      uint32_t bc = pr_model_scope_of_node(m, m->bindings[bid].statement);
       if (bc != PR_NONE && m->scopes[bc].kind == PR_SCOPE_CLASS) stack[top++] = bc;
     }
   }
@@ -195,7 +182,7 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
   if (pr_node_kind(callee) == pr_kind_identifier) {
     uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(callee));
     if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION)
-      *target = tst003_scope_of_node(m, m->bindings[b].statement);
+      *target = pr_model_scope_of_node(m, m->bindings[b].statement);
     return false;
   }
   TSNode recv = pr_unparenthesize(pr_child(callee, pr_field_object));
@@ -279,7 +266,7 @@ static void tst003_node(pr_ctx *ctx, TSNode node) {
  * `fixture`/`yield_fixture` (a pytest fixture named `test_*` is not a test) or
  * `raises` (nose's `@raises(E)` asserts that the test raises E). */
 static bool tst003_exempt_decorated(const pr_ctx *ctx, TSNode def) {
-  TSNode parent = ts_node_parent(def);
+  TSNode parent = pr_model_decorated(ctx->model, def);
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {

@@ -4,6 +4,8 @@
 set -uo pipefail
 : "${PYREVIEW:?set PYREVIEW to the pyreview binary}"
 PYREVIEW=$(realpath "$PYREVIEW")
+src=${PR_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+[ -f "$src/examples/expected.txt" ] || { echo "cli: cannot find the source tree ($src)"; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pass=0 fail=0
@@ -127,7 +129,6 @@ run explain swallowed-exception;                              check "explain by 
 run explain NOPE001;                                          check "explain unknown exits 2" 2 "$rc"
 
 # the bundled example (README command 1) reports exactly what examples/README.md explains
-src=${PR_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 out=$(cd "$src/examples" && "$PYREVIEW" check . 2>/dev/null)
 check "examples/ findings" "$(cat "$src/examples/expected.txt")" "$out"
 
