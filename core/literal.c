@@ -62,9 +62,14 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
     if (top + 8 > PR_LIT_STACK) return false;  /* too complex to call literal */
     switch (pr_node_kind(n)) {
     case pr_kind_string:
-    case pr_kind_concatenated_string:
+    case pr_kind_concatenated_string: {
       if (pr_string_has_interpolation(n)) return false;
+      /* Python 2 backticks parse as a string but are repr(x) */
+      uint32_t q;
+      const char *t = pr_text(ctx, n, &q);
+      if (q && t[0] == '`') return false;
       break;
+    }
     case pr_kind_integer:
     case pr_kind_float:
       break;

@@ -1,19 +1,217 @@
-/* SEC002 shell-injection: NOT YET IMPLEMENTED (placeholder so the registry is complete).
+/* SEC002 shell-injection: a non-literal command run through a shell.
  *
  * ## What it does
- * Placeholder.
+ * Flags a command that is not a literal value (a string, or a list or tuple
+ * display with a non-literal element; catalog: Literal values) given to:
+ * - `subprocess.run`, `call`, `check_call`, `check_output` or `Popen` (first
+ *   argument or `args=`) with `shell=True` or another truthy constant (`1`, a
+ *   non-empty string, list, tuple or dict display); a `shell=` value that is
+ *   not a constant is not flagged, and neither is any call without it;
+ * - `subprocess.getoutput`/`getstatusoutput`, `os.system`, `os.popen`,
+ *   `os.popen2/3/4`, `popen2.popen2/3/4` and `commands.getoutput`/
+ *   `getstatusoutput`, which always run a shell;
+ * - `os.spawn*` (`spawnl`, `spawnv`, `spawnvp`, ...) as the program, their
+ *   second argument.
+ * Calls match on qualified names after the file's imports (`sp.run` after
+ * `import subprocess as sp`).
  *
  * ## Why is this bad?
- * Placeholder.
+ * The shell parses the whole string: a value containing `;`, `|`, `$(...)`
+ * or a backquote runs commands of the attacker's choosing (CWE-78). Quoting
+ * by hand is easy to get wrong, and a program name taken from outside lets
+ * the caller run any binary.
  *
  * ## Example
- * Placeholder.
+ * ```python
+ * import subprocess
+ *
+ * def archive(folder):
+ *     subprocess.run("tar czf backup.tgz " + folder, shell=True)
+ * ```
  *
  * ## Use instead
- * Placeholder.
+ * Pass an argument list and no shell, so each value stays one argument:
+ * ```python
+ * import subprocess
+ *
+ * def archive(folder):
+ *     subprocess.run(["tar", "czf", "backup.tgz", "--", folder], check=True)
+ * ```
  */
+#include "literal.h"
+#include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Longest `shell=` value quoted in a message. */
+#define SEC002_MAX_SHELL_TEXT 20
+
+static const char *const sec002_shell_optional[] = {
+  "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen",
+  NULL,
+};
+
+static const char *const sec002_always_shell[] = {
+  "subprocess.getoutput", "subprocess.getstatusoutput", "os.system", "os.popen", "os.popen2", "os.popen3",
+  "os.popen4", "popen2.popen2", "popen2.popen3", "popen2.popen4", "commands.getoutput",
+  "commands.getstatusoutput", NULL,
+};
+
+static const char *const sec002_spawn[] = {
+  "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.spawnvpe",
+  NULL,
+};
+
+static bool sec002_in(const char *name, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (!strcmp(name, list[i])) return true;
+  return false;
+}
+
+/* True for a list or tuple display all of whose elements are literal values. */
+static bool sec002_literal_display(const pr_ctx *ctx, TSNode display) {
+  uint32_t n = ts_node_named_child_count(display);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode e = ts_node_named_child(display, i);
+    if (pr_node_kind(e) == pr_kind_comment) continue;
+    if (!pr_is_literal(ctx, e, ctx->scope)) return false;  /* a *splat is not literal either */
+  }
+  return true;
+}
+
+/* True when the command is a literal value: a literal string, or a list/tuple
+ * display (directly, or as the value of a name bound once to it) whose
+ * elements are all literal. */
+static bool sec002_literal_command(const pr_ctx *ctx, TSNode cmd) {
+  cmd = pr_unparenthesize(cmd);
+  pr_kind k = pr_node_kind(cmd);
+  if (k == pr_kind_identifier) {
+    TSNode v = pr_unparenthesize(pr_single_assignment_value(ctx, cmd, ctx->scope));
+    pr_kind vk = pr_node_kind(v);
+    if (!ts_node_is_null(v) && (vk == pr_kind_list || vk == pr_kind_tuple)) return sec002_literal_display(ctx, v);
+  }
+  if (k == pr_kind_list || k == pr_kind_tuple) return sec002_literal_display(ctx, cmd);
+  return pr_is_literal(ctx, cmd, ctx->scope);
+}
+
+/* True when a numeric literal's text denotes a non-zero value. */
+static bool sec002_nonzero_number(const pr_ctx *ctx, TSNode num) {
+  uint32_t len;
+  const char *s = pr_text(ctx, num, &len);
+  uint32_t i = 0;
+  if (len >= 2 && s[0] == '0' && strchr("xXoObB", s[1])) i = 2;
+  bool hex = i == 2 && (s[1] == 'x' || s[1] == 'X');
+  for (; i < len; i++) {
+    char c = s[i];
+    if (!hex && (c == 'e' || c == 'E')) break;  /* exponent: 0e5 is zero */
+    if (c >= '1' && c <= '9') return true;
+    if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return true;
+  }
+  return false;
+}
+
+/* True when `value` is a constant Python treats as true: True, a non-zero
+ * number, a non-empty string without replacement fields, or a non-empty list,
+ * tuple or dict display. Anything else (False, None, 0, "", names, calls) is
+ * not a truthy constant. */
+static bool sec002_truthy_constant(const pr_ctx *ctx, TSNode value) {
+  value = pr_unparenthesize(value);
+  switch (pr_node_kind(value)) {
+  case pr_kind_true:
+    return true;
+  case pr_kind_integer:
+  case pr_kind_float:
+    return sec002_nonzero_number(ctx, value);
+  case pr_kind_unary_operator: {
+    TSNode arg = pr_unparenthesize(pr_child(value, pr_field_argument));
+    pr_kind ak = pr_node_kind(arg);
+    TSNode op = pr_child(value, pr_field_operator);
+    if ((ak == pr_kind_integer || ak == pr_kind_float) && !pr_text_is(ctx, op, "~"))
+      return sec002_nonzero_number(ctx, arg);
+    return false;
+  }
+  case pr_kind_string:
+  case pr_kind_concatenated_string: {
+    if (pr_string_has_interpolation(value)) return false;
+    TSNode strings[64];
+    uint32_t count = 0;
+    if (pr_node_kind(value) == pr_kind_string) {
+      strings[count++] = value;
+    } else {
+      uint32_t n = ts_node_named_child_count(value);
+      for (uint32_t i = 0; i < n && count < 64; i++) strings[count++] = ts_node_named_child(value, i);
+    }
+    for (uint32_t i = 0; i < count; i++) {
+      uint32_t n = ts_node_named_child_count(strings[i]);
+      for (uint32_t j = 0; j < n; j++) {
+        TSNode part = ts_node_named_child(strings[i], j);
+        if (pr_node_kind(part) == pr_kind_string_content && ts_node_end_byte(part) > ts_node_start_byte(part))
+          return true;
+      }
+    }
+    return false;
+  }
+  case pr_kind_list:
+  case pr_kind_tuple:
+  case pr_kind_dictionary: {
+    uint32_t n = ts_node_named_child_count(value);
+    for (uint32_t i = 0; i < n; i++)
+      if (pr_node_kind(ts_node_named_child(value, i)) != pr_kind_comment) return true;
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+
+static void sec002_check(pr_ctx *ctx, TSNode call) {
+  char q[64];
+  if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
+  if (!sec002_in(q, sec002_shell_optional) && !sec002_in(q, sec002_always_shell) && !sec002_in(q, sec002_spawn))
+    return;
+  if (sec002_in(q, sec002_shell_optional)) {
+    TSNode shell = pr_call_keyword(ctx, call, "shell");
+    if (ts_node_is_null(shell) || !sec002_truthy_constant(ctx, shell)) return;
+    TSNode cmd = pr_call_argument(ctx, call, 0, "args");
+    if (ts_node_is_null(cmd) || sec002_literal_command(ctx, cmd)) return;
+    uint32_t len;
+    const char *s = pr_text(ctx, shell, &len);
+    if (len > SEC002_MAX_SHELL_TEXT || memchr(s, '\n', len) || memchr(s, '\r', len) || memchr(s, '`', len)) {
+      s = "True";
+      len = 4;
+    }
+    pr_report(ctx, call,
+              "`%s` with `shell=%.*s` runs a command built from non-literal parts: pass an argument list "
+              "without shell=True",
+              q, (int)len, s);
+    return;
+  }
+  if (sec002_in(q, sec002_always_shell)) {
+    TSNode cmd = pr_call_positional(call, 0);
+    if (ts_node_is_null(cmd)) cmd = pr_call_keyword(ctx, call, "cmd");
+    if (ts_node_is_null(cmd)) cmd = pr_call_keyword(ctx, call, "command");
+    if (ts_node_is_null(cmd) || sec002_literal_command(ctx, cmd)) return;
+    pr_report(ctx, call,
+              "`%s` runs a command built from non-literal parts through the shell: use `subprocess.run` "
+              "with an argument list (no shell=True)",
+              q);
+    return;
+  }
+  if (sec002_in(q, sec002_spawn)) {
+    TSNode program = pr_call_positional(call, 1);
+    if (ts_node_is_null(program)) program = pr_call_keyword(ctx, call, "file");
+    if (ts_node_is_null(program)) program = pr_call_keyword(ctx, call, "path");
+    if (ts_node_is_null(program) || sec002_literal_command(ctx, program)) return;
+    pr_report(ctx, call,
+              "`%s` runs a program named by a non-literal value: use a fixed program path, choosing among "
+              "allowed programs with a fixed table",
+              q);
+  }
+}
 
 const pr_rule pr_rule_sec002 = {
   .code = "SEC002",
@@ -25,4 +223,6 @@ const pr_rule pr_rule_sec002 = {
   .flags = 0,
   .summary = "A non-literal command run through a shell",
   .doc = pr_doc_sec002,
+  .kinds = {pr_kind_call},
+  .on_node = sec002_check,
 };

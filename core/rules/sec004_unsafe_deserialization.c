@@ -1,19 +1,217 @@
-/* SEC004 unsafe-deserialization: NOT YET IMPLEMENTED (placeholder so the registry is complete).
+/* SEC004 unsafe-deserialization: loading data with pickle, marshal, unsafe YAML loaders and the like.
  *
  * ## What it does
- * Placeholder.
+ * Flags calls, matched on qualified names after the file's imports, of:
+ * - `pickle`, `cPickle`, `_pickle` and `dill` `load`, `loads` and
+ *   `Unpickler`; `shelve.open`; `marshal.load`/`loads`; `jsonpickle.decode`;
+ *   `pandas.read_pickle`; `joblib.load`;
+ * - `numpy.load(..., allow_pickle=True)` (or another truthy constant);
+ * - `torch.load` without `weights_only=True` (a `weights_only=` that is not a
+ *   constant, or a `**kwargs` spread that may carry it, is not flagged);
+ * - `yaml.unsafe_load`, `yaml.full_load` and their `_all` forms;
+ * - `yaml.load`/`load_all` without a loader (or `Loader=None`), or with
+ *   `Loader`, `UnsafeLoader`, `FullLoader`, `CLoader`, `CUnsafeLoader` or
+ *   `CFullLoader` from `yaml` (keyword `Loader=` or second argument). Any
+ *   other loader counts as safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`,
+ *   and any name the file binds itself (`class Loader(yaml.SafeLoader)`).
+ * Serialising (`dump`, `dumps`) is never flagged.
  *
  * ## Why is this bad?
- * Placeholder.
+ * These formats can name arbitrary Python objects and callables, and loading
+ * them constructs those objects: a crafted file or message runs code in the
+ * loading process (CWE-502). Signing or encrypting the bytes helps only if
+ * the key never leaves trusted hands.
  *
  * ## Example
- * Placeholder.
+ * ```python
+ * import pickle
+ * import yaml
+ *
+ * def restore(blob, text):
+ *     state = pickle.loads(blob)
+ *     config = yaml.load(text, Loader=yaml.FullLoader)
+ *     return state, config
+ * ```
  *
  * ## Use instead
- * Placeholder.
+ * Use a format that only carries data, and YAML's safe loader:
+ * ```python
+ * import json
+ * import yaml
+ *
+ * def restore(blob, text):
+ *     state = json.loads(blob)
+ *     config = yaml.safe_load(text)
+ *     return state, config
+ * ```
  */
+#include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Longest loader expression quoted in a message. */
+#define SEC004_MAX_LOADER_TEXT 40
+
+/* Always unsafe: they unpickle (or unmarshal) whatever the data names. */
+static const char *const sec004_unpicklers[] = {
+  "pickle.load", "pickle.loads", "pickle.Unpickler",
+  "cPickle.load", "cPickle.loads", "cPickle.Unpickler",
+  "_pickle.load", "_pickle.loads", "_pickle.Unpickler",
+  "dill.load", "dill.loads", "dill.Unpickler",
+  "shelve.open", "marshal.load", "marshal.loads", "jsonpickle.decode",
+  "pandas.read_pickle", "joblib.load", "sklearn.externals.joblib.load",
+  NULL,
+};
+
+static const char *const sec004_yaml_unsafe[] = {
+  "yaml.unsafe_load", "yaml.full_load", "yaml.unsafe_load_all", "yaml.full_load_all", NULL,
+};
+
+static const char *const sec004_yaml_load[] = {"yaml.load", "yaml.load_all", NULL};
+
+/* yaml's loaders that construct arbitrary objects. */
+static const char *const sec004_unsafe_loaders[] = {
+  "Loader", "UnsafeLoader", "FullLoader", "CLoader", "CUnsafeLoader", "CFullLoader", NULL,
+};
+
+static bool sec004_in(const char *name, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (!strcmp(name, list[i])) return true;
+  return false;
+}
+
+/* True when a numeric literal's text denotes a non-zero value. */
+static bool sec004_nonzero_number(const pr_ctx *ctx, TSNode num) {
+  uint32_t len;
+  const char *s = pr_text(ctx, num, &len);
+  uint32_t i = 0;
+  if (len >= 2 && s[0] == '0' && strchr("xXoObB", s[1])) i = 2;
+  bool hex = i == 2 && (s[1] == 'x' || s[1] == 'X');
+  for (; i < len; i++) {
+    char c = s[i];
+    if (!hex && (c == 'e' || c == 'E')) break;
+    if (c >= '1' && c <= '9') return true;
+    if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return true;
+  }
+  return false;
+}
+
+/* 1 for a constant Python treats as true (True, a non-zero number), 0 for a
+ * false one (False, None, zero), -1 for anything that is not such a constant. */
+static int sec004_constant_truth(const pr_ctx *ctx, TSNode value) {
+  value = pr_unparenthesize(value);
+  switch (pr_node_kind(value)) {
+  case pr_kind_true: return 1;
+  case pr_kind_false:
+  case pr_kind_none: return 0;
+  case pr_kind_integer:
+  case pr_kind_float: return sec004_nonzero_number(ctx, value) ? 1 : 0;
+  default: return -1;
+  }
+}
+
+/* For yaml.load: the unsafe loader's name ("FullLoader"), "" when no loader is
+ * given (or Loader=None), or NULL when the loader is safe or unknown. */
+static const char *sec004_yaml_loader(const pr_ctx *ctx, TSNode call, TSNode *loader_out, char *q,
+                                      size_t cap) {
+  TSNode loader = pr_call_argument(ctx, call, 1, "Loader");
+  *loader_out = loader;
+  if (ts_node_is_null(loader)) return pr_call_has_kwargs_splat(call) ? NULL : "";
+  loader = pr_unparenthesize(loader);
+  if (pr_node_kind(loader) == pr_kind_none) return "";
+  /* a name the file binds itself (class, assignment, parameter) has no qualified name: safe */
+  uint32_t n = pr_qualified_name(ctx, loader, ctx->scope, q, (uint32_t)cap);
+  if (!n) return NULL;
+  const char *last = strrchr(q, '.');
+  if (last && strncmp(q, "yaml.", 5)) return NULL;  /* another module's loader */
+  last = last ? last + 1 : q;
+  for (int i = 0; sec004_unsafe_loaders[i]; i++)
+    if (!strcmp(last, sec004_unsafe_loaders[i])) return sec004_unsafe_loaders[i];
+  return NULL;
+}
+
+
+static void sec004_check(pr_ctx *ctx, TSNode call) {
+  char q[64];
+  if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
+  if (!sec004_in(q, sec004_unpicklers) && !sec004_in(q, sec004_yaml_unsafe) && !sec004_in(q, sec004_yaml_load) &&
+      strcmp(q, "torch.load") && strcmp(q, "numpy.load"))
+    return;
+  if (sec004_in(q, sec004_unpicklers)) {
+    if (!strcmp(q, "shelve.open"))
+      pr_report(ctx, call,
+                "`shelve.open` unpickles the values it reads, which can run arbitrary code: open only files "
+                "the program wrote itself, or store the data as JSON");
+    else
+      pr_report(ctx, call,
+                "`%s` deserialises data that can run arbitrary code while loading: load only trusted data, "
+                "or use a data-only format such as JSON",
+                q);
+    return;
+  }
+  if (sec004_in(q, sec004_yaml_unsafe)) {
+    pr_report(ctx, call,
+              "`%s` can construct arbitrary Python objects from the document: use `yaml.safe_load%s`", q,
+              strstr(q, "_all") ? "_all" : "");
+    return;
+  }
+  if (sec004_in(q, sec004_yaml_load)) {
+    TSNode loader;
+    char loader_name[128];
+    const char *unsafe = sec004_yaml_loader(ctx, call, &loader, loader_name, sizeof loader_name);
+    if (!unsafe) return;
+    const char *safe = !strcmp(q, "yaml.load") ? "yaml.safe_load" : "yaml.safe_load_all";
+    if (!*unsafe) {
+      pr_report(ctx, call,
+                "`%s` without a safe `Loader` can construct arbitrary Python objects: use `%s` or pass "
+                "`Loader=yaml.SafeLoader`",
+                q, safe);
+      return;
+    }
+    uint32_t len;
+    const char *s = pr_text(ctx, loader, &len);
+    bool readable = len <= SEC004_MAX_LOADER_TEXT && !memchr(s, '\n', len) && !memchr(s, '\r', len) &&
+                    !memchr(s, '`', len);
+    /* name the yaml loader when the text is an alias of it (`FastLoader` for `yaml.CLoader`) */
+    uint32_t last = len;
+    while (last > 0 && s[last - 1] != '.') last--;
+    const char *dot = strrchr(loader_name, '.');
+    const char *loader_last = dot ? dot + 1 : loader_name;
+    if (readable && (len - last != strlen(loader_last) || memcmp(s + last, loader_last, len - last)))
+      pr_report(ctx, call,
+                "`%s` with `%.*s` (`%s`) can construct arbitrary Python objects: use `%s` or pass "
+                "`Loader=yaml.SafeLoader`",
+                q, (int)len, s, loader_name, safe);
+    else
+      pr_report(ctx, call,
+                "`%s` with `%.*s` can construct arbitrary Python objects: use `%s` or pass "
+                "`Loader=yaml.SafeLoader`",
+                q, readable ? (int)len : (int)strlen(unsafe), readable ? s : unsafe, safe);
+    return;
+  }
+  if (!strcmp(q, "torch.load")) {
+    TSNode w = pr_call_keyword(ctx, call, "weights_only");
+    if (ts_node_is_null(w)) {
+      if (pr_call_has_kwargs_splat(call)) return;
+    } else if (sec004_constant_truth(ctx, w) != 0) {
+      return;  /* weights_only=True, or a value that is not a constant */
+    }
+    pr_report(ctx, call,
+              "`torch.load` without `weights_only=True` unpickles arbitrary objects from the file: pass "
+              "`weights_only=True`");
+    return;
+  }
+  if (!strcmp(q, "numpy.load")) {
+    TSNode allow = pr_call_argument(ctx, call, 2, "allow_pickle");
+    if (ts_node_is_null(allow) || sec004_constant_truth(ctx, allow) != 1) return;
+    pr_report(ctx, call,
+              "`numpy.load` with `allow_pickle=True` unpickles object arrays, which can run arbitrary code: "
+              "save plain arrays and load them with allow_pickle=False");
+  }
+}
 
 const pr_rule pr_rule_sec004 = {
   .code = "SEC004",
@@ -25,4 +223,6 @@ const pr_rule pr_rule_sec004 = {
   .flags = 0,
   .summary = "Deserialising with pickle, marshal, unsafe YAML loaders and the like",
   .doc = pr_doc_sec004,
+  .kinds = {pr_kind_call},
+  .on_node = sec004_check,
 };
