@@ -70,7 +70,8 @@ typedef struct pr_review_run {
   /* dispatch: for each kind, the enabled rules subscribed to it */
   uint8_t subscribers[pr_kind_count][PR_MAX_RULES];
   uint8_t subscriber_count[pr_kind_count];
-  bool enabled[PR_MAX_RULES];
+  const pr_rule *rules[PR_MAX_RULES];  /* the rules this review runs: enabled registered ones, then extras */
+  uint32_t rule_count;
   void *states[PR_MAX_RULES];
 
   /* names of the file's test classes, for "a base that is a test class of the same file" */
@@ -724,7 +725,8 @@ void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {
 }
 
 void *pr_rule_state(pr_ctx *ctx, size_t size) {
-  uint32_t i = pr_rule_index(ctx->rule);
+  uint32_t i = 0;
+  while (i + 1 < ctx->run->rule_count && ctx->run->rules[i] != ctx->rule) i++;
   if (!ctx->run->states[i]) ctx->run->states[i] = pr_ctx_alloc(ctx, size);
   ctx->state = ctx->run->states[i];
   return ctx->state;
@@ -787,7 +789,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
     ctx->own_scope = e->own_scope;
     for (uint32_t j = 0; j < run->subscriber_count[k]; j++) {
       uint32_t r = run->subscribers[k][j];
-      ctx->rule = pr_rules[r];
+      ctx->rule = run->rules[r];
       ctx->state = run->states[r];
       ctx->rule->on_node(ctx, e->node);
     }
@@ -796,9 +798,9 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
   ctx->field = 0;
   ctx->scope = 0;
   ctx->own_scope = PR_NONE;
-  for (uint32_t r = 0; r < pr_rule_count && !run->oom; r++) {
-    if (!run->enabled[r] || !pr_rules[r]->on_file_end) continue;
-    ctx->rule = pr_rules[r];
+  for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
+    if (!run->rules[r]->on_file_end) continue;
+    ctx->rule = run->rules[r];
     ctx->state = run->states[r];
     ctx->rule->on_file_end(ctx);
   }
@@ -828,11 +830,13 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   pr_suppressions_init(&run->suppressions, run->arena);
   if (!pr_line_index_build(&run->lines, text, len)) run->oom = true;
 
-  for (uint32_t r = 0; r < pr_rule_count; r++) {
-    run->enabled[r] = !options->selection || options->selection->enabled[r];
-    if (!run->enabled[r]) continue;
-    for (int k = 0; k < PR_RULE_MAX_KINDS && pr_rules[r]->kinds[k]; k++) {
-      pr_kind kind = pr_rules[r]->kinds[k];
+  for (uint32_t r = 0; r < pr_rule_count; r++)
+    if (!options->selection || options->selection->enabled[r]) run->rules[run->rule_count++] = pr_rules[r];
+  for (uint32_t r = 0; r < options->extra_rule_count && run->rule_count < PR_MAX_RULES; r++)
+    run->rules[run->rule_count++] = options->extra_rules[r];
+  for (uint32_t r = 0; r < run->rule_count; r++) {
+    for (int k = 0; k < PR_RULE_MAX_KINDS && run->rules[r]->kinds[k]; k++) {
+      pr_kind kind = run->rules[r]->kinds[k];
       run->subscribers[kind][run->subscriber_count[kind]++] = (uint8_t)r;
     }
   }

@@ -42,6 +42,8 @@ typedef struct pr_review_options {
   const char *path;          /* for messages and rules that look at the name; may be NULL */
   bool test_file;            /* precomputed with pr_is_test_path against the checked root */
   const pr_selection *selection;  /* NULL: every rule */
+  const pr_rule *const *extra_rules;  /* run after the registered ones (embedders, tests); may be NULL */
+  uint32_t extra_rule_count;
 } pr_review_options;
 
 typedef struct pr_review {
