@@ -65,6 +65,43 @@ test('didOpen publishes diagnostics with version, range, severity, code, href an
   } finally { await c.stop(); }
 });
 
+test('unused code carries the Unnecessary tag and related information when the client supports them', async () => {
+  const text = [
+    'def load_config(path):',
+    '    started = now()',
+    '    return read(path)',
+    '',
+    'def save_config(configPath):',
+    '    return write(configPath)',
+    '',
+    'def parse_line(line_text):',
+    '    return line_text.split()',
+    '',
+  ].join('\n');
+  for (const supported of [true, false]) {
+    const c = start();
+    try {
+      const pd = supported ? { tagSupport: { valueSet: [1, 2] }, relatedInformation: true } : {};
+      await c.initialize({ textDocument: { publishDiagnostics: pd } });
+      await open(c, URI, text, 1);
+      const p = await c.diagnosticsFor(URI, 1);
+      const unused = p.diagnostics.find((d) => d.code === 'DED001');
+      assert.ok(unused, JSON.stringify(p));
+      assert.deepEqual(unused.range.start, { line: 1, character: 4 });
+      const naming = p.diagnostics.find((d) => d.code === 'NAM001');
+      assert.ok(naming, JSON.stringify(p));
+      if (supported) {
+        assert.deepEqual(unused.tags, [1]);
+        assert.equal(naming.relatedInformation[0].location.uri, URI);
+        assert.equal(naming.relatedInformation[0].location.range.start.line, 0);
+      } else {
+        assert.equal(unused.tags, undefined);
+        assert.equal(naming.relatedInformation, undefined);
+      }
+    } finally { await c.stop(); }
+  }
+});
+
 test('incremental didChange updates diagnostics for the new version', async () => {
   const c = start();
   try {
