@@ -1,4 +1,4 @@
-/* literal.c - the "Literal values" predicate; see literal.h. */
+/* literal.c - literal values and constant truth; see literal.h. */
 #include "literal.h"
 
 #include "names.h"
@@ -122,4 +122,75 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
     }
   }
   return true;
+}
+
+/* True for a number literal that is not zero (`0x10`, `1e3`, `0.5`; not `0e5`, `0.0`, `0j`). */
+static bool pr_literal__nonzero_number(const pr_ctx *ctx, TSNode num) {
+  uint32_t len;
+  const char *s = pr_text(ctx, num, &len);
+  uint32_t i = 0;
+  if (len >= 2 && s[0] == '0' && strchr("xXoObB", s[1])) i = 2;
+  bool hex = i == 2 && (s[1] == 'x' || s[1] == 'X');
+  for (; i < len; i++) {
+    char c = s[i];
+    if (!hex && (c == 'e' || c == 'E')) break;  /* exponent: 0e5 is zero */
+    if (c >= '1' && c <= '9') return true;
+    if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return true;
+  }
+  return false;
+}
+
+int pr_constant_truth(const pr_ctx *ctx, TSNode value) {
+  value = pr_unparenthesize(value);
+  switch (pr_node_kind(value)) {
+  case pr_kind_true:
+    return 1;
+  case pr_kind_false:
+  case pr_kind_none:
+    return 0;
+  case pr_kind_integer:
+  case pr_kind_float:
+    return pr_literal__nonzero_number(ctx, value);
+  case pr_kind_unary_operator: {
+    TSNode arg = pr_unparenthesize(pr_child(value, pr_field_argument));
+    pr_kind k = pr_node_kind(arg);
+    if ((k != pr_kind_integer && k != pr_kind_float) || pr_text_is(ctx, pr_child(value, pr_field_operator), "~"))
+      return -1;
+    return pr_literal__nonzero_number(ctx, arg);
+  }
+  case pr_kind_string:
+  case pr_kind_concatenated_string: {
+    if (pr_string_has_interpolation(value)) return -1;
+    /* non-empty when some part has content (escape sequences count too) */
+    TSNode strings[64];
+    uint32_t count = 0;
+    if (pr_node_kind(value) == pr_kind_string) {
+      strings[count++] = value;
+    } else {
+      uint32_t n = ts_node_named_child_count(value);
+      for (uint32_t i = 0; i < n && count < 64; i++) strings[count++] = ts_node_named_child(value, i);
+    }
+    for (uint32_t i = 0; i < count; i++) {
+      uint32_t n = ts_node_named_child_count(strings[i]);
+      for (uint32_t j = 0; j < n; j++) {
+        TSNode part = ts_node_named_child(strings[i], j);
+        pr_kind k = pr_node_kind(part);
+        if ((k == pr_kind_string_content || k == pr_kind_escape_sequence) && ts_node_end_byte(part) > ts_node_start_byte(part))
+          return 1;
+      }
+    }
+    return 0;
+  }
+  case pr_kind_list:
+  case pr_kind_tuple:
+  case pr_kind_dictionary:
+  case pr_kind_set: {
+    uint32_t n = ts_node_named_child_count(value);
+    for (uint32_t i = 0; i < n; i++)
+      if (pr_node_kind(ts_node_named_child(value, i)) != pr_kind_comment) return 1;
+    return 0;
+  }
+  default:
+    return -1;
+  }
 }

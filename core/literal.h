@@ -1,4 +1,4 @@
-/* literal.h - the catalog's "Literal values" predicate.
+/* literal.h - the catalog's "Literal values" predicate, and the truth of constants.
  *
  * Literal: string and bytes literals (implicit concatenation, f-strings
  * without replacement fields), expressions built only from them with `+`, `%`
@@ -22,5 +22,12 @@ bool pr_string_has_interpolation(TSNode string);
 /* For a name bound exactly once (never reassigned) in `scope`'s function, or at
  * module level and never rebound: that binding's value node; else a null node. */
 TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope);
+
+/* The truth of a constant as Python sees it: 1 for True, a non-zero number
+ * (signs included), a non-empty string or bytes literal without replacement
+ * fields, or a non-empty list/tuple/dict/set display; 0 for False, None, zero,
+ * an empty string or an empty display; -1 for anything that is not such a
+ * constant (names, calls, f-strings with fields). */
+int pr_constant_truth(const pr_ctx *ctx, TSNode value);
 
 #endif

@@ -97,75 +97,7 @@ static bool sec002_literal_command(const pr_ctx *ctx, TSNode cmd) {
   return pr_is_literal(ctx, cmd, ctx->scope);
 }
 
-/* True when a numeric literal's text denotes a non-zero value. */
-static bool sec002_nonzero_number(const pr_ctx *ctx, TSNode num) {
-  uint32_t len;
-  const char *s = pr_text(ctx, num, &len);
-  uint32_t i = 0;
-  if (len >= 2 && s[0] == '0' && strchr("xXoObB", s[1])) i = 2;
-  bool hex = i == 2 && (s[1] == 'x' || s[1] == 'X');
-  for (; i < len; i++) {
-    char c = s[i];
-    if (!hex && (c == 'e' || c == 'E')) break;  /* exponent: 0e5 is zero */
-    if (c >= '1' && c <= '9') return true;
-    if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return true;
-  }
-  return false;
-}
 
-/* True when `value` is a constant Python treats as true: True, a non-zero
- * number, a non-empty string without replacement fields, or a non-empty list,
- * tuple or dict display. Anything else (False, None, 0, "", names, calls) is
- * not a truthy constant. */
-static bool sec002_truthy_constant(const pr_ctx *ctx, TSNode value) {
-  value = pr_unparenthesize(value);
-  switch (pr_node_kind(value)) {
-  case pr_kind_true:
-    return true;
-  case pr_kind_integer:
-  case pr_kind_float:
-    return sec002_nonzero_number(ctx, value);
-  case pr_kind_unary_operator: {
-    TSNode arg = pr_unparenthesize(pr_child(value, pr_field_argument));
-    pr_kind ak = pr_node_kind(arg);
-    TSNode op = pr_child(value, pr_field_operator);
-    if ((ak == pr_kind_integer || ak == pr_kind_float) && !pr_text_is(ctx, op, "~"))
-      return sec002_nonzero_number(ctx, arg);
-    return false;
-  }
-  case pr_kind_string:
-  case pr_kind_concatenated_string: {
-    if (pr_string_has_interpolation(value)) return false;
-    TSNode strings[64];
-    uint32_t count = 0;
-    if (pr_node_kind(value) == pr_kind_string) {
-      strings[count++] = value;
-    } else {
-      uint32_t n = ts_node_named_child_count(value);
-      for (uint32_t i = 0; i < n && count < 64; i++) strings[count++] = ts_node_named_child(value, i);
-    }
-    for (uint32_t i = 0; i < count; i++) {
-      uint32_t n = ts_node_named_child_count(strings[i]);
-      for (uint32_t j = 0; j < n; j++) {
-        TSNode part = ts_node_named_child(strings[i], j);
-        if (pr_node_kind(part) == pr_kind_string_content && ts_node_end_byte(part) > ts_node_start_byte(part))
-          return true;
-      }
-    }
-    return false;
-  }
-  case pr_kind_list:
-  case pr_kind_tuple:
-  case pr_kind_dictionary: {
-    uint32_t n = ts_node_named_child_count(value);
-    for (uint32_t i = 0; i < n; i++)
-      if (pr_node_kind(ts_node_named_child(value, i)) != pr_kind_comment) return true;
-    return false;
-  }
-  default:
-    return false;
-  }
-}
 
 
 static void sec002_check(pr_ctx *ctx, TSNode call) {
@@ -175,7 +107,7 @@ static void sec002_check(pr_ctx *ctx, TSNode call) {
     return;
   if (sec002_in(q, sec002_shell_optional)) {
     TSNode shell = pr_call_keyword(ctx, call, "shell");
-    if (ts_node_is_null(shell) || !sec002_truthy_constant(ctx, shell)) return;
+    if (ts_node_is_null(shell) || pr_constant_truth(ctx, shell) != 1) return;
     TSNode cmd = pr_call_argument(ctx, call, 0, "args");
     if (ts_node_is_null(cmd) || sec002_literal_command(ctx, cmd)) return;
     uint32_t len;

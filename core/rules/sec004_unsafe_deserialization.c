@@ -45,6 +45,7 @@
  *     return state, config
  * ```
  */
+#include "literal.h"
 #include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
@@ -83,35 +84,7 @@ static bool sec004_in(const char *name, const char *const *list) {
   return false;
 }
 
-/* True when a numeric literal's text denotes a non-zero value. */
-static bool sec004_nonzero_number(const pr_ctx *ctx, TSNode num) {
-  uint32_t len;
-  const char *s = pr_text(ctx, num, &len);
-  uint32_t i = 0;
-  if (len >= 2 && s[0] == '0' && strchr("xXoObB", s[1])) i = 2;
-  bool hex = i == 2 && (s[1] == 'x' || s[1] == 'X');
-  for (; i < len; i++) {
-    char c = s[i];
-    if (!hex && (c == 'e' || c == 'E')) break;
-    if (c >= '1' && c <= '9') return true;
-    if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return true;
-  }
-  return false;
-}
 
-/* 1 for a constant Python treats as true (True, a non-zero number), 0 for a
- * false one (False, None, zero), -1 for anything that is not such a constant. */
-static int sec004_constant_truth(const pr_ctx *ctx, TSNode value) {
-  value = pr_unparenthesize(value);
-  switch (pr_node_kind(value)) {
-  case pr_kind_true: return 1;
-  case pr_kind_false:
-  case pr_kind_none: return 0;
-  case pr_kind_integer:
-  case pr_kind_float: return sec004_nonzero_number(ctx, value) ? 1 : 0;
-  default: return -1;
-  }
-}
 
 /* For yaml.load: the unsafe loader's name ("FullLoader"), "" when no loader is
  * given (or Loader=None), or NULL when the loader is safe or unknown. */
@@ -196,7 +169,7 @@ static void sec004_check(pr_ctx *ctx, TSNode call) {
     TSNode w = pr_call_keyword(ctx, call, "weights_only");
     if (ts_node_is_null(w)) {
       if (pr_call_has_kwargs_splat(call)) return;
-    } else if (sec004_constant_truth(ctx, w) != 0) {
+    } else if (pr_constant_truth(ctx, w) != 0) {
       return;  /* weights_only=True, or a value that is not a constant */
     }
     pr_report(ctx, call,
@@ -206,7 +179,7 @@ static void sec004_check(pr_ctx *ctx, TSNode call) {
   }
   if (!strcmp(q, "numpy.load")) {
     TSNode allow = pr_call_argument(ctx, call, 2, "allow_pickle");
-    if (ts_node_is_null(allow) || sec004_constant_truth(ctx, allow) != 1) return;
+    if (ts_node_is_null(allow) || pr_constant_truth(ctx, allow) != 1) return;
     pr_report(ctx, call,
               "`numpy.load` with `allow_pickle=True` unpickles object arrays, which can run arbitrary code: "
               "save plain arrays and load them with allow_pickle=False");
