@@ -1,6 +1,6 @@
 ;;; eglot_test.el --- pyreview in a real Emacs + eglot + flymake, batch  -*- lexical-binding: t -*-
 ;;
-;; Run by run_emacs.sh, never by hand against the fixture in the repository:
+;; Run by run_editor.sh emacs, never by hand against the fixture in the repository:
 ;;   PYREVIEW=/abs/pyreview PR_TEST_FILE=/tmp/x/app/sync.py PR_WORK_DIR=/tmp/x \
 ;;   PR_SERVER_LOG=/tmp/x/server.stderr emacs --batch -Q -l eglot_test.el
 ;;

@@ -1,6 +1,6 @@
 -- neovim_test.lua - pyreview in a real Neovim (0.7+), headless.
 --
--- Run by run_neovim.sh, never by hand against the fixture in the repository:
+-- Run by run_editor.sh neovim, never by hand against the fixture in the repository:
 --   PYREVIEW=/abs/pyreview PR_TEST_FILE=/tmp/x/app/sync.py PR_WORK_DIR=/tmp/x \
 --   PR_SERVER_LOG=/tmp/x/server.stderr \
 --     nvim --headless -u NONE -i NONE -n -S neovim_test.lua
