@@ -124,26 +124,29 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(text);
     return;
   }
-  pr_review_options options = {
-    .path = path, .test_file = pr_is_test_path(job->entry->relative), .selection = check->selection};
+  pr_line_index lines = {0};
+  if (!pr_line_index_build(&lines, text, len)) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
+    job->io_error = true;
+    ts_tree_delete(tree);
+    free(text);
+    return;
+  }
+  pr_review_options options = {.path = path, .test_file = pr_is_test_path(job->entry->relative),
+                               .selection = check->selection, .lines = &lines};
   pr_review review;
   if (pr_review_file(text, len, tree, &options, &review) != PR_REVIEW_OK) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
     job->io_error = true;
   } else {
-    pr_line_index lines = {0};
-    if (pr_line_index_build(&lines, text, len)) {
-      pr_reviewed_file rf = {path, text, len, &lines, &review};
-      bool first = true;
-      if (check->json) pr_report_json(&job->out, &rf, &first);
-      else pr_report_text(&job->out, &rf);
-      for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
-    } else {
-      job->io_error = true;
-    }
-    pr_line_index_free(&lines);
+    pr_reviewed_file rf = {path, text, len, &lines, &review};
+    bool first = true;
+    if (check->json) pr_report_json(&job->out, &rf, &first);
+    else pr_report_text(&job->out, &rf);
+    for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
     pr_review_free(&review);
   }
+  pr_line_index_free(&lines);
   ts_tree_delete(tree);
   free(text);
 }
@@ -268,7 +271,7 @@ static int pr_cmd_check(int argc, char **argv) {
       if (check.json && !first) fputs(",", stdout);
       /* a file's JSON objects start with "\n  {"; the first object of a file after
          another file's needs the comma added here */
-      fwrite(job->out.data + (check.json && first ? 0 : 0), 1, job->out.len, stdout);
+      fwrite(job->out.data, 1, job->out.len, stdout);
       first = false;
     }
     if (job->io_error || job->out.oom) status = 2;

@@ -58,7 +58,8 @@ typedef struct pr_review_run {
   pr_arena *arena;
   pr_model model;
   pr_suppressions suppressions;
-  pr_line_index lines;
+  pr_line_index own_lines;      /* built only when the caller passed no index */
+  const pr_line_index *lines;
   bool python2;
   bool oom;
 
@@ -768,9 +769,9 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
       if ((flags & PR_RULE_NOT_IN_TESTS) && test) drop = true;
     }
     if (!drop) {
-      uint32_t row = pr_line_index_row(&run->lines, f->start);
-      uint32_t first = pr_line_index_row(&run->lines, f->stmt_start);
-      uint32_t last = pr_line_index_row(&run->lines, f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
+      uint32_t row = pr_line_index_row(run->lines, f->start);
+      uint32_t first = pr_line_index_row(run->lines, f->stmt_start);
+      uint32_t last = pr_line_index_row(run->lines, f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
       if (pr_suppressions_match(&run->suppressions, f->rule, row, first, last)) drop = true;
     }
     if (!drop) run->findings[kept++] = f;
@@ -808,7 +809,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
 
 static void pr_engine__cleanup(pr_review_run *run) {
   pr_model_free(&run->model);
-  pr_line_index_free(&run->lines);
+  pr_line_index_free(&run->own_lines);
   free(run->frames);
   free(run->events);
   free(run->errors);
@@ -828,7 +829,11 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   run->arena = &out->arena;
   pr_model_init(&run->model, run->arena, text);
   pr_suppressions_init(&run->suppressions, run->arena);
-  if (!pr_line_index_build(&run->lines, text, len)) run->oom = true;
+  run->lines = options->lines;
+  if (!run->lines) {
+    if (!pr_line_index_build(&run->own_lines, text, len)) run->oom = true;
+    run->lines = &run->own_lines;
+  }
 
   for (uint32_t r = 0; r < pr_rule_count; r++)
     if (!options->selection || options->selection->enabled[r]) run->rules[run->rule_count++] = pr_rules[r];

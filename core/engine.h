@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "rule.h"
 #include "ruleset.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -42,6 +43,7 @@ typedef struct pr_review_options {
   const char *path;          /* for messages and rules that look at the name; may be NULL */
   bool test_file;            /* precomputed with pr_is_test_path against the checked root */
   const pr_selection *selection;  /* NULL: every rule */
+  const pr_line_index *lines;  /* the text's line index if the caller keeps one (documents do); NULL: built here */
   const pr_rule *const *extra_rules;  /* run after the registered ones (embedders, tests); may be NULL */
   uint32_t extra_rule_count;
 } pr_review_options;

@@ -114,7 +114,8 @@ static bool pr_server__classify(pr_server *s, pr_open_document *d) {
 
 static void pr_server__publish(pr_server *s, pr_open_document *d) {
   pr_review review;
-  pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file};
+  pr_review_options options = {
+    .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc)};
   const TSTree *tree = pr_document_tree(d->doc);
   if (!tree) { pr_server__log("%s: no syntax tree; diagnostics not updated", d->uri); return; }
   if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
