@@ -212,6 +212,7 @@ test('requests before initialize get ServerNotInitialized', async () => {
   const c = start();
   try {
     await assert.rejects(c.conn.sendRequest('textDocument/hover', {}), (e) => e.code === -32002);
+    await assert.rejects(c.conn.sendRequest('initialize', 5), (e) => e.code === -32602);
     await c.initialize({});
   } finally { await c.stop(); }
 });
