@@ -156,11 +156,12 @@ test('UTF-16 and UTF-8 columns after non-ASCII text and an emoji', async () => {
       const d = p.diagnostics.find((x) => x.code === 'SEC003');
       assert.ok(d, `SEC003 expected in ${JSON.stringify(p)}`);
       assert.deepEqual([d.range.start.character, d.range.end.character], expected, encodings[0]);
-      // an edit addressed in the same encoding: put `1` in place of `x + input()`
-      const s = encodings[0] === 'utf-8' ? 19 : 16;
-      await change(c, URI, 2, [{ range: { start: { line: 0, character: s }, end: { line: 0, character: s + 11 } }, text: '"1"' }]);
+      // an edit addressed in the same encoding, after the emoji: a second eval before the first
+      const at = expected[0];
+      await change(c, URI, 2, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, text: 'eval(q); ' }]);
       const p2 = await c.diagnosticsFor(URI, 2);
-      assert.deepEqual(codes(p2), [], `${encodings[0]}: the edit must hit the right bytes`);
+      assert.deepEqual(p2.diagnostics.filter((x) => x.code === 'SEC003').map((x) => x.range.start.character), [at, at + 9],
+        `${encodings[0]}: the edit must land on the right bytes`);
     } finally { await c.stop(); }
   }
 });
