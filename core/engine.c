@@ -738,12 +738,18 @@ bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope) {
   return scope != PR_NONE && scope < ctx->model->scope_count && ctx->model->scopes[scope].in_test_class;
 }
 
-/* The innermost scope whose node contains byte `at`. */
+/* The innermost scope whose node contains byte `at`. Scopes nest and are
+ * created in document order, so it is the last scope starting at or before
+ * `at`, or one of that scope's ancestors. */
 static uint32_t pr_engine__scope_at(const pr_model *m, uint32_t at) {
-  for (uint32_t i = m->scope_count; i-- > 1;) {
-    TSNode n = m->scopes[i].node;
-    if (ts_node_start_byte(n) <= at && at < ts_node_end_byte(n)) return i;
+  uint32_t lo = 1, hi = m->scope_count;
+  while (lo < hi) {  /* the first scope starting after `at` */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(m->scopes[mid].node) <= at) lo = mid + 1;
+    else hi = mid;
   }
+  for (uint32_t s = lo - 1; s != PR_NONE && s != 0; s = m->scopes[s].parent)
+    if (at < ts_node_end_byte(m->scopes[s].node)) return s;
   return 0;
 }
 
