@@ -855,6 +855,7 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   TSNode root = ts_tree_root_node(tree);
   if (!run->oom) pr_engine__walk(run, root);
   pr_model_finish(&run->model);
+  pr_suppressions_finish(&run->suppressions);
   pr_ctx ctx = {
     .text = text, .len = len, .root = root, .path = options->path ? options->path : "",
     .test_file = options->test_file, .python2 = run->python2, .model = &run->model,

@@ -80,6 +80,7 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
       }
       sup->next = s->head;
       s->head = sup;
+      s->count++;
     }
   }
   const char *nosec = pr_suppress__find_ci(c, len, "nosec");
@@ -92,6 +93,7 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
       sup->nosec = true;
       sup->next = s->head;
       s->head = sup;
+      s->count++;
     }
   }
   const char *pr = pr_suppress__find_ci(c, len, "pyreview:");
@@ -108,7 +110,7 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
     pr_suppress__items(s, sup, a, (size_t)(end - a), true);
     sup->file_level = file;
     if (file) { sup->next = s->file_head; s->file_head = sup; }
-    else { sup->next = s->head; s->head = sup; }
+    else { sup->next = s->head; s->head = sup; s->count++; }
     pr = pr_suppress__find_ci(a, (size_t)(end - a), "pyreview:");
   }
 }
@@ -121,13 +123,35 @@ static bool pr_suppress__covers(const pr_suppression *sup, const pr_rule *rule) 
   return false;
 }
 
+void pr_suppressions_finish(pr_suppressions *s) {
+  s->by_row = s->count ? pr_arena_alloc(s->arena, s->count * sizeof *s->by_row) : NULL;
+  if (!s->by_row) { s->count = 0; return; }  /* out of memory: match falls back to the list */
+  uint32_t i = s->count;
+  for (pr_suppression *sup = s->head; sup && i; sup = sup->next) s->by_row[--i] = sup;  /* newest first */
+}
+
+/* True when a suppression on `row` covers the rule. */
+static bool pr_suppress__on_row(const pr_suppressions *s, const pr_rule *rule, uint32_t row) {
+  if (!s->by_row) {
+    for (const pr_suppression *sup = s->head; sup; sup = sup->next)
+      if (sup->row == row && pr_suppress__covers(sup, rule)) return true;
+    return false;
+  }
+  uint32_t lo = 0, hi = s->count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (s->by_row[mid]->row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < s->count && s->by_row[lo]->row == row; lo++)
+    if (pr_suppress__covers(s->by_row[lo], rule)) return true;
+  return false;
+}
+
 bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32_t row, uint32_t stmt_first,
                            uint32_t stmt_last) {
   for (const pr_suppression *sup = s->file_head; sup; sup = sup->next)
     if (pr_suppress__covers(sup, rule)) return true;
-  for (const pr_suppression *sup = s->head; sup; sup = sup->next) {
-    if (sup->row != row && sup->row != stmt_first && sup->row != stmt_last) continue;
-    if (pr_suppress__covers(sup, rule)) return true;
-  }
-  return false;
+  return pr_suppress__on_row(s, rule, row) || (stmt_first != row && pr_suppress__on_row(s, rule, stmt_first)) ||
+         (stmt_last != row && stmt_last != stmt_first && pr_suppress__on_row(s, rule, stmt_last));
 }

@@ -26,12 +26,17 @@ typedef struct pr_suppression {
 typedef struct pr_suppressions {
   pr_suppression *head;      /* all comments with a suppression, newest first */
   pr_suppression *file_head; /* the file-level ones */
+  pr_suppression **by_row;   /* after pr_suppressions_finish: line suppressions, rows ascending */
+  uint32_t count;            /* line suppressions */
   pr_arena *arena;
 } pr_suppressions;
 
 void pr_suppressions_init(pr_suppressions *s, pr_arena *arena);
 /* Parses one comment (text from '#', without the newline) found on `row`. */
 void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row);
+/* Indexes the suppressions by row; call once after the last pr_suppressions_add.
+ * Comments must have been added in document order (the walk's order). */
+void pr_suppressions_finish(pr_suppressions *s);
 /* True when a finding of `rule` whose range starts on `row`, inside a statement
  * spanning rows [stmt_first, stmt_last] (header rows for compound statements),
  * is suppressed. */
