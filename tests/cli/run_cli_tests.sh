@@ -120,6 +120,19 @@ run check --select ERR002 broken.py
 contains "finding before the syntax error" "broken.py:3:1: ERR002" "$out"
 check "no finding inside the ERROR node" 1 "$(printf '%s\n' "$out" | grep -c ERR002)"
 
+# suppressions through the engine: a statement's last line, nosec, unknown codes, strings
+cat > noqa.py <<'PY'
+import os
+eval(
+    os.environ["A"]
+)  # noqa: SEC003
+exec(os.environ["B"])  # nosec
+eval(os.environ["C"])  # noqa: F401
+x = "# noqa"; eval(os.environ["D"])
+PY
+run check --select SEC003 noqa.py
+check "suppressions: only the unsuppressed findings remain" "noqa.py:6:1: SEC003|noqa.py:7:15: SEC003" "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
+
 # rules and explain
 run rules --format json
 check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
