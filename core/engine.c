@@ -297,6 +297,19 @@ static bool pr_engine__is_comprehension(pr_kind k) {
          k == pr_kind_dictionary_comprehension || k == pr_kind_generator_expression;
 }
 
+/* `(x)` in a target: tree-sitter reads it as a one-element tuple pattern, but
+ * without a comma it is a parenthesised name, not unpacking. */
+static bool pr_engine__parenthesised_name(TSNode n) {
+  pr_kind k = pr_node_kind(n);
+  if ((k != pr_kind_tuple_pattern && k != pr_kind_tuple) || ts_node_named_child_count(n) != 1) return false;
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_child(n, i);
+    if (!ts_node_is_named(c) && !strcmp(ts_node_type(c), ",")) return false;
+  }
+  return true;
+}
+
 static bool pr_engine__is_target_container(pr_kind k) {
   return k == pr_kind_pattern_list || k == pr_kind_tuple_pattern || k == pr_kind_list_pattern ||
          k == pr_kind_tuple || k == pr_kind_list || k == pr_kind_expression_list;
@@ -327,7 +340,7 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
       bool typed = !ts_node_is_null(pr_child(p->node, pr_field_type));
       c->bind_kind = typed ? (ts_node_is_null(right) ? PR_BIND_ANNOTATION : PR_BIND_ANNASSIGN) : PR_BIND_ASSIGN;
       c->statement = p->node;
-      c->value = kind == pr_kind_identifier ? right : (TSNode){0};
+      c->value = kind == pr_kind_identifier || pr_engine__parenthesised_name(node) ? right : (TSNode){0};
     } else {
       c->use = PR_USE_LOAD;
     }
@@ -450,8 +463,10 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
     break;
   default:
     if (pr_engine__is_target_container(p->kind) && (p->use == PR_USE_STORE)) {
-      c->flags |= PR_FF_UNPACKED;
-      c->value = (TSNode){0};
+      if (!pr_engine__parenthesised_name(p->node)) {
+        c->flags |= PR_FF_UNPACKED;
+        c->value = (TSNode){0};
+      }
     } else if (pr_engine__is_comprehension(p->kind)) {
       c->scope = p->inner;
     }
@@ -618,15 +633,19 @@ static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32
          run->errors[lo].start < run->errors[lo].end;
 }
 
-/* The innermost statement containing `node`: one cursor descent from the root
- * (ts_node_parent searches from the root at every step). */
+/* The innermost statement or clause containing `node`: one cursor descent
+ * from the root (ts_node_parent searches from the root at every step). */
 static TSNode pr_engine__statement_of(TSNode root, TSNode node) {
   uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
   TSTreeCursor c = ts_tree_cursor_new(root);
   TSNode best = {0};
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_is_named(n) && pr_kind_is_statement(pr_node_kind(n))) best = n;
+    pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
+    /* an except/elif/else/finally/case clause has a header of its own */
+    if (pr_kind_is_statement(k) || k == pr_kind_except_clause || k == pr_kind_except_group_clause ||
+        k == pr_kind_elif_clause || k == pr_kind_else_clause || k == pr_kind_finally_clause || k == pr_kind_case_clause)
+      best = n;
     if (ts_node_eq(n, node) || ts_tree_cursor_goto_first_child_for_byte(&c, start) < 0) break;
     TSNode child = ts_tree_cursor_current_node(&c);
     if (ts_node_start_byte(child) > start || ts_node_end_byte(child) < end) break;
@@ -656,16 +675,17 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   if (!ts_node_is_null(s)) {
     f->stmt_start = ts_node_start_byte(s);
     f->stmt_end = ts_node_end_byte(s);
-    /* a compound statement's "statement" is its header, up to the colon before its body */
-    TSNode body = pr_child(s, pr_field_body);
-    if (ts_node_is_null(body)) body = pr_child(s, pr_field_consequence);
-    bool compound = !ts_node_is_null(body) && ts_node_start_byte(body) > f->stmt_start;
-    if (compound) {
-      uint32_t n = ts_node_child_count(s);
-      for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_child(s, i);
-        if (!ts_node_is_named(c) && !strcmp(ts_node_type(c), ":")) { f->stmt_end = ts_node_end_byte(c); break; }
-        if (ts_node_start_byte(c) >= ts_node_start_byte(body)) break;
+    /* a compound statement's or clause's "statement" is its header: up to the
+       colon that comes before its block */
+    bool compound = false;
+    uint32_t n = ts_node_child_count(s);
+    for (uint32_t i = 0; i < n && !compound; i++) {
+      TSNode c = ts_node_child(s, i);
+      if (ts_node_is_named(c) || strcmp(ts_node_type(c), ":")) continue;
+      for (uint32_t j = i + 1; j < n; j++) {
+        TSNode b = ts_node_child(s, j);
+        if (pr_node_kind(b) == pr_kind_block) { compound = true; f->stmt_end = ts_node_end_byte(c); break; }
+        if (ts_node_is_named(b) && pr_node_kind(b) != pr_kind_comment) break;
       }
     }
     /* a statement that does not parse is not judged: tree-sitter may keep a

@@ -40,6 +40,7 @@
 #include "rule_docs.h"
 
 
+
 /* The kind of assignment DED001 judges, or -1 for bindings it leaves alone. */
 static int ded001_assignment_kind(const pr_binding *b) {
   switch (b->kind) {
@@ -92,7 +93,8 @@ static void ded001_check(pr_ctx *ctx) {
   for (uint32_t i = 0; i < m->binding_count; i++) {
     const pr_binding *b = &m->bindings[i];
     int kind = ded001_assignment_kind(b);
-    if (kind < 0 || (b->flags & PR_BF_UNPACKED) || b->name_len == 0 || b->name[0] == '_') continue;
+    if (kind < 0 || b->name_len == 0 || b->name[0] == '_') continue;
+    if (b->flags & PR_BF_UNPACKED) continue;
     const pr_scope *sc = &m->scopes[b->scope];
     if ((sc->kind != PR_SCOPE_FUNCTION && sc->kind != PR_SCOPE_LAMBDA) || sc->calls_locals) continue;
     /* an assignment that does not parse whole (`y = 1 +`) is not judged */

@@ -64,6 +64,14 @@ static const char *err002_inert(const pr_ctx *ctx, TSNode stmt) {
     if (ts_node_named_child_count(stmt) != 1) return NULL;
     TSNode e = pr_unparenthesize(ts_node_named_child(stmt, 0));
     if (pr_node_kind(e) == pr_kind_ellipsis) return "pass";
+    /* a bare `print`: the Python 2 statement printing an empty line (a no-op in Python 3) */
+    if (pr_node_kind(e) == pr_kind_identifier && pr_text_is(ctx, e, "print")) return "print";
+    /* `await logger.error(...)`: an async logger's call is still a logging call */
+    if (pr_node_kind(e) == pr_kind_await)
+      return ts_node_named_child_count(e) == 1 &&
+                     pr_is_logging_call(ctx, pr_unparenthesize(ts_node_named_child(e, 0)))
+               ? "log"
+               : NULL;
     if (pr_node_kind(e) != pr_kind_call) return NULL;
     if (pr_is_logging_call(ctx, e)) return "log";
     TSNode fn = pr_child(e, pr_field_function);

@@ -37,6 +37,7 @@
  *     write(path, dump(config))
  * ```
  */
+#include "position.h"
 #include "rule.h"
 #include "rule_docs.h"
 
@@ -136,22 +137,74 @@ static void nam001_on_node(pr_ctx *ctx, TSNode call) {
 
 /* ---------- styles and hook names ---------- */
 
+/* Letter case of a code point: 1 lowercase, 2 uppercase, 0 a digit or `_`,
+ * -1 anything else (a letter of a script this rule does not know the case of).
+ * Beyond ASCII: Latin-1, Latin Extended-A, Greek and Cyrillic letters, so that
+ * `berechne_größe` is snake_case and `zählerWert` camelCase. */
+static int nam001_case(uint32_t c) {
+  if (c >= 'a' && c <= 'z') return 1;
+  if (c >= 'A' && c <= 'Z') return 2;
+  if ((c >= '0' && c <= '9') || c == '_') return 0;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return 2;
+  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return 1;
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x138 || c == 0x149 || c == 0x17F) return 1;
+    if (c == 0x178) return 2;
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return ((c & 1) != 0) == odd_upper ? 2 : 1;
+  }
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return 2;
+  if (c >= 0x3AC && c <= 0x3CE) return 1;
+  if (c >= 0x400 && c <= 0x42F) return 2;
+  if (c >= 0x430 && c <= 0x45F) return 1;
+  return -1;
+}
+
+/* The code point of the other case (`to_upper` or lower), or c itself. */
+static uint32_t nam001_recase(uint32_t c, bool to_upper) {
+  int k = nam001_case(c);
+  if (k != (to_upper ? 1 : 2)) return c;
+  if (c < 0x80) return to_upper ? c - 32 : c + 32;
+  if (c <= 0xFF) return (c == 0xDF || c == 0xFF) ? c : to_upper ? c - 32 : c + 32;
+  if (c <= 0x17F) {
+    if (c == 0x138 || c == 0x149 || c == 0x17F || c == 0x178) return c;
+    return to_upper ? c - 1 : c + 1;
+  }
+  if (c >= 0x391 && c <= 0x3CE) {
+    /* Greek: Α-Ω <-> α-ω; accented and final forms keep their case */
+    if ((c >= 0x3AC && c <= 0x3B0) || c == 0x3C2 || c > 0x3C9) return c;
+    return to_upper ? c - 32 : c + 32;
+  }
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+  return to_upper ? c - 32 : c + 32;
+}
+
+/* Decodes the code point at s[*i] (advancing *i); invalid bytes are U+FFFD. */
+static uint32_t nam001_next(const char *s, uint32_t n, uint32_t *i) {
+  uint32_t cp;
+  *i += pr_utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
+  return cp;
+}
+
 /* The style of a name after stripping leading and trailing `_`. */
 static int nam001_style(const char *s, uint32_t n) {
   while (n && *s == '_') { s++; n--; }
   while (n && s[n - 1] == '_') n--;
   if (!n) return NAM001_NONE;
-  bool upper = false, under = false, lower = false;
-  for (uint32_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'a' && c <= 'z') lower = true;
-    else if (c >= 'A' && c <= 'Z') upper = true;
+  bool upper = false, under = false, lower = false, first_lower = false;
+  for (uint32_t i = 0; i < n;) {
+    uint32_t at = i, c = nam001_next(s, n, &i);
+    int k = nam001_case(c);
+    if (k < 0) return NAM001_NONE;  /* a letter of unknown case */
+    if (k == 1) lower = true;
+    else if (k == 2) upper = true;
     else if (c == '_') under = true;
-    else if (!(c >= '0' && c <= '9')) return NAM001_NONE;  /* non-ASCII */
+    if (at == 0) first_lower = k == 1;
   }
   if (!lower) return NAM001_NONE;
   if (under && !upper) return NAM001_SNAKE;
-  if (upper && !under && s[0] >= 'a' && s[0] <= 'z') return NAM001_CAMEL;
+  if (upper && !under && first_lower) return NAM001_CAMEL;
   return NAM001_NONE;
 }
 
@@ -191,11 +244,14 @@ static bool nam001_is_hook(const char *s, uint32_t n) {
   for (int i = 0; hooks[i]; i++)
     if (strlen(hooks[i]) == n && memcmp(hooks[i], s, n) == 0) return true;
   if (nam001_prefixed(s, n, "do_") || nam001_prefixed(s, n, "visit_")) return true;
-  /* unittest's assert* and fail* (assertEqual, failUnless) */
+  /* unittest's assert* and fail* (assertEqual, failUnless); `assert_` too
+     (unittest's `assert_`, mock's `assert_called_once_with`) */
   static const char *const families[] = {"assert", "fail", NULL};
   for (int i = 0; families[i]; i++) {
     uint32_t p = (uint32_t)strlen(families[i]);
-    if (nam001_prefixed(s, n, families[i]) && (n == p || (s[p] >= 'A' && s[p] <= 'Z'))) return true;
+    if (nam001_prefixed(s, n, families[i]) &&
+        (n == p || (s[p] >= 'A' && s[p] <= 'Z') || (i == 0 && s[p] == '_')))
+      return true;
   }
   return false;
 }
@@ -272,6 +328,16 @@ static bool nam001_class_has_imported_base(const pr_ctx *ctx, nam001_classes *cl
   return found;
 }
 
+/* A public class for the catalog's "Public functions": neither it nor an
+ * enclosing class starts with `_`, and it is not defined inside a function. */
+static bool nam001_public_class(const pr_model *m, uint32_t class_scope) {
+  for (uint32_t s = class_scope; s != PR_NONE && m->scopes[s].kind != PR_SCOPE_MODULE; s = m->scopes[s].parent) {
+    if (m->scopes[s].kind != PR_SCOPE_CLASS) return false;
+    if (m->scopes[s].name && m->scopes[s].name[0] == '_') return false;
+  }
+  return true;
+}
+
 /* ---------- own names ---------- */
 
 /* The scope an own-name binding is flagged in (a function for its parameters
@@ -307,6 +373,24 @@ static uint32_t nam001_own_scope(const pr_model *m, const pr_binding *b) {
   }
 }
 
+/* Appends code point c to buf (UTF-8) when it fits. */
+static void nam001_put_cp(char *buf, size_t cap, size_t *o, uint32_t c) {
+  char tmp[4];
+  size_t len;
+  if (c < 0x80) { tmp[0] = (char)c; len = 1; }
+  else if (c < 0x800) { tmp[0] = (char)(0xC0 | (c >> 6)); tmp[1] = (char)(0x80 | (c & 0x3F)); len = 2; }
+  else if (c < 0x10000) {
+    tmp[0] = (char)(0xE0 | (c >> 12)); tmp[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    tmp[2] = (char)(0x80 | (c & 0x3F)); len = 3;
+  } else {
+    tmp[0] = (char)(0xF0 | (c >> 18)); tmp[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    tmp[2] = (char)(0x80 | ((c >> 6) & 0x3F)); tmp[3] = (char)(0x80 | (c & 0x3F)); len = 4;
+  }
+  if (*o + len + 1 > cap) return;
+  memcpy(buf + *o, tmp, len);
+  *o += len;
+}
+
 /* Writes `name` converted to `style` into buf (leading/trailing `_` kept). */
 static void nam001_convert(const char *s, uint32_t n, int style, char *buf, size_t cap) {
   size_t o = 0;
@@ -315,24 +399,25 @@ static void nam001_convert(const char *s, uint32_t n, int style, char *buf, size
   while (trail < n - lead && s[n - 1 - trail] == '_') trail++;
   for (uint32_t i = 0; i < lead && o + 1 < cap; i++) buf[o++] = '_';
   bool up = false;
-  for (uint32_t i = lead; i < n - trail && o + 2 < cap; i++) {
-    char c = s[i];
+  uint32_t end = n - trail, prev = 0;
+  for (uint32_t i = lead; i < end;) {
+    uint32_t c = nam001_next(s, end, &i);
     if (style == NAM001_SNAKE) {
-      if (c >= 'A' && c <= 'Z') {
-        char prev = i > lead ? s[i - 1] : 0;
-        char next = i + 1 < n - trail ? s[i + 1] : 0;
-        bool prev_lower = ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'));
-        bool acronym_end = prev >= 'A' && prev <= 'Z' && next >= 'a' && next <= 'z';
-        if (prev_lower || acronym_end) buf[o++] = '_';
-        c = (char)(c - 'A' + 'a');
+      if (nam001_case(c) == 2) {
+        uint32_t j = i, next = i < end ? nam001_next(s, end, &j) : 0;
+        bool prev_lower = prev && (nam001_case(prev) == 1 || (prev >= '0' && prev <= '9'));
+        bool acronym_end = prev && nam001_case(prev) == 2 && next && nam001_case(next) == 1;
+        if (prev_lower || acronym_end) nam001_put_cp(buf, cap, &o, '_');
+        nam001_put_cp(buf, cap, &o, nam001_recase(c, false));
+      } else {
+        nam001_put_cp(buf, cap, &o, c);
       }
-      buf[o++] = c;
     } else {
-      if (c == '_') { up = true; continue; }
-      if (up && c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+      if (c == '_') { up = true; prev = c; continue; }
+      nam001_put_cp(buf, cap, &o, up ? nam001_recase(c, true) : c);
       up = false;
-      buf[o++] = c;
     }
+    prev = c;
   }
   for (uint32_t i = 0; i < trail && o + 1 < cap; i++) buf[o++] = '_';
   buf[o] = 0;
@@ -372,8 +457,11 @@ static void nam001_check(pr_ctx *ctx) {
     if (nam001_is_hook(b->name, b->name_len) || nam001_find(&imported, 0, b->name, b->name_len) ||
         nam001_find(&st->called, 0, b->name, b->name_len))
       continue;
+    /* a public method (catalog: Public functions) that is not snake_case, in a
+       class with an imported base, presumably overrides that base's API */
     if (b->kind == PR_BIND_FUNCTION && m->scopes[b->scope].kind == PR_SCOPE_CLASS && b->name[0] != '_' &&
-        style != NAM001_SNAKE && nam001_class_has_imported_base(ctx, &classes, b->scope))
+        style != NAM001_SNAKE && nam001_public_class(m, b->scope) &&
+        nam001_class_has_imported_base(ctx, &classes, b->scope))
       continue;
     bool added;
     if (!nam001_put(ctx, &styles, 0, b->name, b->name_len, (uint32_t)style, &added)) return;

@@ -133,6 +133,24 @@ PY
 run check --select SEC003 noqa.py
 check "suppressions: only the unsuppressed findings remain" "noqa.py:6:1: SEC003|noqa.py:7:15: SEC003" "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
 
+# a clause (except, elif, case) has its own header for suppressions
+cat > clauses.py <<'PY'
+def sync(client):
+    try:  # noqa: ERR002
+        client.sync()
+    except Exception:
+        pass
+    try:
+        client.close()
+    except (
+        KeyError,
+        Exception,
+    ):  # noqa: ERR002
+        pass
+PY
+run check --select ERR002 clauses.py
+check "a noqa on try: does not reach its handler; one on a handler's last header line does" "clauses.py:4:5: ERR002" "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
+
 # rules and explain
 run rules --format json
 check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
