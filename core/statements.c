@@ -3,10 +3,17 @@
 
 #include "names.h"
 
-/* The docstring statement of a function (its first statement when that is a
- * string literal expression), or a null node.
- */
-TSNode pr_docstring(TSNode def) {
+/* True when a string's prefix (the letters before its quote) makes it an
+ * f-string or a bytes literal. */
+static bool pr_statements__f_or_b(const char *text, TSNode str) {
+  uint32_t len;
+  const char *t = pr_node_text(text, str, &len);
+  for (uint32_t i = 0; i < len && t[i] != '"' && t[i] != '\''; i++)
+    if (t[i] == 'f' || t[i] == 'F' || t[i] == 'b' || t[i] == 'B') return true;
+  return false;
+}
+
+TSNode pr_docstring(const char *text, TSNode def) {
   TSNode body = pr_child(def, pr_field_body);
   if (pr_node_kind(body) != pr_kind_block) return (TSNode){0};
   uint32_t n = ts_node_named_child_count(body);
@@ -15,8 +22,15 @@ TSNode pr_docstring(TSNode def) {
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
     if (k != pr_kind_expression_statement || ts_node_named_child_count(s) != 1) return (TSNode){0};
-    pr_kind e = pr_node_kind(pr_unparenthesize(ts_node_named_child(s, 0)));
-    return e == pr_kind_string || e == pr_kind_concatenated_string ? s : (TSNode){0};
+    TSNode e = pr_unparenthesize(ts_node_named_child(s, 0));
+    if (pr_node_kind(e) == pr_kind_string) return pr_statements__f_or_b(text, e) ? (TSNode){0} : s;
+    if (pr_node_kind(e) != pr_kind_concatenated_string) return (TSNode){0};
+    uint32_t parts = ts_node_named_child_count(e);
+    for (uint32_t j = 0; j < parts; j++) {
+      TSNode part = ts_node_named_child(e, j);
+      if (pr_node_kind(part) == pr_kind_string && pr_statements__f_or_b(text, part)) return (TSNode){0};
+    }
+    return s;
   }
   return (TSNode){0};
 }
@@ -41,10 +55,10 @@ static bool pr_statements__is_clause(pr_kind k) {
  * Walks with a cursor (no recursion), never entering nested definitions, so
  * counting every function of a file is linear in its size.
  */
-uint32_t pr_statement_count(TSNode def) {
+uint32_t pr_statement_count(const char *text, TSNode def) {
   TSNode body = pr_child(def, pr_field_body);
   if (pr_node_kind(body) != pr_kind_block) return 0;
-  TSNode doc = pr_docstring(def);
+  TSNode doc = pr_docstring(text, def);
   uint32_t count = 0, depth = 0;
   TSTreeCursor c = ts_tree_cursor_new(body);
   if (!ts_tree_cursor_goto_first_child(&c)) { ts_tree_cursor_delete(&c); return 0; }

@@ -8,9 +8,10 @@
 #include <stdint.h>
 
 /* The docstring statement of a function or class (its first statement when that
- * is a string literal expression, parenthesised or implicitly concatenated), or
- * a null node. */
-TSNode pr_docstring(TSNode definition);
+ * is a string literal expression, parenthesised or implicitly concatenated, with
+ * no f or b prefix: Python leaves `__doc__` None for those), or a null node.
+ * `text` is the source the node's tree was parsed from. */
+TSNode pr_docstring(const char *text, TSNode definition);
 
 /* The statement count of a function_definition: every statement of its body
  * counts 1 plus the statements nested in it; elif/else/except/finally/case
@@ -18,6 +19,6 @@ TSNode pr_docstring(TSNode definition);
  * the docstring does not count; statements inside ERROR nodes are not counted.
  * Walks with a cursor and never enters nested definitions, so counting every
  * function of a file is linear in its size. */
-uint32_t pr_statement_count(TSNode function_definition);
+uint32_t pr_statement_count(const char *text, TSNode function_definition);
 
 #endif

@@ -45,7 +45,7 @@
 static void cpx001_check(pr_ctx *ctx, TSNode def) {
   TSNode name = pr_child(def, pr_field_name);
   if (ts_node_is_null(name)) return;
-  uint32_t count = pr_statement_count(def);
+  uint32_t count = pr_statement_count(ctx->text, def);
   if (count <= CPX001_MAX_STATEMENTS) return;
   uint32_t len;
   const char *s = pr_text(ctx, name, &len);

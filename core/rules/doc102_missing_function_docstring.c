@@ -166,6 +166,16 @@ static bool doc102_exempt_decorator(const pr_ctx *ctx, TSNode def) {
     if (pr_text_is(ctx, last, "overload") || pr_text_is(ctx, last, "override") ||
         pr_text_is(ctx, last, "overrides"))
       return true;
+    /* through an import alias: `from typing import overload as ov` ... `@ov` */
+    TSNode e = pr_unparenthesize(ts_node_named_child(d, 0));
+    if (pr_node_kind(e) == pr_kind_call) e = pr_unparenthesize(pr_child(e, pr_field_function));
+    char q[128];
+    uint32_t ql = pr_qualified_name(ctx, e, ctx->scope, q, sizeof q);
+    static const char *const names[] = {".overload", ".override", ".overrides", NULL};
+    for (int k = 0; ql && names[k]; k++) {
+      size_t nl = strlen(names[k]);
+      if (ql > nl && !memcmp(q + ql - nl, names[k], nl)) return true;
+    }
   }
   return false;
 }
@@ -192,8 +202,8 @@ static void doc102_check(pr_ctx *ctx, TSNode def) {
   if (!doc102_is_public(ctx->model, scope)) return;
   if (doc102_is_hook(ctx, fn, s, len)) return;
   if (doc102_exempt_decorator(ctx, def)) return;
-  if (!ts_node_is_null(pr_docstring(def)) || doc102_starts_with_error(def)) return;
-  uint32_t count = pr_statement_count(def);
+  if (!ts_node_is_null(pr_docstring(ctx->text, def)) || doc102_starts_with_error(def)) return;
+  uint32_t count = pr_statement_count(ctx->text, def);
   if (count < DOC102_MIN_STATEMENTS) return;
   if (fn->is_method)
     pr_report(ctx, name,

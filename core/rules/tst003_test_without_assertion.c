@@ -6,16 +6,19 @@
  * statement; a call of `self.assert*` or `self.fail*`, `pytest.raises`,
  * `pytest.warns` or `pytest.fail`, or a mock assertion (`m.assert_called_once()`);
  * a call of a helper whose name starts with `assert`, `check`, `verify`,
- * `expect`, `_assert`, `_check`, `_verify` or `_wait_for`, wherever it is
- * defined; a call of a function of the same file (a module-level function, or
- * a `self.`/`cls.` method of the class or of its bases defined in the file)
+ * `expect`, `_assert`, `_check`, `_verify` or `_wait_for` (as written: a
+ * class such as `CheckoutPage(...)` is no helper), wherever it is defined; a
+ * call of a function of the same file (a module-level function, or a
+ * `self.`/`cls.` method of the class or of its bases defined in the file)
  * that does one of these, transitively. A function nested in the test, a
- * lambda, or a function passed as an argument (`map(check_row, rows)`) counts
- * as called; `raise AssertionError(...)` and nose's `eq_`/`ok_` and
- * `@raises(E)` count as assertions. Not flagged: tests with a skip decorator
+ * lambda, or a function passed as an argument (`map(check_row, rows)`;
+ * not a value such as `compute(expected)`) counts as called;
+ * `raise AssertionError(...)`, `pytest.deprecated_call`, nose's `eq_`/`ok_`
+ * and `@raises(E)` count as assertions. Not flagged: tests with a skip decorator
  * (`unittest.skip*`, `pytest.mark.skip*`, on the test or its class, or a
- * skipping `pytestmark`), tests that skip themselves first thing
- * (`self.skipTest(...)`, `pytest.skip(...)`), `@pytest.fixture` functions
+ * skipping `pytestmark`), tests that skip themselves unconditionally (a
+ * `self.skipTest(...)` or `pytest.skip(...)` directly in the test body, not
+ * under an `if`), `@pytest.fixture` functions
  * named `test_*`, and tests containing a syntax error.
  *
  * ## Why is this bad?
@@ -42,6 +45,7 @@
 #include "rule.h"
 #include "rule_docs.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -57,7 +61,17 @@ typedef struct tst003_state {
   uint8_t *asserts;        /* per scope: the function asserts (directly, then after propagation) */
   tst003_edge *edges;
   uint32_t edge_count, edge_cap;
+  /* attribute names the file assigns (`self.expected = 3`) that look like
+   * assertion helpers, sorted; collected once, on first need */
+  struct tst003_name *assigned;
+  uint32_t assigned_count;
+  bool assigned_ready;
 } tst003_state;
+
+typedef struct tst003_name {
+  const char *name;
+  uint32_t len;
+} tst003_name;
 
 static tst003_state *tst003_state_of(pr_ctx *ctx) {
   tst003_state *st = pr_rule_state(ctx, sizeof *st);
@@ -92,13 +106,14 @@ static uint32_t tst003_function(const pr_model *m, uint32_t scope) {
 
 
 /* A name that promises an assertion: `assert*`, `check*`, `verify*`, `expect*`,
- * `_assert*`, `_check*`, `_verify*`, `_wait_for*` (any case). */
+ * `_assert*`, `_check*`, `_verify*`, `_wait_for*`, as written (`assertThat`,
+ * `check_row`; not a class such as `CheckoutPage` or `ExpectedResult`). */
 static bool tst003_assertion_name(const char *s, uint32_t n) {
   static const char *const prefixes[] = {"assert", "check", "verify", "expect", "_assert",
                                          "_check", "_verify", "_wait_for", NULL};
   for (int i = 0; prefixes[i]; i++) {
     size_t k = strlen(prefixes[i]);
-    if (n >= k && !strncasecmp(s, prefixes[i], k)) return true;
+    if (n >= k && !memcmp(s, prefixes[i], k)) return true;
   }
   return false;
 }
@@ -123,11 +138,14 @@ static uint32_t tst003_enclosing_class(const pr_model *m, uint32_t scope) {
 /* Looks `name` up in class `cls` and its bases defined in the file, in
  * depth-first order (`skip_self`: start with the bases, for `super().name`).
  * Returns the function scope of the method found, or PR_NONE (not found, or
- * bound to something other than a def). */
-static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self) {
+ * bound to something other than a def); *bound (may be NULL) tells whether a
+ * class of the file binds the name at all. */
+static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self,
+                              bool *bound) {
   const pr_model *m = ctx->model;
   uint32_t stack[TST003_MAX_MRO], seen[TST003_MAX_MRO];
   uint32_t top = 0, seen_count = 0;
+  if (bound) *bound = false;
   stack[top++] = cls;
   while (top) {
     uint32_t c = stack[--top];
@@ -139,6 +157,7 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
       uint32_t sym = pr_model_symbol(m, c, name, len);
       if (sym != PR_NONE && m->symbols[sym].last != PR_NONE) {
         const pr_binding *b = &m->bindings[m->symbols[sym].last];
+        if (bound) *bound = true;
         if (b->kind != PR_BIND_FUNCTION) return PR_NONE;
         return pr_model_scope_of_node(m, b->statement);
       }
@@ -193,9 +212,119 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
                pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super");
   if (self || super) {
     uint32_t cls = tst003_enclosing_class(m, scope);
-    if (cls != PR_NONE) *target = tst003_method(ctx, cls, s, len, super);
+    if (cls != PR_NONE) *target = tst003_method(ctx, cls, s, len, super, NULL);
   }
   return false;
+}
+
+static bool tst003_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (unsigned char)c >= 0x80;
+}
+
+/* Finds the next attribute assignment in text[*pos..len): `.name` followed by
+ * `=` (not `==`) or `:` (an annotation). Returns false at the end. */
+static bool tst003_next_assigned(const char *text, uint32_t len, uint32_t *pos, tst003_name *out) {
+  for (uint32_t p = *pos; p < len; p++) {
+    if (text[p] != '.') continue;
+    uint32_t q = p + 1;
+    while (q < len && tst003_ident_char(text[q])) q++;
+    if (q == p + 1) continue;
+    uint32_t r = q;
+    while (r < len && (text[r] == ' ' || text[r] == '\t')) r++;
+    if (r < len && (text[r] == ':' || (text[r] == '=' && (r + 1 >= len || text[r + 1] != '=')))) {
+      out->name = text + p + 1;
+      out->len = q - p - 1;
+      *pos = q;
+      return true;
+    }
+    p = q - 1;
+  }
+  *pos = len;
+  return false;
+}
+
+static int tst003_name_cmp(const void *a, const void *b) {
+  const tst003_name *x = a, *y = b;
+  uint32_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->name, y->name, n);
+  return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* True when the file assigns the attribute `name` of some object
+ * (`self.expected = 3`, `cls.expected: int = 3`): a data attribute, not a
+ * method. The file is scanned once, for names with an assertion prefix. */
+static bool tst003_assigned_attribute(pr_ctx *ctx, const char *name, uint32_t len) {
+  tst003_state *st = ctx->state;
+  if (!st) return false;
+  if (!st->assigned_ready) {
+    st->assigned_ready = true;
+    uint32_t count = 0, pos = 0;
+    tst003_name n;
+    while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n))
+      if (tst003_assertion_name(n.name, n.len)) count++;
+    if (count) st->assigned = pr_ctx_alloc(ctx, count * sizeof *st->assigned);
+    if (st->assigned) {
+      pos = 0;
+      while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n) && st->assigned_count < count)
+        if (tst003_assertion_name(n.name, n.len)) st->assigned[st->assigned_count++] = n;
+      qsort(st->assigned, st->assigned_count, sizeof *st->assigned, tst003_name_cmp);
+    }
+  }
+  tst003_name key = {name, len};
+  return st->assigned_count &&
+         bsearch(&key, st->assigned, st->assigned_count, sizeof *st->assigned, tst003_name_cmp) != NULL;
+}
+
+/* What passing `arg` (an argument, or the first item of a nose `yield`) means:
+ * only a function counts, run by the callee (`map(check_row, rows)`,
+ * `addCleanup(self._verify_total, order)`): a def of the file, an imported
+ * name, or a method of the test's class; never data (`compute(expected)`,
+ * `load(self.expected)`). True when it is an assertion; otherwise *target
+ * receives the same-file function it names, or PR_NONE. */
+static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *target) {
+  const pr_model *m = ctx->model;
+  *target = PR_NONE;
+  arg = pr_unparenthesize(arg);
+  TSNode last = tst003_last_part(arg);
+  if (ts_node_is_null(last)) return false;
+  uint32_t len;
+  const char *s = pr_text(ctx, last, &len);
+  if (pr_node_kind(arg) == pr_kind_identifier) {
+    uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(arg));
+    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION) {
+      if (tst003_assertion_name(s, len)) return true;
+      *target = pr_model_scope_of_node(m, m->bindings[b].statement);
+      return false;
+    }
+    return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
+  }
+  TSNode recv = pr_unparenthesize(pr_child(arg, pr_field_object));
+  bool self = pr_node_kind(recv) == pr_kind_identifier &&
+              (pr_text_is(ctx, recv, "self") || pr_text_is(ctx, recv, "cls"));
+  bool super = pr_node_kind(recv) == pr_kind_call &&
+               pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super");
+  if (self || super) {
+    uint32_t cls = tst003_enclosing_class(m, scope);
+    if (cls == PR_NONE) return false;
+    bool bound;
+    uint32_t method = tst003_method(ctx, cls, s, len, super, &bound);
+    if (method != PR_NONE) {
+      if (tst003_assertion_name(s, len)) return true;
+      *target = method;
+      return false;
+    }
+    /* not a method of the file: an inherited helper, unless it is data */
+    return !bound && tst003_assertion_name(s, len) && !tst003_assigned_attribute(ctx, s, len);
+  }
+  /* `helpers.check_row`: an attribute of an imported module */
+  TSNode first = recv;
+  while (pr_node_kind(first) == pr_kind_attribute) first = pr_unparenthesize(pr_child(first, pr_field_object));
+  if (pr_node_kind(first) != pr_kind_identifier) return false;
+  uint32_t fl;
+  const char *fs = pr_text(ctx, first, &fl);
+  uint32_t b = pr_model_resolve(m, scope, fs, fl, ts_node_start_byte(first));
+  return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
 }
 
 static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, uint32_t target) {
@@ -217,7 +346,7 @@ static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call)
     if (pr_node_kind(a) == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
     pr_kind k = pr_node_kind(a);
     if (k != pr_kind_identifier && k != pr_kind_attribute) continue;
-    asserts = tst003_callee(ctx, a, ctx->scope, &target);
+    asserts = tst003_passed(ctx, a, ctx->scope, &target);
     tst003_mark(ctx, st, fn, asserts, target);
   }
 }
@@ -231,7 +360,7 @@ static void tst003_yield(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode y) {
   k = pr_node_kind(v);
   if (k != pr_kind_identifier && k != pr_kind_attribute) return;
   uint32_t target;
-  bool asserts = tst003_callee(ctx, v, ctx->scope, &target);
+  bool asserts = tst003_passed(ctx, v, ctx->scope, &target);
   tst003_mark(ctx, st, fn, asserts, target);
 }
 
