@@ -315,8 +315,31 @@ static bool pr_engine__is_target_container(pr_kind k) {
          k == pr_kind_tuple || k == pr_kind_list || k == pr_kind_expression_list;
 }
 
+/* In `a, b = "x", f()` each name directly in the target list is bound to its
+ * element of a display of the same length (no starred parts): its value, for
+ * the literal-value rules. `p` is the target list's frame; its counter numbers
+ * the targets. Anything else has no value. */
+static TSNode pr_engine__element_value(pr_frame *p, pr_kind kind) {
+  uint32_t index = p->counter++;
+  const pr_frame *assign = p - 1;  /* frames are a stack: the target list's parent */
+  if (kind != pr_kind_identifier || assign->kind != pr_kind_assignment || p->field != pr_field_id(pr_field_left))
+    return (TSNode){0};
+  TSNode right = pr_child(assign->node, pr_field_right);
+  pr_kind rk = pr_node_kind(right);
+  if (rk != pr_kind_expression_list && rk != pr_kind_tuple && rk != pr_kind_list) return (TSNode){0};
+  uint32_t targets = ts_node_named_child_count(p->node), values = ts_node_named_child_count(right);
+  if (targets != values || index >= values) return (TSNode){0};
+  for (uint32_t i = 0; i < values; i++) {
+    pr_kind k = pr_node_kind(ts_node_named_child(right, i));
+    pr_kind t = pr_node_kind(ts_node_named_child(p->node, i));
+    if (k == pr_kind_list_splat || k == pr_kind_comment || t == pr_kind_list_splat_pattern || t == pr_kind_comment)
+      return (TSNode){0};
+  }
+  return ts_node_named_child(right, index);
+}
+
 /* The frame of a child, from its parent's frame and the field it sits in. */
-static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, TSNode node, pr_kind kind,
+static void pr_engine__child_frame(const pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
                                    TSFieldId field, pr_frame *c) {
   *c = *p;
   c->node = node;
@@ -466,6 +489,7 @@ static void pr_engine__child_frame(const pr_review_run *run, const pr_frame *p, 
       if (!pr_engine__parenthesised_name(p->node)) {
         c->flags |= PR_FF_UNPACKED;
         c->value = (TSNode){0};
+        if (ts_node_is_named(node) && kind != pr_kind_comment) c->value = pr_engine__element_value(p, kind);
       }
     } else if (pr_engine__is_comprehension(p->kind)) {
       c->scope = p->inner;

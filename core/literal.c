@@ -20,12 +20,18 @@ bool pr_string_has_interpolation(TSNode s) {
   return false;
 }
 
-/* True when some scope assigns `name` after declaring it global. */
-static bool pr_literal__rebound_via_global(const pr_model *m, const char *name, uint32_t len) {
+/* True when a nested function declares the function-level symbol `sid`
+ * `nonlocal` and assigns it. (Assignments after `global` are recorded on the
+ * module's symbol by the model, so module names need no such check.) */
+static bool pr_literal__rebound_via_nonlocal(const pr_model *m, uint32_t sid) {
+  const pr_symbol *target = &m->symbols[sid];
   for (uint32_t i = 0; i < m->symbol_count; i++) {
     const pr_symbol *s = &m->symbols[i];
-    if (s->scope != 0 && s->declared_global && s->count > 0 && s->name_len == len && !memcmp(s->name, name, len))
-      return true;
+    if (i == sid || !s->declared_nonlocal || s->count == 0 || s->name_len != target->name_len ||
+        memcmp(s->name, target->name, s->name_len))
+      continue;
+    for (uint32_t up = m->scopes[s->scope].parent; up != PR_NONE; up = m->scopes[up].parent)
+      if (up == target->scope) return true;
   }
   return false;
 }
@@ -45,7 +51,7 @@ TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope
   if (sym->count != 1) return (TSNode){0};
   if (bd->kind != PR_BIND_ASSIGN && bd->kind != PR_BIND_ANNASSIGN) return (TSNode){0};
   if (ts_node_is_null(bd->value)) return (TSNode){0};
-  if (sym->scope == 0 && pr_literal__rebound_via_global(m, s, len)) return (TSNode){0};
+  if (sym->scope != 0 && pr_literal__rebound_via_nonlocal(m, bd->symbol)) return (TSNode){0};
   return bd->value;
 }
 
@@ -73,6 +79,14 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
     case pr_kind_integer:
     case pr_kind_float:
       break;
+    case pr_kind_conditional_expression: {
+      /* `"a" if c else "b"` can only be one of its two literals; the test is not part of the value */
+      uint32_t c = ts_node_named_child_count(n);
+      if (c < 3) return false;
+      stack[top] = ts_node_named_child(n, 0); names[top++] = depth;
+      stack[top] = ts_node_named_child(n, 2); names[top++] = depth;
+      break;
+    }
     case pr_kind_binary_operator: {
       TSNode op = pr_child(n, pr_field_operator);
       if (!pr_text_is(ctx, op, "+") && !pr_text_is(ctx, op, "%")) return false;

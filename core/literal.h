@@ -7,7 +7,11 @@
  * reassigned: a local of the same function, or a module-level name no
  * statement of the file rebinds (no `global NAME` assignment anywhere).
  * Everything else (parameters, attributes, calls, subscripts, f-strings with a
- * field) is non-literal. Numbers are literal operands too (`"%d" % 5`). */
+ * field) is non-literal. Numbers are literal operands too (`"%d" % 5`), and a
+ * conditional expression choosing between two literals is literal (its value
+ * can only be one of them; the catalog is silent, and flagging it would be a
+ * false positive). A local rebound by a nested function's `nonlocal` counts as
+ * reassigned. */
 #ifndef PR_LITERAL_H
 #define PR_LITERAL_H
 

@@ -106,6 +106,14 @@ uint32_t pr_model_add_binding(pr_model *m, uint32_t scope, TSNode name_node, con
                               pr_binding_kind kind, uint32_t flags, TSNode statement, TSNode value) {
   uint32_t sid = pr_model__intern(m, scope, name, len);
   if (sid == PR_NONE) return PR_NONE;
+  /* after `global x` (which Python requires before any use), `x = ...` binds the
+     module's x: record it there, so every rule sees the module name rebound */
+  if (kind != PR_BIND_GLOBAL && kind != PR_BIND_NONLOCAL && scope != 0 && m->symbols[sid].declared_global) {
+    scope = 0;
+    flags |= PR_BF_VIA_GLOBAL;
+    sid = pr_model__intern(m, 0, name, len);
+    if (sid == PR_NONE) return PR_NONE;
+  }
   if (!pr_model__grow(m, (void **)&m->bindings, &m->binding_cap, m->binding_count + 1, sizeof *m->bindings))
     return PR_NONE;
   uint32_t id = m->binding_count++;

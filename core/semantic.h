@@ -60,6 +60,7 @@ enum pr_binding_flags {
   PR_BF_IN_TRY_BODY = 1u << 6,  /* import inside a try body */
   PR_BF_IN_IMPORT_ERROR = 1u << 7, /* import inside an `except ImportError` handler */
   PR_BF_USED = 1u << 8,         /* some reference resolved to this binding's symbol */
+  PR_BF_VIA_GLOBAL = 1u << 9,   /* bound in a function after `global name`: recorded on the module */
 };
 
 typedef struct pr_scope {
@@ -81,7 +82,7 @@ typedef struct pr_binding {
   uint32_t name_len;
   pr_binding_kind kind;
   uint32_t flags;         /* pr_binding_flags */
-  uint32_t scope;         /* the scope the name is bound in */
+  uint32_t scope;         /* the scope the name is bound in (the module for a `global` name) */
   uint32_t symbol;        /* the symbol (scope, name) it belongs to */
   TSNode node;            /* the bound name: identifier, or the dotted_name/aliased_import of an import */
   TSNode statement;       /* the binding statement or clause (assignment, for_statement, except_clause, ...) */

@@ -76,7 +76,7 @@ static void ded003_check(pr_ctx *ctx) {
     if (b->kind != PR_BIND_FOR || pr_node_kind(b->statement) != pr_kind_for_statement) continue;
     if (b->name_len == 0 || b->name[0] == '_') continue;
     const pr_symbol *sym = &m->symbols[b->symbol];
-    if (sym->declared_global || sym->declared_nonlocal) continue;
+    if (sym->declared_global || sym->declared_nonlocal || (b->flags & PR_BF_VIA_GLOBAL)) continue;
     uint32_t fn = pr_model_function_of(m, b->scope);
     if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
     const ded003_reads *rd = &reads[b->symbol];

@@ -18,7 +18,9 @@
  * method is not flagged; `.extra()` fragments are exempt from this check.
  * A replacement field, `%` argument or `.format()` argument that is itself a
  * literal (`f"SELECT * FROM {TABLE}"` with `TABLE = "users"`), and a
- * conditional expression choosing between two literals, are literal parts.
+ * conditional expression choosing between two literals (directly or through
+ * a name bound once to it), are literal parts; a field holding a literal
+ * string adds its text (`f"{SELECT_USERS} WHERE name = '{name}'"`).
  * `.format()` on something other than a literal string or a local name (a
  * query-composition object such as `sql.SQL(...)`) is not a built string. A
  * local name that starts built text (`query % name`, `query + " LIMIT " + n`)
@@ -135,13 +137,31 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
 
 /* ---------- literal parts ---------- */
 
-/* A literal value (catalog: Literal values), or a conditional expression choosing between two. */
+/* A literal value (catalog: Literal values), a conditional expression choosing
+ * between two, or a name bound once (as in Literal values) to such a choice
+ * (`order = "DESC" if desc else "ASC"`). Branches nest up to SEC001_NAME_DEPTH
+ * conditionals and names; an explicit stack, no recursion. */
 static bool sec001_literal(const pr_ctx *ctx, TSNode e) {
-  e = pr_unparenthesize(e);
-  if (pr_node_kind(e) == pr_kind_conditional_expression && ts_node_named_child_count(e) >= 3)
-    return pr_is_literal(ctx, ts_node_named_child(e, 0), ctx->scope) &&
-           pr_is_literal(ctx, ts_node_named_child(e, 2), ctx->scope);
-  return pr_is_literal(ctx, e, ctx->scope);
+  TSNode stack[2 * SEC001_NAME_DEPTH + 2];
+  uint32_t top = 0, steps = 0;
+  stack[top++] = e;
+  while (top) {
+    TSNode n = pr_unparenthesize(stack[--top]);
+    if (pr_is_literal(ctx, n, ctx->scope)) continue;
+    if (++steps > SEC001_NAME_DEPTH) return false;
+    pr_kind k = pr_node_kind(n);
+    if (k == pr_kind_identifier) {
+      TSNode v = pr_single_assignment_value(ctx, n, ctx->scope);
+      if (ts_node_is_null(v) || pr_node_kind(pr_unparenthesize(v)) != pr_kind_conditional_expression) return false;
+      stack[top++] = v;
+      continue;
+    }
+    if (k != pr_kind_conditional_expression || ts_node_named_child_count(n) < 3) return false;
+    if (top + 2 > sizeof stack / sizeof *stack) return false;
+    stack[top++] = ts_node_named_child(n, 0);
+    stack[top++] = ts_node_named_child(n, 2);
+  }
+  return true;
 }
 
 /* True when every argument of a `.format(...)` call is a literal value. */
@@ -190,7 +210,7 @@ static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
     char c = s[i];
     if (t->len == 0) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '(') continue;
-      if (c == '\\' && i + 1 < n && strchr("ntrfv", s[i + 1])) { i++; continue; }
+      if (c == '\\' && i + 1 < n && strchr("ntrfv\r\n", s[i + 1])) { i++; continue; }  /* also `\` newline */
     }
     if (t->len == SEC001_PREFIX_CAP) { t->stopped = true; return; }
     t->buf[t->len++] = c;
@@ -224,7 +244,17 @@ static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char
       if (k == pr_kind_interpolation) {
         sec001_set_form(t, SEC001_FORM_FSTRING);
         TSNode e = pr_child(part, pr_field_expression);
-        sec001_stop(t, ts_node_is_null(e) || !sec001_literal(ctx, e));
+        bool literal = !ts_node_is_null(e) && sec001_literal(ctx, e);
+        /* a field that is a plain literal string (or a name bound once to one),
+         * without conversion, format spec or `=`, adds its text:
+         * f"{SELECT_USERS} WHERE name = '{name}'" */
+        TSNode value = literal && ts_node_named_child_count(part) == 1 && ts_node_child_count(part) == 3
+                           ? sec001_template(ctx, e)
+                           : (TSNode){0};
+        if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->stopped)
+          sec001_emit_string(ctx, t, value, 0);
+        else
+          sec001_stop(t, !literal);
         continue;
       }
       if (k != pr_kind_string_content || found) continue;
@@ -356,6 +386,8 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
         TSNode v = pr_single_assignment_value(ctx, n, ctx->scope);
         if (ts_node_is_null(v) || it.names >= SEC001_NAME_DEPTH) sec001_stop(t, false);
         else stack[top++] = (sec001_item){v, (uint8_t)(it.names + 1)};
+      } else if (sec001_literal(ctx, n)) {
+        sec001_stop(t, false);  /* a name bound once to a choice between literals */
       } else if (follow > 0 && !t->stopped && t->len == 0) {
         sec001_leading_name(ctx, t, n);
       } else {
@@ -605,8 +637,15 @@ static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t
   if (!t->hole) t->form = SEC001_FORM_NONE;  /* a literal base: the `+=` builds the text */
   for (uint32_t i = r->chains[chain].ext_count; i-- > 0;) {
     const pr_binding *ext = &ctx->model->bindings[r->exts[i]];
+    TSNode right = pr_child(ext->statement, pr_field_right);
+    if (pr_text_is(ctx, pr_child(ext->statement, pr_field_operator), "%=")) {
+      /* `q %= args`: the arguments fill the text's placeholders */
+      sec001_set_form(t, SEC001_FORM_PERCENT);
+      if (!sec001_literal(ctx, right)) sec001_stop(t, true);
+      continue;
+    }
     sec001_set_form(t, SEC001_FORM_AUGMENT);
-    sec001_build(ctx, t, pr_child(ext->statement, pr_field_right), follow);
+    sec001_build(ctx, t, right, follow);
   }
 }
 

@@ -55,11 +55,11 @@ static const char *sec003_builtin(const pr_ctx *ctx, TSNode call) {
     size_t n = strlen(modules[i]);
     if (!strncmp(q, modules[i], n)) { name = q + n; break; }
   }
-  for (int i = 0; builtins[i]; i++)
+  for (int i = 0; builtins[i]; i++) {
     if (!strcmp(name, builtins[i])) return builtins[i];
+  }
   return NULL;
 }
-
 
 static void sec003_check(pr_ctx *ctx, TSNode node) {
   if (pr_node_kind(node) == pr_kind_exec_statement) {

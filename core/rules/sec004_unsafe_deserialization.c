@@ -64,6 +64,7 @@ static const char *const sec004_unpicklers[] = {
   "dill.load", "dill.loads", "dill.Unpickler",
   "shelve.open", "marshal.load", "marshal.loads", "jsonpickle.decode",
   "pandas.read_pickle", "joblib.load", "sklearn.externals.joblib.load",
+  "six.moves.cPickle.load", "six.moves.cPickle.loads", "six.moves.cPickle.Unpickler",
   NULL,
 };
 
@@ -86,13 +87,22 @@ static bool sec004_in(const char *name, const char *const *list) {
 
 
 
+/* True when the call has a `*args` argument: it may carry the loader. */
+static bool sec004_has_splat(TSNode call) {
+  TSNode args = pr_child(call, pr_field_arguments);
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++)
+    if (pr_node_kind(ts_node_named_child(args, i)) == pr_kind_list_splat) return true;
+  return false;
+}
+
 /* For yaml.load: the unsafe loader's name ("FullLoader"), "" when no loader is
  * given (or Loader=None), or NULL when the loader is safe or unknown. */
 static const char *sec004_yaml_loader(const pr_ctx *ctx, TSNode call, TSNode *loader_out, char *q,
                                       size_t cap) {
   TSNode loader = pr_call_argument(ctx, call, 1, "Loader");
   *loader_out = loader;
-  if (ts_node_is_null(loader)) return pr_call_has_kwargs_splat(call) ? NULL : "";
+  if (ts_node_is_null(loader)) return pr_call_has_kwargs_splat(call) || sec004_has_splat(call) ? NULL : "";
   loader = pr_unparenthesize(loader);
   if (pr_node_kind(loader) == pr_kind_none) return "";
   /* a name the file binds itself (class, assignment, parameter) has no qualified name: safe */

@@ -158,12 +158,40 @@ static void reads_resolve_the_python_way(void **state) {
     "self:param:unused\n");
 }
 
+static void global_and_nonlocal_rebinding_and_tuple_and_conditional_values(void **state) {
+  const char *out = run_probe(&probe_calls_rule,
+    "A, B = 'x', 'y'\n"
+    "C, D = 'x', f()\n"
+    "E, *F = 'x', 'y'\n"
+    "def setup():\n"
+    "    global eval\n"
+    "    eval = my_eval\n"
+    "def f(c, x):\n"
+    "    q = 'users'\n"
+    "    def g():\n"
+    "        nonlocal q\n"
+    "        q = x\n"
+    "    probe(eval)\n"                    /* the module's eval, bound through global: not the builtin */
+    "    probe(A)\n"
+    "    probe(D)\n"
+    "    probe(E)\n"
+    "    probe(q)\n"                       /* rebound by g's nonlocal: not literal */
+    "    probe('a' if c else 'b')\n"
+    "    probe('a' if c else x)\n");
+  assert_string_equal(out,
+    "- nonliteral\n"
+    "- literal\n- nonliteral\n- nonliteral\n"
+    "- nonliteral\n"
+    "- literal\n- nonliteral\n");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(imports_give_qualified_names),
     cmocka_unit_test(module_names_resolve_by_position_at_module_level_and_to_the_last_in_functions),
     cmocka_unit_test(literal_values_follow_the_catalog),
     cmocka_unit_test(reads_resolve_the_python_way),
+    cmocka_unit_test(global_and_nonlocal_rebinding_and_tuple_and_conditional_values),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
