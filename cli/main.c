@@ -268,9 +268,8 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_file_job *job = &check.jobs[i];
     if (job->err.len) fwrite(job->err.data, 1, job->err.len, stderr);
     if (job->out.len) {
+      /* each file's objects are comma-separated among themselves; files are joined here */
       if (check.json && !first) fputs(",", stdout);
-      /* a file's JSON objects start with "\n  {"; the first object of a file after
-         another file's needs the comma added here */
       fwrite(job->out.data, 1, job->out.len, stdout);
       first = false;
     }

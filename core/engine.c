@@ -2,6 +2,7 @@
  * and the findings funnel; see engine.h and rule.h. */
 #include "engine.h"
 
+#include "names.h"
 #include "suppress.h"
 #include "testcode.h"
 #include "text.h"
@@ -158,14 +159,6 @@ static bool pr_engine__is_test_class_name(const pr_review_run *run, const char *
   return false;
 }
 
-/* The last name part of a base class expression (`TestCase` in `unittest.TestCase`). */
-static TSNode pr_engine__last_name(TSNode expr) {
-  pr_kind k = pr_node_kind(expr);
-  if (k == pr_kind_identifier) return expr;
-  if (k == pr_kind_attribute) return pr_child(expr, pr_field_attribute);
-  return (TSNode){0};
-}
-
 /* True when the decorated_definition `parent` (or null) has a decorator whose last name part is `name`. */
 static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, const char *name) {
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
@@ -175,7 +168,7 @@ static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, c
     if (pr_node_kind(d) != pr_kind_decorator) continue;
     TSNode e = ts_node_named_child(d, 0);
     if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
-    TSNode last = pr_engine__last_name(e);
+    TSNode last = pr_last_name_part(e);
     if (!ts_node_is_null(last) && pr_node_text_is(run->text, last, name)) return true;
   }
   return false;
@@ -198,7 +191,7 @@ static void pr_engine__class(pr_review_run *run, pr_frame *f, const pr_frame *pa
   TSNode bases = pr_child(f->node, pr_field_superclasses);
   uint32_t nb = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
   for (uint32_t i = 0; i < nb && !test; i++) {
-    TSNode last = pr_engine__last_name(ts_node_named_child(bases, i));
+    TSNode last = pr_last_name_part(ts_node_named_child(bases, i));
     if (ts_node_is_null(last)) continue;
     uint32_t len;
     const char *s = pr_node_text(run->text, last, &len);

@@ -24,6 +24,7 @@ bool pr_string_has_interpolation(TSNode s) {
  * `nonlocal` and assigns it. (Assignments after `global` are recorded on the
  * module's symbol by the model, so module names need no such check.) */
 static bool pr_literal__rebound_via_nonlocal(const pr_model *m, uint32_t sid) {
+  if (!m->nonlocal_count) return false;
   const pr_symbol *target = &m->symbols[sid];
   for (uint32_t i = 0; i < m->symbol_count; i++) {
     const pr_symbol *s = &m->symbols[i];

@@ -60,13 +60,15 @@ bool pr_call_matches(const pr_ctx *ctx, TSNode call, const char *const *names) {
   return false;
 }
 
-TSNode pr_callee_name(TSNode call) {
-  TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
-  pr_kind k = pr_node_kind(fn);
-  if (k == pr_kind_identifier) return fn;
-  if (k == pr_kind_attribute) return pr_child(fn, pr_field_attribute);
+TSNode pr_last_name_part(TSNode expr) {
+  expr = pr_unparenthesize(expr);
+  pr_kind k = pr_node_kind(expr);
+  if (k == pr_kind_identifier) return expr;
+  if (k == pr_kind_attribute) return pr_child(expr, pr_field_attribute);
   return (TSNode){0};
 }
+
+TSNode pr_callee_name(TSNode call) { return pr_last_name_part(pr_child(call, pr_field_function)); }
 
 TSNode pr_callee_receiver(TSNode call) {
   TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));

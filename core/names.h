@@ -23,6 +23,10 @@ uint32_t pr_call_qualified_name(const pr_ctx *ctx, TSNode call, char *buf, uint3
 /* True when the call's callee resolves to one of the NULL-terminated names. */
 bool pr_call_matches(const pr_ctx *ctx, TSNode call, const char *const *qualified_names);
 
+/* The last name part of an identifier or attribute chain (parentheses skipped):
+ * `TestCase` in `unittest.TestCase`, `x` in `x`; a null node for anything else. */
+TSNode pr_last_name_part(TSNode expr);
+
 /* The last part of the callee: `execute` for `self.cur.execute(...)`, `eval` for
  * `eval(...)`; null node when the callee is neither an identifier nor an attribute. */
 TSNode pr_callee_name(TSNode call);

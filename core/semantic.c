@@ -131,7 +131,7 @@ uint32_t pr_model_add_binding(pr_model *m, uint32_t scope, TSNode name_node, con
   b->value = value;
   b->next = PR_NONE;
   if (kind == PR_BIND_GLOBAL) { sym->declared_global = true; return id; }
-  if (kind == PR_BIND_NONLOCAL) { sym->declared_nonlocal = true; return id; }
+  if (kind == PR_BIND_NONLOCAL) { sym->declared_nonlocal = true; m->nonlocal_count++; return id; }
   if (kind != PR_BIND_ANNOTATION) sym->count++;
   if (sym->last != PR_NONE) m->bindings[sym->last].next = id;
   else sym->first = id;

@@ -116,6 +116,7 @@ typedef struct pr_model {
   pr_reference *references; uint32_t reference_count, reference_cap;
   uint32_t *table;          /* open addressing: (scope, name) -> symbol id */
   uint32_t table_cap;
+  uint32_t nonlocal_count;  /* `nonlocal` declarations: most files have none */
   bool out_of_memory;
 } pr_model;
 

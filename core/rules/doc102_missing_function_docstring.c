@@ -33,6 +33,7 @@
  *     ...
  * ```
  */
+#include "hooks.h"
 #include "names.h"
 #include "rule.h"
 #include "statements.h"
@@ -64,39 +65,6 @@ static bool doc102_is(const char *s, uint32_t n, const char *word) {
   return strlen(word) == n && memcmp(s, word, n) == 0;
 }
 
-static bool doc102_starts(const char *s, uint32_t n, const char *prefix) {
-  size_t k = strlen(prefix);
-  return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-/* `prefix` followed by nothing, an uppercase letter or (when `underscore`) `_`:
- * `assertEqual`, `assert_called_with`, `failUnless`; not `failover`, `fail_job`. */
-static bool doc102_prefix_word(const char *s, uint32_t n, const char *prefix, bool underscore) {
-  size_t k = strlen(prefix);
-  if (!doc102_starts(s, n, prefix)) return false;
-  return n == k || (underscore && s[k] == '_') || (s[k] >= 'A' && s[k] <= 'Z');
-}
-
-/* Hook names chosen by an API (catalog: Inherited names). */
-static const char *const doc102_hooks[] = {
-  /* unittest */
-  "setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule", "asyncSetUp",
-  "asyncTearDown", "setUpTestData", "addCleanup", "addClassCleanup", "useFixture", "runTest", "subTest",
-  "skipTest", "maxDiff", "longMessage", "failureException",
-  /* logging's camelCase API */
-  "getLogger", "setLevel", "addHandler", "removeHandler", "setFormatter", "addFilter", "removeFilter",
-  "getEffectiveLevel", "isEnabledFor", "getChild", "makeRecord", "findCaller", "callHandlers", "hasHandlers",
-  "handleError", "createLock", "formatTime", "formatException", "formatStack", "usesTime", "formatMessage",
-  "getMessage", "doRollover", "shouldRollover", "setLoggerClass", "getLoggerClass", "setLogRecordFactory",
-  /* ast.NodeVisitor */
-  "generic_visit",
-  /* xml.sax handlers */
-  "startElement", "endElement", "characters", "startDocument", "endDocument", "startElementNS", "endElementNS",
-  "ignorableWhitespace", "processingInstruction", "setDocumentLocator", "startPrefixMapping",
-  "endPrefixMapping", "skippedEntity",
-  NULL,
-};
-
 /* logging hooks with plain names: hooks only in a class deriving from a logging
  * Handler, Formatter, Filter or Logger. */
 static const char *const doc102_logging_hooks[] = {
@@ -123,12 +91,11 @@ static bool doc102_has_logging_base(const pr_ctx *ctx, TSNode cls) {
 }
 
 static bool doc102_is_hook(const pr_ctx *ctx, const pr_scope *fn, const char *s, uint32_t n) {
-  for (int i = 0; doc102_hooks[i]; i++)
-    if (doc102_is(s, n, doc102_hooks[i])) return true;
-  if (doc102_prefix_word(s, n, "assert", true) || doc102_prefix_word(s, n, "fail", false)) return true;
+  pr_hook hook = pr_hook_kind(s, n);
+  if (hook == PR_HOOK_NAME) return true;
   if (!fn->is_method) return false;
-  /* http.server / cmd.Cmd `do_*`, ast.NodeVisitor `visit_*` */
-  if ((doc102_starts(s, n, "do_") && n > 3) || (doc102_starts(s, n, "visit_") && n > 6)) return true;
+  /* `do_*` / `visit_*` are hooks as methods; a module-level `do_work` is the file's own */
+  if (hook == PR_HOOK_HANDLER) return true;
   for (int i = 0; doc102_logging_hooks[i]; i++)
     if (doc102_is(s, n, doc102_logging_hooks[i]))
       return doc102_has_logging_base(ctx, ctx->model->scopes[fn->parent].node);

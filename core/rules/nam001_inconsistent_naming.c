@@ -38,6 +38,7 @@
  * ```
  */
 #include "position.h"
+#include "hooks.h"
 #include "rule.h"
 #include "rule_docs.h"
 
@@ -210,50 +211,6 @@ static int nam001_style(const char *s, uint32_t n) {
 
 static const char *nam001_style_name(int style) {
   return style == NAM001_SNAKE ? "snake_case" : "camelCase";
-}
-
-static bool nam001_prefixed(const char *s, uint32_t n, const char *prefix) {
-  uint32_t p = (uint32_t)strlen(prefix);
-  return n >= p && memcmp(s, prefix, p) == 0;
-}
-
-/* Names chosen by unittest, logging and handler APIs (catalog: Inherited names). */
-static bool nam001_is_hook(const char *s, uint32_t n) {
-  static const char *const hooks[] = {
-    /* unittest */
-    "setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule", "asyncSetUp",
-    "asyncTearDown", "setUpTestData", "addCleanup", "addClassCleanup", "addAsyncCleanup", "useFixture", "runTest",
-    "subTest", "skipTest", "maxDiff", "longMessage", "failureException", "doCleanups", "doClassCleanups",
-    "addTypeEqualityFunc", "countTestCases", "defaultTestResult", "shortDescription", "enterContext",
-    "enterClassContext", "enterAsyncContext",
-    /* logging */
-    "getLogger", "setLevel", "addHandler", "removeHandler", "setFormatter", "addFilter", "removeFilter",
-    "getEffectiveLevel", "isEnabledFor", "getChild", "getChildren", "makeRecord", "handleError", "basicConfig",
-    "setLoggerClass", "getLoggerClass", "getLevelName", "addLevelName", "getLevelNamesMapping",
-    "captureWarnings", "findCaller", "callHandlers", "createLock", "hasHandlers", "formatTime",
-    "formatException", "formatStack", "formatMessage", "usesTime", "getMessage", "shouldRollover", "doRollover",
-    "setLogRecordFactory", "getLogRecordFactory", "fileConfig", "dictConfig", "stopListening", "setStream",
-    "makePickle", "makeSocket", "createSocket", "mapLogRecord", "getHandlerByName", "getHandlerNames",
-    "rotation_filename",
-    /* handler hooks: ast.NodeVisitor, xml.sax */
-    "generic_visit", "startElement", "endElement", "characters", "startDocument", "endDocument",
-    "startElementNS", "endElementNS", "startPrefixMapping", "endPrefixMapping", "ignorableWhitespace",
-    "processingInstruction", "skippedEntity", "setDocumentLocator",
-    NULL,
-  };
-  for (int i = 0; hooks[i]; i++)
-    if (strlen(hooks[i]) == n && memcmp(hooks[i], s, n) == 0) return true;
-  if (nam001_prefixed(s, n, "do_") || nam001_prefixed(s, n, "visit_")) return true;
-  /* unittest's assert* and fail* (assertEqual, failUnless); `assert_` too
-     (unittest's `assert_`, mock's `assert_called_once_with`) */
-  static const char *const families[] = {"assert", "fail", NULL};
-  for (int i = 0; families[i]; i++) {
-    uint32_t p = (uint32_t)strlen(families[i]);
-    if (nam001_prefixed(s, n, families[i]) &&
-        (n == p || (s[p] >= 'A' && s[p] <= 'Z') || (i == 0 && s[p] == '_')))
-      return true;
-  }
-  return false;
 }
 
 /* ---------- methods presumed to override an imported base ---------- */
@@ -454,7 +411,7 @@ static void nam001_check(pr_ctx *ctx) {
     if (scope == PR_NONE) continue;
     int style = nam001_style(b->name, b->name_len);
     if (style == NAM001_NONE) continue;
-    if (nam001_is_hook(b->name, b->name_len) || nam001_find(&imported, 0, b->name, b->name_len) ||
+    if (pr_hook_kind(b->name, b->name_len) != PR_HOOK_NONE || nam001_find(&imported, 0, b->name, b->name_len) ||
         nam001_find(&st->called, 0, b->name, b->name_len))
       continue;
     /* a public method (catalog: Public functions) that is not snake_case, in a

@@ -137,33 +137,6 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
 
 /* ---------- literal parts ---------- */
 
-/* A literal value (catalog: Literal values), a conditional expression choosing
- * between two, or a name bound once (as in Literal values) to such a choice
- * (`order = "DESC" if desc else "ASC"`). Branches nest up to SEC001_NAME_DEPTH
- * conditionals and names; an explicit stack, no recursion. */
-static bool sec001_literal(const pr_ctx *ctx, TSNode e) {
-  TSNode stack[2 * SEC001_NAME_DEPTH + 2];
-  uint32_t top = 0, steps = 0;
-  stack[top++] = e;
-  while (top) {
-    TSNode n = pr_unparenthesize(stack[--top]);
-    if (pr_is_literal(ctx, n, ctx->scope)) continue;
-    if (++steps > SEC001_NAME_DEPTH) return false;
-    pr_kind k = pr_node_kind(n);
-    if (k == pr_kind_identifier) {
-      TSNode v = pr_single_assignment_value(ctx, n, ctx->scope);
-      if (ts_node_is_null(v) || pr_node_kind(pr_unparenthesize(v)) != pr_kind_conditional_expression) return false;
-      stack[top++] = v;
-      continue;
-    }
-    if (k != pr_kind_conditional_expression || ts_node_named_child_count(n) < 3) return false;
-    if (top + 2 > sizeof stack / sizeof *stack) return false;
-    stack[top++] = ts_node_named_child(n, 0);
-    stack[top++] = ts_node_named_child(n, 2);
-  }
-  return true;
-}
-
 /* True when every argument of a `.format(...)` call is a literal value. */
 static bool sec001_format_args_literal(const pr_ctx *ctx, TSNode call) {
   TSNode args = pr_child(call, pr_field_arguments);
@@ -175,7 +148,7 @@ static bool sec001_format_args_literal(const pr_ctx *ctx, TSNode call) {
     if (k == pr_kind_comment) continue;
     if (k == pr_kind_list_splat || k == pr_kind_dictionary_splat) return false;
     if (k == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
-    if (!sec001_literal(ctx, a)) return false;
+    if (!pr_is_literal(ctx, a, ctx->scope)) return false;
   }
   return true;
 }
@@ -244,7 +217,7 @@ static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char
       if (k == pr_kind_interpolation) {
         sec001_set_form(t, SEC001_FORM_FSTRING);
         TSNode e = pr_child(part, pr_field_expression);
-        bool literal = !ts_node_is_null(e) && sec001_literal(ctx, e);
+        bool literal = !ts_node_is_null(e) && pr_is_literal(ctx, e, ctx->scope);
         /* a field that is a plain literal string (or a name bound once to one),
          * without conversion, format spec or `=`, adds its text:
          * f"{SELECT_USERS} WHERE name = '{name}'" */
@@ -337,11 +310,11 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
         stack[top++] = (sec001_item){left, it.names};
       } else if (pr_text_is(ctx, op, "%")) {
         sec001_set_form(t, SEC001_FORM_PERCENT);
-        bool args_literal = sec001_literal(ctx, right);
+        bool args_literal = pr_is_literal(ctx, right, ctx->scope);
         TSNode tpl = sec001_template(ctx, left);
         if (!ts_node_is_null(tpl)) {
           if (sec001_emit_string(ctx, t, tpl, '%')) sec001_stop(t, !args_literal);
-        } else if (sec001_literal(ctx, left)) {
+        } else if (pr_is_literal(ctx, left, ctx->scope)) {
           sec001_stop(t, !args_literal);
         } else {
           if (!args_literal) t->hole = true;
@@ -364,7 +337,7 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
       if (!ts_node_is_null(tpl)) {
         sec001_set_form(t, SEC001_FORM_FORMAT);
         if (sec001_emit_string(ctx, t, tpl, '{')) sec001_stop(t, !args_literal);
-      } else if (sec001_literal(ctx, object)) {
+      } else if (pr_is_literal(ctx, object, ctx->scope)) {
         sec001_set_form(t, SEC001_FORM_FORMAT);
         sec001_stop(t, !args_literal);
       } else {
@@ -386,7 +359,7 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
         TSNode v = pr_single_assignment_value(ctx, n, ctx->scope);
         if (ts_node_is_null(v) || it.names >= SEC001_NAME_DEPTH) sec001_stop(t, false);
         else stack[top++] = (sec001_item){v, (uint8_t)(it.names + 1)};
-      } else if (sec001_literal(ctx, n)) {
+      } else if (pr_is_literal(ctx, n, ctx->scope)) {
         sec001_stop(t, false);  /* a name bound once to a choice between literals */
       } else if (follow > 0 && !t->stopped && t->len == 0) {
         sec001_leading_name(ctx, t, n);
@@ -395,7 +368,7 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
       }
       break;
     case pr_kind_conditional_expression:
-      sec001_stop(t, !sec001_literal(ctx, n));
+      sec001_stop(t, !pr_is_literal(ctx, n, ctx->scope));
       break;
     case pr_kind_integer:
     case pr_kind_float:
@@ -446,7 +419,7 @@ static sec001_form sec001_top_form(const pr_ctx *ctx, TSNode e) {
       return SEC001_FORM_NONE;
     TSNode o = pr_unparenthesize(pr_child(fn, pr_field_object));
     if (pr_node_kind(o) == pr_kind_identifier || !ts_node_is_null(sec001_template(ctx, o)) ||
-        sec001_literal(ctx, o))
+        pr_is_literal(ctx, o, ctx->scope))
       return SEC001_FORM_FORMAT;
     return SEC001_FORM_NONE;
   }
@@ -641,7 +614,7 @@ static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t
     if (pr_text_is(ctx, pr_child(ext->statement, pr_field_operator), "%=")) {
       /* `q %= args`: the arguments fill the text's placeholders */
       sec001_set_form(t, SEC001_FORM_PERCENT);
-      if (!sec001_literal(ctx, right)) sec001_stop(t, true);
+      if (!pr_is_literal(ctx, right, ctx->scope)) sec001_stop(t, true);
       continue;
     }
     sec001_set_form(t, SEC001_FORM_AUGMENT);

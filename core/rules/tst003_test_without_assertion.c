@@ -118,14 +118,6 @@ static bool tst003_assertion_name(const char *s, uint32_t n) {
   return false;
 }
 
-/* The last name part of an identifier or attribute chain, or a null node. */
-static TSNode tst003_last_part(TSNode expr) {
-  expr = pr_unparenthesize(expr);
-  if (pr_node_kind(expr) == pr_kind_identifier) return expr;
-  if (pr_node_kind(expr) == pr_kind_attribute) return pr_child(expr, pr_field_attribute);
-  return (TSNode){0};
-}
-
 /* The class scope whose methods `self.`/`cls.` reach from `scope`, or PR_NONE. */
 static uint32_t tst003_enclosing_class(const pr_model *m, uint32_t scope) {
   while (scope != PR_NONE && m->scopes[scope].kind != PR_SCOPE_CLASS) {
@@ -185,7 +177,7 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
   const pr_model *m = ctx->model;
   *target = PR_NONE;
   callee = pr_unparenthesize(callee);
-  TSNode last = tst003_last_part(callee);
+  TSNode last = pr_last_name_part(callee);
   if (ts_node_is_null(last)) return false;
   uint32_t len;
   const char *s = pr_text(ctx, last, &len);
@@ -286,7 +278,7 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
   const pr_model *m = ctx->model;
   *target = PR_NONE;
   arg = pr_unparenthesize(arg);
-  TSNode last = tst003_last_part(arg);
+  TSNode last = pr_last_name_part(arg);
   if (ts_node_is_null(last)) return false;
   uint32_t len;
   const char *s = pr_text(ctx, last, &len);
@@ -369,7 +361,7 @@ static bool tst003_raises_assertion(const pr_ctx *ctx, TSNode raise) {
   if (ts_node_named_child_count(raise) == 0) return false;
   TSNode e = pr_unparenthesize(ts_node_named_child(raise, 0));
   if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
-  TSNode last = tst003_last_part(e);
+  TSNode last = pr_last_name_part(e);
   return !ts_node_is_null(last) &&
          (pr_text_is(ctx, last, "AssertionError") || pr_text_is(ctx, last, "failureException"));
 }
@@ -403,7 +395,7 @@ static bool tst003_exempt_decorated(const pr_ctx *ctx, TSNode def) {
     if (pr_node_kind(d) != pr_kind_decorator) continue;
     TSNode e = pr_unparenthesize(ts_node_named_child(d, 0));
     if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
-    TSNode last = tst003_last_part(e);
+    TSNode last = pr_last_name_part(e);
     if (ts_node_is_null(last)) continue;
     uint32_t len;
     const char *s = pr_text(ctx, last, &len);
@@ -444,13 +436,13 @@ static bool tst003_skips_itself(const pr_ctx *ctx, uint32_t scope, TSNode def) {
     TSNode e = ts_node_named_child_count(s) ? pr_unparenthesize(ts_node_named_child(s, 0)) : (TSNode){0};
     if (k == pr_kind_raise_statement) {
       if (pr_node_kind(e) == pr_kind_call) e = pr_child(e, pr_field_function);
-      TSNode last = tst003_last_part(e);
+      TSNode last = pr_last_name_part(e);
       if (!ts_node_is_null(last) && pr_text_is(ctx, last, "SkipTest")) return true;
       continue;
     }
     if (k != pr_kind_expression_statement || pr_node_kind(e) != pr_kind_call) continue;
     TSNode fn = pr_child(e, pr_field_function);
-    TSNode last = tst003_last_part(fn);
+    TSNode last = pr_last_name_part(fn);
     if (!ts_node_is_null(last) && pr_text_is(ctx, last, "skipTest")) return true;
     char q[64];
     if (pr_qualified_name(ctx, fn, scope, q, sizeof q) && (!strcmp(q, "pytest.skip") || !strcmp(q, "pytest.xfail")))
