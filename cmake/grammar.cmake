@@ -1,21 +1,37 @@
-# The tree-sitter-python grammar comes from npm (pinned in package-lock.json with
-# integrity hashes), never from this repository. When node_modules lacks it, the
-# configure step installs it with `npm ci --ignore-scripts`.
+# The tree-sitter runtime and the tree-sitter-python grammar both come from npm
+# (pinned in package-lock.json with integrity hashes), never from this repository.
+# When node_modules lacks them, the configure step runs `npm ci --ignore-scripts`.
+#
+# The runtime is the C library that ships inside the npm package `tree-sitter`
+# (vendor/tree-sitter/lib, one amalgamated lib.c). Debian's libtree-sitter 0.20.7
+# double-frees a tree with 65,533+ unclosed brackets (issue 6); 0.25.0 does not.
 set(PR_GRAMMAR_DIR ${CMAKE_SOURCE_DIR}/node_modules/tree-sitter-python/src)
-if(NOT EXISTS ${PR_GRAMMAR_DIR}/parser.c)
+set(PR_TS_RUNTIME_DIR ${CMAKE_SOURCE_DIR}/node_modules/tree-sitter/vendor/tree-sitter/lib)
+if(NOT EXISTS ${PR_GRAMMAR_DIR}/parser.c OR NOT EXISTS ${PR_TS_RUNTIME_DIR}/src/lib.c)
   find_program(NPM_EXECUTABLE npm REQUIRED)
-  message(STATUS "tree-sitter-python missing: running npm ci --ignore-scripts")
+  message(STATUS "tree-sitter runtime or grammar missing: running npm ci --ignore-scripts")
   execute_process(COMMAND ${NPM_EXECUTABLE} ci --ignore-scripts --no-audit --no-fund
                   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
                   RESULT_VARIABLE PR_NPM_RESULT)
-  if(NOT PR_NPM_RESULT EQUAL 0 OR NOT EXISTS ${PR_GRAMMAR_DIR}/parser.c)
-    message(FATAL_ERROR "npm ci failed: cannot get the tree-sitter-python grammar")
+  if(NOT PR_NPM_RESULT EQUAL 0 OR NOT EXISTS ${PR_GRAMMAR_DIR}/parser.c
+     OR NOT EXISTS ${PR_TS_RUNTIME_DIR}/src/lib.c)
+    message(FATAL_ERROR "npm ci failed: cannot get the tree-sitter runtime and grammar")
   endif()
 endif()
 
-# Third-party generated code: built without our warnings and sanitizers so that a
-# sanitizer build reports our bugs, and the 130k-line parser compiles quickly.
+# Third-party code: built without our warnings and sanitizers so that a sanitizer
+# build reports our bugs (ASan still checks every malloc/free the runtime makes),
+# and the 130k-line parser compiles quickly.
+add_library(pr_treesitter STATIC ${PR_TS_RUNTIME_DIR}/src/lib.c)
+target_include_directories(pr_treesitter
+  PUBLIC ${PR_TS_RUNTIME_DIR}/include
+  PRIVATE ${PR_TS_RUNTIME_DIR}/src ${PR_TS_RUNTIME_DIR}/src/wasm)
+set_target_properties(pr_treesitter PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+target_compile_definitions(pr_treesitter PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
+target_compile_options(pr_treesitter PRIVATE -O2 -w -fno-sanitize=all)
+
 add_library(pr_grammar STATIC ${PR_GRAMMAR_DIR}/parser.c ${PR_GRAMMAR_DIR}/scanner.c)
 target_include_directories(pr_grammar PRIVATE ${PR_GRAMMAR_DIR})
 set_target_properties(pr_grammar PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 target_compile_options(pr_grammar PRIVATE -O2 -w -fno-sanitize=all)
+target_link_libraries(pr_grammar PUBLIC pr_treesitter)

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-build}
-build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libtree-sitter-dev libcmocka-dev)
+build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libcmocka-dev)
 test_pkgs=(python3 neovim emacs-nox elpa-eglot)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -151,6 +151,12 @@ PY
 run check --select ERR002 clauses.py
 check "a noqa on try: does not reach its handler; one on a handler's last header line does" "clauses.py:4:5: ERR002" "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
 
+# issue 6, defect 1: tens of thousands of unclosed brackets once double-freed in tree-sitter 0.20.7
+python3 -c "import sys; open('deep_paren.py','w').write('x = ' + '(' * 65533); open('deep_bracket.py','w').write('[' * 70000); open('deep_minus.py','w').write('-' * 70000)"
+for f in deep_paren.py deep_bracket.py deep_minus.py; do
+  run check "$f"; check "$f is reviewed without a crash" 0 "$rc"
+done
+
 # rules and explain
 run rules --format json
 check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
