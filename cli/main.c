@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "document.h"
 #include "engine.h"
+#include "parse.h"
 #include "report.h"
 #include "ruleset.h"
 #include "server.h"
@@ -117,18 +118,18 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   if (info.unknown_coding)
     pr_buf_printf(&job->err, "pyreview: warning: %s: coding '%s' is not supported; read as UTF-8\n", path,
                   info.coding);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text, len);
-  if (!tree) {
-    pr_buf_printf(&job->err, "pyreview: error: %s: could not parse\n", path);
-    job->io_error = true;
-    free(text);
-    return;
-  }
   pr_line_index lines = {0};
   if (!pr_line_index_build(&lines, text, len)) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
     job->io_error = true;
-    ts_tree_delete(tree);
+    free(text);
+    return;
+  }
+  TSTree *tree = pr_parse(parser, NULL, text, len, lines.bare_cr != 0);
+  if (!tree) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: could not parse\n", path);
+    job->io_error = true;
+    pr_line_index_free(&lines);
     free(text);
     return;
   }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
+
 struct pr_document {
   char *text;            /* NUL-terminated, len bytes */
   uint32_t len, cap;
@@ -21,21 +23,11 @@ typedef struct pr_undo {
   TSInputEdit edit;
 } pr_undo;
 
-static uint32_t pr_document__bom(const char *text, uint32_t len) {
-  return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-}
-
 static TSTree *pr_document__parse(pr_document *doc, TSParser *parser, TSTree *old) {
-  uint32_t bom = pr_document__bom(doc->text, doc->len);
+  uint32_t bom = pr_bom_length(doc->text, doc->len);
   if (bom != doc->bom && old) old = NULL;  /* the included range moved: parse afresh */
   doc->bom = bom;
-  TSRange range = {
-    .start_point = {0, bom}, .end_point = {UINT32_MAX, UINT32_MAX},
-    .start_byte = bom, .end_byte = UINT32_MAX};
-  ts_parser_set_included_ranges(parser, &range, 1);
-  TSTree *tree = ts_parser_parse_string(parser, old, doc->text, doc->len);
-  ts_parser_set_included_ranges(parser, NULL, 0);
-  return tree;
+  return pr_parse(parser, old, doc->text, doc->len, doc->lines.bare_cr != 0);
 }
 
 pr_document *pr_document_new(TSParser *parser, const char *text, uint32_t len, int64_t version) {
@@ -70,6 +62,7 @@ void pr_document_delete(pr_document *doc) {
   free(doc);
 }
 
+/* tree-sitter's rows are the index's rows: pr_parse shows it a bare '\r' as '\n'. */
 static TSPoint pr_document__point(const pr_document *doc, uint32_t byte) {
   uint32_t row = pr_line_index_row(&doc->lines, byte);
   return (TSPoint){row, byte - doc->lines.starts[row]};
@@ -95,15 +88,18 @@ static pr_document_error pr_document__replace(pr_document *doc, uint32_t start, 
     doc->cap = cap;
   }
   TSInputEdit *e = &undo->edit;
-  e->start_byte = start;
+  /* A '\r' just before the edit may change what tree-sitter sees there ('\n'
+     for a bare one, itself before '\n': parse.h), so the edit reaches back to it. */
+  uint32_t ts_start = start > 0 && doc->text[start - 1] == '\r' ? start - 1 : start;
+  e->start_byte = ts_start;
   e->old_end_byte = end;
   e->new_end_byte = start + repl_len;
-  e->start_point = pr_document__point(doc, start);
+  e->start_point = pr_document__point(doc, ts_start);
   e->old_end_point = pr_document__point(doc, end);
   memmove(doc->text + start + repl_len, doc->text + end, doc->len - end + 1);  /* with NUL */
   memcpy(doc->text + start, repl, repl_len);
   doc->len = (uint32_t)new_total;
-  if (!pr_line_index_replace(&doc->lines, doc->text, start, end, repl_len)) {
+  if (!pr_line_index_replace(&doc->lines, doc->text, doc->len, start, end, repl_len, undo->removed)) {
     /* put the bytes back: the index still describes the old text */
     memmove(doc->text + end, doc->text + start + repl_len, doc->len - start - repl_len + 1);
     memcpy(doc->text + start, undo->removed, end - start);

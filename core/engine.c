@@ -591,7 +591,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
 comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
-  pr_suppressions_add(&run->suppressions, s, n, ts_node_start_point(f->node).row);
+  pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)));
 }
 }
 

@@ -103,6 +103,10 @@ printf 'def f():\n\ttry:\n\t\tg()\n\texcept Exception:\n\t\tpass\n' > tabs.py
 run check --select ERR002 tabs.py
 contains "a tab is one column" "tabs.py:4:2: ERR002" "$out"
 
+printf 'def f():\r    try:\r        g()\r\n    except Exception:\r        pass\r' > bare_cr.py
+run check --select ERR002 bare_cr.py
+check "a bare CR ends a line (as in Python and LSP)" "bare_cr.py:4:5: ERR002" "$(printf '%s' "$out" | cut -d' ' -f1-2)"
+
 # encodings: invalid UTF-8 is reported and reviewed; a coding declaration is honoured
 printf 'x = "caf\xe9"\ntry:\n    g()\nexcept Exception:\n    pass\n' > latin.py
 run check --select ERR002 latin.py

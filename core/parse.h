@@ -1,0 +1,29 @@
+/* parse.h - text to syntax tree: the one way pyreview calls tree-sitter's parser.
+ *
+ * Two things tree-sitter-python would otherwise get wrong are handled here:
+ *   - a UTF-8 BOM is kept out of the parse with an included range, so byte
+ *     offsets stay those of the text;
+ *   - a bare '\r' ends a line for Python and for LSP, but not for the grammar's
+ *     scanner (which would see one long line). tree-sitter is shown a '\n' in
+ *     its place: same length, so every offset stays exact, and tree-sitter's
+ *     rows then equal the line index's (text.h) in every text.
+ *
+ * Ownership: the caller owns the returned tree (ts_tree_delete). */
+#ifndef PR_PARSE_H
+#define PR_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+/* Parses text[0..len) (text[len] must be readable only when len is 0),
+ * reusing `old` (already edited with ts_tree_edit) when it is not NULL.
+ * has_bare_cr: whether the text has a '\r' not followed by '\n' (the line
+ * index knows: pr_line_index.bare_cr != 0); false takes the direct path.
+ * Returns NULL when tree-sitter fails (out of memory). */
+TSTree *pr_parse(TSParser *parser, const TSTree *old, const char *text, uint32_t len, bool has_bare_cr);
+
+/* Length of a UTF-8 BOM at the start of text[0..len): 3 or 0. */
+uint32_t pr_bom_length(const char *text, uint32_t len);
+
+#endif
