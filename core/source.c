@@ -21,7 +21,7 @@ static void pr_source__coding(const char *s, size_t n, char *out, size_t cap) {
   size_t pos = 0;
   for (int line = 0; line < 2 && pos < n; line++) {
     size_t end = pos;
-    while (end < n && s[end] != '\n') end++;
+    while (end < n && s[end] != '\n' && s[end] != '\r') end++;  /* any line end, as in text.h */
     size_t i = pos;
     while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f')) i++;
     if (i < end && s[i] == '#') {
@@ -36,10 +36,10 @@ static void pr_source__coding(const char *s, size_t n, char *out, size_t cap) {
           return;
         }
       }
-    } else if (i < end && s[i] != '\r') {
+    } else if (i < end) {
       return;  /* PEP 263: line 2 counts only when line 1 is a comment or blank */
     }
-    pos = end + 1;
+    pos = end + (end + 1 < n && s[end] == '\r' && s[end + 1] == '\n' ? 2 : 1);
   }
 }
 

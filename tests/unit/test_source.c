@@ -52,6 +52,13 @@ static void a_declaration_on_line_two_counts_only_after_a_comment(void **state) 
   assert_string_equal(info.coding, "");
   assert_true(info.had_invalid_bytes);
   free(t);
+  /* a bare CR ends line 1 too (Python's universal newlines) */
+  t = decode("#!/usr/bin/env python\r# coding: latin-1\rs = '\xe9'\r", &info);
+  assert_string_equal(info.coding, "latin-1");
+  free(t);
+  t = decode("x = 1\r# coding: latin-1\r\xe9\r", &info);
+  assert_string_equal(info.coding, "");
+  free(t);
 }
 
 static void an_unknown_coding_is_read_as_utf8_and_reported(void **state) {
