@@ -3,6 +3,7 @@
 #include "engine.h"
 
 #include "names.h"
+#include "position.h"
 #include "suppress.h"
 #include "testcode.h"
 #include "text.h"
@@ -671,20 +672,56 @@ static TSNode pr_engine__statement_of(TSNode root, TSNode node) {
   return best;
 }
 
+/* A finding's message in the arena: never cut inside a character and always
+ * valid UTF-8 (a message quotes names and text of the file, and every report,
+ * JSON above all, must be able to carry it). Quoted text beyond
+ * PR_MESSAGE_MAX_BYTES is elided with "…" at a character boundary; `suffix`
+ * (the CWE) is always kept. NULL when out of memory (run->oom is set). */
+static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap, const char *suffix) {
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(NULL, 0, fmt, copy);
+  va_end(copy);
+  if (n < 0) n = 0;
+  char *raw = malloc((size_t)n + 1);
+  if (!raw) { run->oom = true; return NULL; }
+  vsnprintf(raw, (size_t)n + 1, fmt, ap);
+  size_t suffix_len = strlen(suffix);
+  /* at most 3 bytes out per byte in (U+FFFD for a bad byte), plus the ellipsis */
+  size_t keep = (size_t)n < PR_MESSAGE_MAX_BYTES ? (size_t)n : PR_MESSAGE_MAX_BYTES;
+  char *out = pr_arena_alloc(run->arena, keep * 3 + sizeof "\xE2\x80\xA6" + suffix_len);
+  if (!out) { free(raw); run->oom = true; return NULL; }
+  size_t o = 0, i = 0;
+  const unsigned char *s = (const unsigned char *)raw;
+  while (i < (size_t)n) {
+    uint32_t cp, len = pr_utf8_decode(s + i, (uint32_t)((size_t)n - i > 4 ? 4 : (size_t)n - i), &cp);
+    bool bad = cp == 0xFFFD && len == 1;
+    if (i + len > keep) break;  /* the limit falls inside or after this character */
+    if (bad) { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; }
+    else { memcpy(out + o, raw + i, len); o += len; }
+    i += len;
+  }
+  if (i < (size_t)n) { memcpy(out + o, "\xE2\x80\xA6", 3); o += 3; }
+  memcpy(out + o, suffix, suffix_len);
+  out[o + suffix_len] = 0;
+  free(raw);
+  return out;
+}
+
 static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
                                   va_list ap) {
   pr_review_run *run = ctx->run;
   if (pr_engine__in_error(run, start, end)) return NULL;
-  char buf[1024];
-  vsnprintf(buf, sizeof buf, fmt, ap);
   pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
   if (!f) { run->oom = true; return NULL; }
   f->rule = ctx->rule;
   f->severity = ctx->rule->severity;
   f->start = start;
   f->end = end;
-  f->message = ctx->rule->cwe ? pr_arena_printf(run->arena, "%s [CWE-%d]", buf, ctx->rule->cwe)
-                              : pr_arena_strndup(run->arena, buf, strlen(buf));
+  char cwe[24] = "";
+  if (ctx->rule->cwe) snprintf(cwe, sizeof cwe, " [CWE-%d]", ctx->rule->cwe);
+  f->message = pr_engine__message(run, fmt, ap, cwe);
+  if (!f->message) return NULL;
   /* the statement holding the finding, for suppression comments on its first or last line */
   TSNode s = pr_engine__statement_of(ctx->root, anchor);
   f->stmt_start = start;
@@ -745,15 +782,15 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
     f->related = r;
     f->related_cap = cap;
   }
-  char buf[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  char *message = pr_engine__message(run, fmt, ap, "");
   va_end(ap);
+  if (!message) return;
   pr_related *r = &f->related[f->related_count++];
   r->start = ts_node_start_byte(node);
   r->end = ts_node_end_byte(node);
-  r->message = pr_arena_strndup(run->arena, buf, strlen(buf));
+  r->message = message;
 }
 
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {

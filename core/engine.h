@@ -23,6 +23,10 @@
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
+/* Messages are valid UTF-8 of at most this many bytes of rule text (quoted
+ * names included) plus the CWE suffix; longer ones end in "…" at a character boundary. */
+#define PR_MESSAGE_MAX_BYTES 2048
+
 typedef struct pr_related {
   uint32_t start, end;       /* bytes */
   const char *message;
@@ -32,7 +36,7 @@ struct pr_finding {
   const pr_rule *rule;
   pr_severity severity;
   uint32_t start, end;       /* bytes into the reviewed text */
-  const char *message;       /* without the CWE suffix */
+  const char *message;       /* valid UTF-8, ending in " [CWE-n]" for rules with a CWE */
   pr_related *related;
   uint32_t related_count, related_cap;
   uint32_t stmt_start, stmt_end;  /* bytes of the statement (or compound header) holding it */

@@ -170,7 +170,10 @@ static json_t *pr_protocol__range_new(const pr_document *doc, uint32_t start, ui
 }
 
 json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
-                                    const pr_review *review, const pr_client_caps *caps) {
+                                    const pr_review *review, const pr_client_caps *caps,
+                                    const pr_finding **unencodable, uint32_t *dropped) {
+  if (unencodable) *unencodable = NULL;
+  if (dropped) *dropped = 0;
   json_t *list = json_array();
   if (!list) return NULL;
   for (uint32_t i = 0; i < review->count; i++) {
@@ -178,7 +181,11 @@ json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_d
     json_t *d = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", pr_protocol__range_new(doc, f->start, f->end, caps->encoding),
                           "severity", (json_int_t)f->severity, "code", f->rule->code, "source", "pyreview",
                           "message", f->message);
-    if (!d) continue;
+    if (!d) {
+      if (unencodable && !*unencodable) *unencodable = f;
+      if (dropped) ++*dropped;
+      continue;
+    }
     if (f->rule->cwe) {
       char href[96];
       snprintf(href, sizeof href, "https://cwe.mitre.org/data/definitions/%d.html", f->rule->cwe);

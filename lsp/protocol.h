@@ -64,9 +64,13 @@ bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char 
 /* Reads params.textDocument.uri (didClose, didSave, ...). */
 bool pr_protocol_read_document_uri(json_t *params, const char **uri, const char **error);
 
-/* The publishDiagnostics params for a reviewed document. */
+/* The publishDiagnostics params for a reviewed document. A finding that cannot
+ * be encoded as JSON is left out and, when `unencodable` is not NULL, the first
+ * such finding is stored there (NULL when none) and *dropped counts them, so
+ * that the caller can log them. */
 json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
-                                    const pr_review *review, const pr_client_caps *caps);
+                                    const pr_review *review, const pr_client_caps *caps,
+                                    const pr_finding **unencodable, uint32_t *dropped);
 
 /* A file-system path for a file: URI (percent-decoded), malloc'd; NULL for other schemes. */
 char *pr_protocol_uri_to_path(const char *uri);

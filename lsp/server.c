@@ -122,7 +122,15 @@ static void pr_server__publish(pr_server *s, pr_open_document *d) {
     pr_server__log("%s: out of memory while reviewing", d->uri);
     return;
   }
-  json_t *params = pr_protocol_diagnostics_new(d->uri, pr_document_version(d->doc), d->doc, &review, &s->caps);
+  const pr_finding *bad;
+  uint32_t dropped;
+  json_t *params = pr_protocol_diagnostics_new(d->uri, pr_document_version(d->doc), d->doc, &review, &s->caps,
+                                               &bad, &dropped);
+  if (dropped) {
+    pr_position at = pr_document_position(d->doc, bad->start, PR_UNIT_UTF32);
+    pr_server__log("%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
+                   d->uri, dropped, bad->rule->code, at.line + 1, at.column + 1);
+  }
   pr_review_free(&review);
   pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
 }

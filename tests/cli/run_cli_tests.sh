@@ -161,6 +161,12 @@ for f in deep_paren.py deep_bracket.py deep_minus.py; do
   run check "$f"; check "$f is reviewed without a crash" 0 "$rc"
 done
 
+# issue 6, defect 3: messages quoting long non-ASCII names are valid UTF-8, whole or elided with an ellipsis
+python3 -c "open('long_name.py','w').write('def f():\\n    v' + '\\u00e9' * 300 + ' = 1\\n    w' + '\\u00e9' * 3000 + ' = 2\\n')"
+run check --select DED001 long_name.py
+check "long names: both findings, valid UTF-8, the 300-character name whole, the 3000 one elided" "2 True False True" \
+  "$(printf '%s' "$out" | python3 -c 'import sys; s=sys.stdin.buffer.read().decode("utf-8"); l=s.splitlines(); print(len(l), ("v"+"\u00e9"*300+"`") in l[0], "\u2026" in l[0], "\u2026" in l[1])')"
+
 # rules and explain
 run rules --format json
 check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"

@@ -97,7 +97,7 @@ static void diagnostics_carry_the_negotiated_columns_and_the_cwe_link(void **sta
   pr_review_options opts = {.path = "x.py", .lines = pr_document_lines(doc)};
   assert_int_equal(pr_review_file(text, (uint32_t)strlen(text), pr_document_tree(doc), &opts, &review), PR_REVIEW_OK);
   pr_client_caps caps = {.encoding = PR_UNIT_UTF16};
-  json_t *p = pr_protocol_diagnostics_new("file:///x.py", 9, doc, &review, &caps);
+  json_t *p = pr_protocol_diagnostics_new("file:///x.py", 9, doc, &review, &caps, NULL, NULL);
   json_t *d = json_array_get(json_object_get(p, "diagnostics"), 0);
   assert_int_equal(json_integer_value(json_object_get(p, "version")), 9);
   assert_string_equal(json_string_value(json_object_get(d, "code")), "SEC003");
@@ -108,10 +108,49 @@ static void diagnostics_carry_the_negotiated_columns_and_the_cwe_link(void **sta
                       "https://cwe.mitre.org/data/definitions/95.html");
   json_decref(p);
   caps.encoding = PR_UNIT_UTF8;
-  p = pr_protocol_diagnostics_new("file:///x.py", 9, doc, &review, &caps);
+  p = pr_protocol_diagnostics_new("file:///x.py", 9, doc, &review, &caps, NULL, NULL);
   d = json_array_get(json_object_get(p, "diagnostics"), 0);
   assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(d, "range"), "start"), "character")), 12);
   json_decref(p);
+  pr_review_free(&review);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
+/* Issue 6, defect 3: a long non-ASCII name gives a whole, valid message, and a
+ * finding JSON cannot carry is reported to the caller, never skipped silently. */
+static void long_non_ascii_messages_are_whole_and_unencodable_ones_are_counted(void **state) {
+  char name[700] = "`v", text[1024] = "def f():\n    ";
+  for (int i = 0; i < 300; i++) strcat(name, "\xc3\xa9");
+  strcat(text, name + 1);
+  strcat(text, " = 1\n");
+  strcat(name, "`");
+  TSParser *parser = pr_parser_new();
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review review;
+  pr_review_options opts = {.path = "x.py", .lines = pr_document_lines(doc)};
+  assert_int_equal(pr_review_file(text, (uint32_t)strlen(text), pr_document_tree(doc), &opts, &review), PR_REVIEW_OK);
+  assert_int_equal(review.count, 1);
+  pr_client_caps caps = {.encoding = PR_UNIT_UTF16};
+  const pr_finding *bad = NULL;
+  uint32_t dropped = 99;
+  json_t *p = pr_protocol_diagnostics_new("file:///x.py", 1, doc, &review, &caps, &bad, &dropped);
+  assert_int_equal(dropped, 0);
+  json_t *d = json_array_get(json_object_get(p, "diagnostics"), 0);
+  assert_non_null(d);
+  const char *m = json_string_value(json_object_get(d, "message"));
+  assert_non_null(strstr(m, name));  /* the whole name */
+  json_decref(p);
+  /* a message that is not UTF-8 (no rule makes one now) is counted and named */
+  pr_finding *f = review.findings[0];
+  const char *saved = f->message;
+  f->message = "cut \xc3";
+  p = pr_protocol_diagnostics_new("file:///x.py", 1, doc, &review, &caps, &bad, &dropped);
+  assert_int_equal(dropped, 1);
+  assert_ptr_equal(bad, f);
+  assert_int_equal(json_array_size(json_object_get(p, "diagnostics")), 0);
+  json_decref(p);
+  f->message = saved;
   pr_review_free(&review);
   pr_document_delete(doc);
   ts_parser_delete(parser);
@@ -123,6 +162,7 @@ int main(void) {
     cmocka_unit_test(encoding_negotiation_prefers_utf8_then_utf16),
     cmocka_unit_test(workspace_root_and_diagnostic_capabilities),
     cmocka_unit_test(non_object_params_are_refused),
+    cmocka_unit_test(long_non_ascii_messages_are_whole_and_unencodable_ones_are_counted),
     cmocka_unit_test(did_change_reads_ranged_and_full_changes_and_rejects_bad_positions),
     cmocka_unit_test(diagnostics_carry_the_negotiated_columns_and_the_cwe_link),
   };
