@@ -230,10 +230,12 @@ static pr_frame_status pr_framer__take_block(pr_framer *f, const char *p, size_t
   char quoted[48];
 
   if (b.cl == PR_CL_OK && b.cl_value > PR_FRAME_MAX_BODY && !b.bad_line && end <= PR_FRAME_MAX_HEADER) {
+    /* Discarding that many bytes could swallow the stream for good (2^63
+     * bytes never arrive): resynchronise on the next header instead. */
     pr_framer__consume(f, end);
-    f->skip = b.cl_value;
+    f->resync = true;
     return pr_framer__fail(f, error,
-                           "Content-Length %llu exceeds the 64 MiB limit; message skipped",
+                           "Content-Length %llu exceeds the 64 MiB limit; message skipped up to the next Content-Length",
                            (unsigned long long)b.cl_value);
   }
   if (b.cl == PR_CL_OK && !b.bad_line && end <= PR_FRAME_MAX_HEADER) {
@@ -259,7 +261,7 @@ static pr_frame_status pr_framer__take_block(pr_framer *f, const char *p, size_t
   /* The block is dropped. If it named a usable length its body is skipped
    * too; otherwise the body (if any) is unknown and we resynchronise on the
    * next "Content-Length". */
-  bool skip_body = b.cl == PR_CL_OK;
+  bool skip_body = b.cl == PR_CL_OK && b.cl_value <= PR_FRAME_MAX_BODY;
   const char *what = skip_body ? "message skipped" : "header block dropped";
   pr_framer__consume(f, end);
   if (skip_body) f->skip = b.cl_value;

@@ -9,14 +9,15 @@
  * The framer is a pure function over a growing buffer: no I/O, no clock. The
  * caller feeds whatever bytes arrived, then calls pr_framer_next until it says
  * PR_FRAME_NEED_MORE. Each call yields one message, or one error:
- *   - a Content-Length above PR_FRAME_MAX_BODY: the header is dropped and that
- *     many body bytes are then discarded as they arrive, never buffered;
+ *   - a Content-Length above PR_FRAME_MAX_BODY: the header is dropped and the
+ *     framer discards up to the next "Content-Length" (any case), never
+ *     buffering: skipping the announced length could swallow the stream for good;
  *   - a malformed but terminated header block (no Content-Length, a length
  *     that is empty, not decimal, negative or overflowing, two different
  *     lengths, a line that is not "token: value", a block over
  *     PR_FRAME_MAX_HEADER bytes): the block is dropped up to and including its
- *     empty line. If it still named a usable Content-Length, that body is
- *     skipped too; otherwise the body's extent is unknown and the framer
+ *     empty line. If it still named a usable Content-Length (within the
+ *     limit), that body is skipped too, as it arrives; otherwise the body's extent is unknown and the framer
  *     discards up to the next "Content-Length" (any case), silently;
  *   - more than PR_FRAME_MAX_HEADER bytes without the empty line: that many
  *     bytes are dropped, then the framer discards up to the next

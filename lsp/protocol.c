@@ -18,6 +18,14 @@ static int pr_protocol__hex(char c) {
   return -1;
 }
 
+/* A URI the server can key documents by: a string without NUL characters
+ * (jansson keeps them; a URI never holds one unescaped, RFC 3986). */
+static const char *pr_protocol__uri(json_t *v) {
+  if (!json_is_string(v)) return NULL;
+  const char *s = json_string_value(v);
+  return strlen(s) == json_string_length(v) ? s : NULL;
+}
+
 char *pr_protocol_uri_to_path(const char *uri) {
   if (strncmp(uri, "file://", 7) != 0) return NULL;
   const char *p = uri + 7;
@@ -68,8 +76,8 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
   }
   const char *root = NULL;
   json_t *folders = json_object_get(params, "workspaceFolders");
-  if (json_array_size(folders)) root = json_string_value(json_object_get(json_array_get(folders, 0), "uri"));
-  if (!root) root = json_string_value(json_object_get(params, "rootUri"));
+  if (json_array_size(folders)) root = pr_protocol__uri(json_object_get(json_array_get(folders, 0), "uri"));
+  if (!root) root = pr_protocol__uri(json_object_get(params, "rootUri"));
   if (root) caps->root_path = pr_protocol_uri_to_path(root);
   if (!caps->root_path) {
     const char *rp = json_string_value(json_object_get(params, "rootPath"));
@@ -99,7 +107,8 @@ bool pr_protocol_read_did_open(json_t *params, pr_text_document_item *out, const
     *error = "didOpen needs textDocument.uri, .version and .text";
     return false;
   }
-  out->uri = json_string_value(uri);
+  out->uri = pr_protocol__uri(uri);
+  if (!out->uri) { *error = "textDocument.uri contains a NUL character"; return false; }
   out->text = json_string_value(text);
   out->text_len = json_string_length(text);
   return true;
@@ -125,7 +134,8 @@ bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char 
     *error = "didChange needs textDocument.uri, .version and contentChanges";
     return false;
   }
-  out->uri = json_string_value(uri);
+  out->uri = pr_protocol__uri(uri);
+  if (!out->uri) { *error = "textDocument.uri contains a NUL character"; return false; }
   size_t n = json_array_size(changes);
   if (n > UINT32_MAX / 2) { *error = "too many changes"; return false; }
   out->changes = calloc(n ? n : 1, sizeof *out->changes);
@@ -159,7 +169,8 @@ fail:
 bool pr_protocol_read_document_uri(json_t *params, const char **uri, const char **error) {
   json_t *u = pr_protocol__path(params, "textDocument", "uri", NULL);
   if (!json_is_string(u)) { *error = "textDocument.uri is missing"; return false; }
-  *uri = json_string_value(u);
+  *uri = pr_protocol__uri(u);
+  if (!*uri) { *error = "textDocument.uri contains a NUL character"; return false; }
   return true;
 }
 

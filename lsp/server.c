@@ -276,6 +276,8 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
     return;
   }
   const char *name = json_string_value(method);
+  /* jansson strings may hold NULs: "initialize\u0000x" is no known method */
+  bool name_has_nul = strlen(name) != json_string_length(method);
   json_t *params = json_object_get(msg, "params");
   if (json_is_null(params)) params = NULL;  /* eglot sends `"params": null` with shutdown and exit */
   if (params && !json_is_object(params) && !json_is_array(params)) {
@@ -284,7 +286,7 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
     return;
   }
   const pr_method *m = NULL;
-  for (size_t i = 0; i < sizeof pr_methods / sizeof pr_methods[0]; i++)
+  for (size_t i = 0; i < sizeof pr_methods / sizeof pr_methods[0] && !name_has_nul; i++)
     if (!strcmp(pr_methods[i].name, name)) { m = &pr_methods[i]; break; }
   if (m && !strcmp(m->name, "exit")) { m->handler(s, id, params); return; }
   if (s->state == PR_STATE_STARTING && !(m && !strcmp(m->name, "initialize"))) {
@@ -316,7 +318,7 @@ static void pr_server__on_message(void *user, const char *body, size_t len) {
   pr_server *s = user;
   if (s->closing) return;
   json_error_t err;
-  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
   if (!msg) {
     pr_server__log("malformed JSON (%s at %d:%d); answered with a parse error", err.text, err.line, err.column);
     pr_server__error(s, NULL, PR_RPC_PARSE_ERROR, "malformed JSON: %s", err.text);

@@ -57,3 +57,46 @@ test('a bare CR ends a line: edits land where the client put them', async () => 
     assert.deepEqual(codes(await c.diagnosticsFor('file:///work/proj/mixed.py', 1)), ['ERR002@3:4']);
   } finally { await c.stop(); }
 });
+
+const raw = (c, body) => {
+  const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  c.proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`);
+  c.proc.stdin.write(b);
+};
+
+test('Content-Length 2^63 is refused and the next message still answered', async () => {
+  const c = start();
+  try {
+    await c.initialize({});
+    c.proc.stdin.write('Content-Length: 9223372036854775808\r\n\r\n{"jsonrpc": "2.0", "method": "x"}');
+    await open(c, 'file:///work/proj/after.py', SWALLOW, 1);
+    assert.deepEqual(codes(await c.diagnosticsFor('file:///work/proj/after.py', 1)), ['ERR002@3:4']);
+    assert.match(c.stderr(), /Content-Length 9223372036854775808 exceeds the 64 MiB limit/);
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
+
+test('NULs in methods and URIs are not cut off; non-object bodies are invalid requests', async () => {
+  const c = start();
+  try {
+    await c.initialize({});
+    let out = '';
+    c.proc.stdout.on('data', (d) => { out += d; });
+    raw(c, JSON.stringify({ jsonrpc: '2.0', id: 'nul-method', method: 'initialize\u0000x', params: {} }));
+    await assert.rejects(c.conn.sendRequest('shutdown\u0000x'), (e) => e.code === -32601);
+    for (const body of ['42', '"s"', 'null', '[]']) raw(c, body);
+    // two URIs that differ after a NUL are not one document: both are refused
+    await open(c, 'file:///work/proj/a.py\u0000one', SWALLOW, 1);
+    await open(c, 'file:///work/proj/a.py\u0000two', 'x = 1\n', 1);
+    await open(c, 'file:///work/proj/a.py', SWALLOW, 1);
+    const p = await c.diagnosticsFor('file:///work/proj/a.py', 1);
+    assert.deepEqual(codes(p), ['ERR002@3:4']);
+    assert.ok(!c.published.some((x) => x.uri.includes('\u0000')), 'nothing was published for a URI with a NUL');
+    assert.match(c.stderr(), /contains a NUL character/);
+    const log = c.logged.join('\n');
+    assert.doesNotMatch(log, /-32700/, 'valid JSON is never a parse error');
+    assert.equal((log.match(/-32600/g) || []).length, 4, `four invalid requests in: ${log}`);
+    assert.match(out, /"id": ?"nul-method"[^}]*"error": ?\{"code": ?-32601/, 'initialize\\u0000x is an unknown method');
+    // the server is still initialized once: the NUL'd initialize did not re-run it
+    assert.doesNotMatch(log, /already called/);
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
