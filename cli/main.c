@@ -16,12 +16,14 @@
 #include "walkdir.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define PR_VERSION "0.1.0"
@@ -68,9 +70,19 @@ typedef struct pr_check {
   bool json;
 } pr_check;
 
+/* Reads a whole regular file. O_NONBLOCK and the fstat make a path that became
+ * a FIFO or device since the folder walk an error instead of a hang. */
 static int pr_read_file(const char *path, char **data, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    errno = EINVAL;
+    return -1;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) { close(fd); return -1; }
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   if (!buf) { fclose(f); errno = ENOMEM; return -1; }
@@ -101,7 +113,8 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   uint32_t len = 0;
   pr_source_info info;
   if (pr_read_file(path, &raw, &raw_len) != 0) {
-    pr_buf_printf(&job->err, "pyreview: error: %s: %s\n", path, strerror(errno));
+    pr_buf_printf(&job->err, "pyreview: error: %s: %s\n", path,
+                  errno == EINVAL ? "not a regular file; skipped" : strerror(errno));
     job->io_error = true;
     return;
   }
@@ -263,6 +276,7 @@ static int pr_cmd_check(int argc, char **argv) {
   for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
 
   uint32_t counts[5] = {0};
+  size_t reviewed = 0;  /* files read and reviewed; one that could not be read is not */
   if (check.json) fputs("[", stdout);
   bool first = true;
   for (size_t i = 0; i < files.count; i++) {
@@ -275,6 +289,7 @@ static int pr_cmd_check(int argc, char **argv) {
       first = false;
     }
     if (job->io_error || job->out.oom) status = 2;
+    else reviewed++;
     for (int s = 1; s <= 4; s++) counts[s] += job->counts[s];
     pr_buf_free(&job->out);
     pr_buf_free(&job->err);
@@ -282,12 +297,14 @@ static int pr_cmd_check(int argc, char **argv) {
   if (check.json) fputs(first ? "]\n" : "\n]\n", stdout);
   fflush(stdout);
   uint32_t total = counts[1] + counts[2] + counts[3] + counts[4];
+  char failed[64] = "";
+  if (reviewed < files.count) snprintf(failed, sizeof failed, " (%zu could not be reviewed)", files.count - reviewed);
   if (total)
-    fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s\n",
-            total, total == 1 ? "" : "s", counts[1], counts[2], counts[3], counts[4], files.count,
-            files.count == 1 ? "" : "s");
+    fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s%s\n",
+            total, total == 1 ? "" : "s", counts[1], counts[2], counts[3], counts[4], reviewed,
+            reviewed == 1 ? "" : "s", failed);
   else
-    fprintf(stderr, "pyreview: no findings in %zu file%s\n", files.count, files.count == 1 ? "" : "s");
+    fprintf(stderr, "pyreview: no findings in %zu file%s%s\n", reviewed, reviewed == 1 ? "" : "s", failed);
   free(check.jobs);
   pr_file_list_free(&files);
   if (status) return status;

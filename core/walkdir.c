@@ -44,6 +44,11 @@ int pr_collect_files(const char *root, pr_file_list *list, char *err, size_t cap
     return -1;
   }
   if (!S_ISDIR(st.st_mode)) {
+    /* a FIFO, socket or device named on the command line would block or never end */
+    if (!S_ISREG(st.st_mode)) {
+      snprintf(err, cap, "%s: not a regular file or folder; skipped", root);
+      return -1;
+    }
     const char *base = strrchr(root, '/');
     if (pr_walkdir__add(list, root, base ? base + 1 : root)) goto oom;
     return 0;

@@ -167,6 +167,19 @@ run check --select DED001 long_name.py
 check "long names: both findings, valid UTF-8, the 300-character name whole, the 3000 one elided" "2 True False True" \
   "$(printf '%s' "$out" | python3 -c 'import sys; s=sys.stdin.buffer.read().decode("utf-8"); l=s.splitlines(); print(len(l), ("v"+"\u00e9"*300+"`") in l[0], "\u2026" in l[0], "\u2026" in l[1])')"
 
+# issue 6, defects 5 and 6: only regular files are read (a FIFO would block for ever), and
+# a file that could not be read is not counted as reviewed
+mkfifo fifo.py
+printf 'x = 1\n' > fine.py
+out=$(timeout 10 "$PYREVIEW" check fifo.py fine.py 2>"$work/stderr"); rc=$?; err=$(cat "$work/stderr")
+check "a FIFO named on the command line exits 2 (not 124: no hang)" 2 "$rc"
+contains "a FIFO gets a clear error" "fifo.py: not a regular file or folder; skipped" "$err"
+contains "the rest is reviewed" "no findings in 1 file" "$err"
+ln -s /proc/self/mem unreadable.py   # stat says regular; every read fails with EIO
+run check fine.py unreadable.py
+check "an unreadable file exits 2" 2 "$rc"
+contains "an unreadable file is not counted as reviewed" "no findings in 1 file (1 could not be reviewed)" "$err"
+
 # rules and explain
 run rules --format json
 check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
