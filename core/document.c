@@ -11,7 +11,7 @@ struct pr_document {
   uint32_t len, cap;
   int64_t version;
   pr_line_index lines;
-  TSTree *tree;          /* NULL only if parsing failed (cancelled/out of memory) */
+  TSTree *tree;          /* NULL when released (pr_document_release_tree) or parsing failed */
   uint32_t bom;          /* 3 when the text starts with a UTF-8 BOM, else 0 */
 };
 
@@ -186,6 +186,16 @@ pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr
   }
   doc->version = version;
   return PR_DOC_OK;
+}
+
+void pr_document_release_tree(pr_document *doc) {
+  if (doc->tree) ts_tree_delete(doc->tree);
+  doc->tree = NULL;
+}
+
+bool pr_document_ensure_tree(pr_document *doc, TSParser *parser) {
+  if (!doc->tree) doc->tree = pr_document__parse(doc, parser, NULL);
+  return doc->tree != NULL;
 }
 
 const char *pr_document_text(const pr_document *doc) { return doc->text; }

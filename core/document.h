@@ -52,10 +52,18 @@ void pr_document_delete(pr_document *doc);
 pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
                                     uint32_t n, pr_unit unit, int64_t version, uint32_t *bad_index);
 
+/* A syntax tree costs 25 to 50 times its text (about 400 KB for 8 KB of
+ * Python), so a server holding many documents keeps trees only for the ones in
+ * use. pr_document_release_tree frees the tree; the next pr_document_apply or
+ * pr_document_ensure_tree parses the text afresh (no incremental reuse then).
+ * pr_document_ensure_tree returns false when parsing fails (out of memory). */
+void pr_document_release_tree(pr_document *doc);
+bool pr_document_ensure_tree(pr_document *doc, TSParser *parser);
+
 const char *pr_document_text(const pr_document *doc);  /* NUL-terminated */
 uint32_t pr_document_length(const pr_document *doc);
 int64_t pr_document_version(const pr_document *doc);
-const TSTree *pr_document_tree(const pr_document *doc);
+const TSTree *pr_document_tree(const pr_document *doc);  /* NULL after pr_document_release_tree */
 const pr_line_index *pr_document_lines(const pr_document *doc);
 
 /* Byte offset <-> position in `unit`. pr_document_offset fails (returns false)

@@ -17,6 +17,7 @@
 #include "transport.h"
 
 #include <jansson.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,7 +38,18 @@ typedef struct pr_open_document {
   char *path;            /* file-system path, or NULL for non-file URIs */
   bool test_file;
   pr_document *doc;
+  uint64_t touched;      /* the server's clock when it was last opened or changed */
 } pr_open_document;
+
+/* Syntax trees cost 25-50x their text and only an edited document needs one
+ * (for the incremental re-parse), so trees are kept for the most recently
+ * touched documents only, within both limits; the others keep their text and
+ * are parsed afresh when next changed (one full parse, then incremental again). */
+#define PR_SERVER_TREES_MAX 32
+#define PR_SERVER_TREE_TEXT_MAX ((uint64_t)8 * 1024 * 1024)
+/* After closes or released trees, freed memory goes back to the system once
+ * the stream has been quiet this long (one malloc_trim per burst of closes). */
+#define PR_SERVER_TRIM_DELAY_MS 200
 
 typedef struct pr_server {
   uv_loop_t loop;
@@ -47,6 +59,9 @@ typedef struct pr_server {
   pr_client_caps caps;
   pr_open_document *docs;
   size_t doc_count, doc_cap;
+  uint64_t clock;        /* counts opens and changes, for touched */
+  uv_timer_t trim_timer;
+  bool trim_timer_ready;
   int exit_code;
   bool closing;
 } pr_server;
@@ -96,6 +111,38 @@ static void pr_server__forget(pr_server *s, pr_open_document *d) {
   *d = s->docs[--s->doc_count];
 }
 
+static void pr_server__on_trim(uv_timer_t *timer) {
+  (void)timer;
+  malloc_trim(0);
+}
+
+static void pr_server__schedule_trim(pr_server *s) {
+  if (s->trim_timer_ready && !s->closing) uv_timer_start(&s->trim_timer, pr_server__on_trim, PR_SERVER_TRIM_DELAY_MS, 0);
+}
+
+/* Marks d as just used, then releases the trees of the least recently touched
+ * other documents until the kept trees fit both limits. */
+static void pr_server__touch(pr_server *s, pr_open_document *d) {
+  d->touched = ++s->clock;
+  bool released = false;
+  for (;;) {
+    size_t trees = 0;
+    uint64_t bytes = 0;
+    pr_open_document *oldest = NULL;
+    for (size_t i = 0; i < s->doc_count; i++) {
+      pr_open_document *o = &s->docs[i];
+      if (!pr_document_tree(o->doc)) continue;
+      trees++;
+      bytes += pr_document_length(o->doc);
+      if (o != d && (!oldest || o->touched < oldest->touched)) oldest = o;
+    }
+    if ((trees <= PR_SERVER_TREES_MAX && bytes <= PR_SERVER_TREE_TEXT_MAX) || !oldest) break;
+    pr_document_release_tree(oldest->doc);
+    released = true;
+  }
+  if (released) pr_server__schedule_trim(s);
+}
+
 static bool pr_server__classify(pr_server *s, pr_open_document *d) {
   d->path = pr_protocol_uri_to_path(d->uri);
   const char *rel = d->path ? d->path : d->uri;
@@ -116,8 +163,11 @@ static void pr_server__publish(pr_server *s, pr_open_document *d) {
   pr_review review;
   pr_review_options options = {
     .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc)};
+  if (!pr_document_ensure_tree(d->doc, s->parser)) {
+    pr_server__log("%s: no syntax tree (out of memory); diagnostics not updated", d->uri);
+    return;
+  }
   const TSTree *tree = pr_document_tree(d->doc);
-  if (!tree) { pr_server__log("%s: no syntax tree; diagnostics not updated", d->uri); return; }
   if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
     pr_server__log("%s: out of memory while reviewing", d->uri);
     return;
@@ -189,6 +239,7 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   }
   s->doc_count++;
   pr_server__classify(s, d);
+  pr_server__touch(s, d);
   pr_server__publish(s, d);
 }
 
@@ -213,8 +264,10 @@ static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
       pr_server__log("didChange rejected for %s: the document would exceed 1 GiB", change.uri);
     else if (err != PR_DOC_OK)
       pr_server__log("didChange rejected for %s: out of memory; the document is unchanged", change.uri);
-    else
+    else {
+      pr_server__touch(s, d);
       pr_server__publish(s, d);
+    }
   }
   free(change.changes);
 }
@@ -228,6 +281,7 @@ static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
   pr_server__forget(s, d);
   if (copy) pr_server__publish_empty(s, copy);
   free(copy);
+  pr_server__schedule_trim(s);
 }
 
 static void pr_server__stop(pr_server *s);
@@ -342,6 +396,7 @@ static void pr_server__on_closed(void *user) {
 static void pr_server__stop(pr_server *s) {
   if (s->closing) return;
   s->closing = true;
+  if (s->trim_timer_ready) uv_close((uv_handle_t *)&s->trim_timer, NULL);
   if (s->transport) pr_transport_close(s->transport, pr_server__on_closed);
 }
 
@@ -364,6 +419,8 @@ int pr_server_main(void) {
   if (uv_loop_init(&s->loop) != 0) goto fail_loop;
   s->parser = pr_parser_new();
   if (!s->parser) goto fail_parser;
+  s->trim_timer_ready = uv_timer_init(&s->loop, &s->trim_timer) == 0;
+  if (s->trim_timer_ready) uv_unref((uv_handle_t *)&s->trim_timer);  /* never keeps the server alive */
   pr_transport_callbacks cb = {
     .on_message = pr_server__on_message, .on_log = pr_server__on_log,
     .on_eof = pr_server__on_eof, .on_signal = pr_server__on_signal};

@@ -43,6 +43,12 @@ typedef struct pr_transport_write {
 
 enum { PR_TRANSPORT_READ_SIZE = 64 * 1024 };
 
+/* Back-pressure: with more than HIGH bytes of output waiting for the client to
+ * read them, the transport stops reading and delivering input until the queue
+ * is below LOW. A client that sends faster than it reads then blocks on its own
+ * writes, instead of the server's memory growing with every publish queued. */
+enum { PR_TRANSPORT_QUEUE_HIGH = 4 * 1024 * 1024, PR_TRANSPORT_QUEUE_LOW = 1024 * 1024 };
+
 struct pr_transport {
   uv_loop_t *loop;                /* borrowed */
   pr_transport_callbacks cb;
@@ -63,6 +69,8 @@ struct pr_transport {
 
   size_t open_handles;            /* initialised handles whose close callback has not run */
   size_t pending_writes;          /* uv_write requests whose callback has not run */
+  size_t queued_bytes;            /* bytes of those requests */
+  bool paused;                    /* input held back while queued_bytes is high */
   int write_error;                /* first write failure, 0 if none */
   bool reading;                   /* a read is started (stream) or chained (file) */
   bool eof;                       /* on_eof was due (called unless closing) */
@@ -169,7 +177,7 @@ static void pr_transport__input(pr_transport *t, const char *data, size_t n) {
     pr_transport__end(t, UV_ENOMEM);
     return;
   }
-  while (!t->closing) {
+  while (!t->closing && !t->paused) {
     const char *body = NULL, *error = NULL;
     size_t len = 0;
     pr_frame_status st = pr_framer_next(&t->framer, &body, &len, &error);
@@ -177,6 +185,31 @@ static void pr_transport__input(pr_transport *t, const char *data, size_t n) {
     if (st == PR_FRAME_MESSAGE) t->cb.on_message(t->user, body, len);
     else pr_transport__log(t, "%s", error);
   }
+}
+
+static int pr_transport__read_file(pr_transport *t);
+static void pr_transport__on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf);
+
+/* Holds input back while the client has much output to read. */
+static void pr_transport__maybe_pause(pr_transport *t) {
+  if (t->paused || t->queued_bytes <= PR_TRANSPORT_QUEUE_HIGH) return;
+  t->paused = true;
+  if (t->reading && t->in_kind == PR_IO_STREAM) uv_read_stop(&t->in.stream);
+}
+
+static void pr_transport__on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf);
+
+/* The client caught up: deliver what the framer holds, then read again. */
+static void pr_transport__maybe_resume(pr_transport *t) {
+  if (!t->paused || t->queued_bytes > PR_TRANSPORT_QUEUE_LOW || t->closing) return;
+  t->paused = false;
+  if (t->eof) return;
+  pr_transport__input(t, NULL, 0);
+  if (t->paused || t->closing || t->eof || !t->reading) return;
+  int r = 0;
+  if (t->in_kind == PR_IO_STREAM) r = uv_read_start(&t->in.stream, pr_transport__on_alloc, pr_transport__on_read);
+  else if (!t->read_pending) r = pr_transport__read_file(t);
+  if (r) pr_transport__end(t, r);
 }
 
 static void pr_transport__on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
@@ -214,7 +247,7 @@ static void pr_transport__on_file_read(uv_fs_t *req) {
   }
   if (n > 0) {
     pr_transport__input(t, t->read_buf, (size_t)n);
-    if (t->reading && !t->closing) {
+    if (t->reading && !t->closing && !t->paused) {
       int r = pr_transport__read_file(t);
       if (r) pr_transport__end(t, r);
     }
@@ -240,10 +273,12 @@ static void pr_transport__write_failed(pr_transport *t, int err) {
 static void pr_transport__on_write(uv_write_t *req, int status) {
   pr_transport_write *w = (pr_transport_write *)req;
   pr_transport *t = req->data;
-  free(w);
-  assert(t->pending_writes > 0);
+  assert(t->pending_writes > 0 && t->queued_bytes >= w->len);
   t->pending_writes--;
+  t->queued_bytes -= w->len;
+  free(w);
   if (status < 0) pr_transport__write_failed(t, status);
+  pr_transport__maybe_resume(t);
   pr_transport__maybe_finish(t);
 }
 
@@ -297,6 +332,8 @@ int pr_transport_send(pr_transport *t, const char *body, size_t len) {
     return r;
   }
   t->pending_writes++;
+  t->queued_bytes += w->len;
+  pr_transport__maybe_pause(t);
   return 0;
 }
 

@@ -132,6 +132,29 @@ static void random_typing_keeps_text_and_tree_consistent(void **state) {
   pr_document_delete(doc);
 }
 
+/* A released tree (the server keeps trees for recent documents only) comes back
+ * with the next edit or on demand, equal to a fresh parse. */
+static void a_released_tree_is_parsed_again_when_needed(void **state) {
+  const char *t = "def f():\r    return 1\r";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  assert_non_null(pr_document_tree(doc));
+  pr_document_release_tree(doc);
+  assert_null(pr_document_tree(doc));
+  pr_change c = ranged(1, 11, 1, 12, "2");
+  assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_non_null(pr_document_tree(doc));
+  assert_string_equal(pr_document_text(doc), "def f():\r    return 2\r");
+  char *edited = ts_node_string(ts_tree_root_node(pr_document_tree(doc)));
+  assert_non_null(strstr(edited, "(return_statement (integer))"));  /* the bare CR ended line 0 */
+  pr_document_release_tree(doc);
+  assert_true(pr_document_ensure_tree(doc, parser));
+  char *again = ts_node_string(ts_tree_root_node(pr_document_tree(doc)));
+  assert_string_equal(edited, again);
+  free(edited);
+  free(again);
+  pr_document_delete(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(ranged_edits_apply_in_order),
@@ -140,6 +163,7 @@ int main(void) {
     cmocka_unit_test(crlf_lines_and_a_bom),
     cmocka_unit_test(the_end_of_the_document_is_addressable),
     cmocka_unit_test(random_typing_keeps_text_and_tree_consistent),
+    cmocka_unit_test(a_released_tree_is_parsed_again_when_needed),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
