@@ -334,6 +334,75 @@ static void large_output_is_written_in_order_and_flushed_by_close(void **state) 
   recorder_free(&r);
 }
 
+/* ---- back-pressure -------------------------------------------------------- */
+
+enum { REPLY_SIZE = 1024 * 1024 };
+
+static void reply_big(void *user, const char *body, size_t len) {
+  recorder *r = user;
+  on_message(user, body, len);
+  static char reply[REPLY_SIZE];
+  memset(reply, 'r', sizeof reply);
+  assert_int_equal(pr_transport_send(r->t, reply, sizeof reply), 0);
+}
+
+typedef struct counting_reader {
+  uv_pipe_t pipe;
+  char buf[65536];
+  size_t bytes;
+  bool eof;
+} counting_reader;
+
+static void counting_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
+  counting_reader *cr = h->data;
+  buf->base = cr->buf;
+  buf->len = sizeof cr->buf;
+}
+
+static void counting_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf) {
+  counting_reader *cr = s->data;
+  if (nread < 0) {
+    cr->eof = true;
+    uv_close((uv_handle_t *)s, NULL);
+    return;
+  }
+  cr->bytes += (size_t)nread;
+}
+
+/* A client that sends faster than it reads: with more than 4 MiB of replies
+ * waiting, the transport stops delivering input (the server's memory stays
+ * bounded), and it goes on once the client reads. Issue 6, defect 7. */
+static void input_waits_while_the_client_has_much_output_to_read(void **state) {
+  uv_loop_t loop;
+  recorder r = {.close_on_eof = true};
+  int in[2], out[2];
+  pr_transport_callbacks cbs = {.on_message = reply_big, .on_log = on_log, .on_eof = on_eof};
+  assert_int_equal(uv_loop_init(&loop), 0);
+  assert_int_equal(pipe(in), 0);
+  assert_int_equal(pipe(out), 0);
+  for (int i = 0; i < 8; i++) write_str(in[1], "Content-Length: 2\r\n\r\nhi");
+  close(in[1]);
+  assert_int_equal(pr_transport_new(&loop, in[0], out[1], &cbs, &r, &r.t), 0);
+  for (int i = 0; i < 20; i++) uv_run(&loop, UV_RUN_NOWAIT);
+  /* 4 or 5 replies of 1 MiB (less what the pipe took) pass the 4 MiB mark: the rest waits */
+  assert_in_range(r.n_msgs, 4, 5);
+  assert_int_equal(r.eofs, 0);
+
+  counting_reader cr = {.eof = false};
+  assert_int_equal(uv_pipe_init(&loop, &cr.pipe, 0), 0);
+  assert_int_equal(uv_pipe_open(&cr.pipe, out[0]), 0);
+  cr.pipe.data = &cr;
+  assert_int_equal(uv_read_start((uv_stream_t *)&cr.pipe, counting_alloc, counting_read), 0);
+  run_and_close_loop(&loop);
+  assert_int_equal(r.n_msgs, 8);
+  assert_int_equal(r.eofs, 1);
+  assert_int_equal(r.closed, 1);
+  assert_true(cr.eof);
+  size_t header = strlen("Content-Length: 1048576\r\n\r\n");
+  assert_int_equal(cr.bytes, 8 * (header + REPLY_SIZE));
+  recorder_free(&r);
+}
+
 /* ---- regular files and character devices -------------------------------- */
 
 static int temp_file(char *path) {
@@ -574,6 +643,7 @@ int main(void) {
       cmocka_unit_test(eof_inside_a_message_is_logged_before_on_eof),
       cmocka_unit_test(send_writes_framed_messages_in_order),
       cmocka_unit_test(large_output_is_written_in_order_and_flushed_by_close),
+      cmocka_unit_test(input_waits_while_the_client_has_much_output_to_read),
       cmocka_unit_test(input_and_output_as_regular_files),
       cmocka_unit_test(dev_null_input_is_an_immediate_eof),
       cmocka_unit_test(input_from_a_tty_is_read),
