@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The suite's memory check under valgrind memcheck (run by tools/test.sh after
+# the normal and sanitizer builds): every unit test, one `pyreview check` over
+# all rule fixtures and examples, and the whole protocol suite with the server
+# started under valgrind. Any memcheck error or definite leak fails it.
+#   tools/valgrind.sh [BUILD_DIR]     (default: build, a normal non-sanitizer build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=$(realpath "${1:-build}")
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite)
+fail=0
+
+for t in "$build"/tests/test_*; do
+  [ -x "$t" ] || continue
+  if ! "${vg[@]}" --log-file="$logs/$(basename "$t").log" "$t" >/dev/null 2>&1; then
+    echo "valgrind: $(basename "$t") failed"; fail=1
+  fi
+done
+
+if ! "${vg[@]}" --log-file="$logs/check.log" "$build/pyreview" check --exit-zero tests/rules examples >/dev/null 2>&1; then
+  echo "valgrind: pyreview check failed"; fail=1
+fi
+
+# the server, as the protocol tests start it, under valgrind (one log per process)
+cat > "$logs/server.sh" <<SH
+#!/bin/sh
+exec ${vg[*]} --log-file=$logs/server.%p.log "$build/pyreview" "\$@"
+SH
+chmod +x "$logs/server.sh"
+if ! PYREVIEW="$logs/server.sh" PR_SOURCE_DIR="$PWD" node --test tests/protocol/ >"$logs/protocol.out" 2>&1; then
+  echo "valgrind: protocol tests failed under valgrind"; tail -30 "$logs/protocol.out"; fail=1
+fi
+
+for log in "$logs"/*.log; do
+  [ -s "$log" ] || continue
+  echo "valgrind: $(basename "$log") reports:"; head -40 "$log"; fail=1
+done
+[ "$fail" -eq 0 ] && echo "valgrind: no memcheck errors, no definite leaks"
+exit "$fail"
