@@ -20,6 +20,12 @@
 //   4. both servers exit 0 after shutdown/exit and their stderr holds nothing
 //      alarming (AddressSanitizer, LeakSanitizer, "runtime error", abort);
 // and the final documents still carry many findings (the edits kept them).
+// Figures printed besides: wall time per phase, edits/s and the server's CPU time
+// an edit, didChange -> publish latency (p50/p99/max; under saturation, so mostly
+// time spent queued), the backlog of unpublished edits when the last didChange was
+// written, and VmRSS start / all open / after the edits / high-water / after the
+// closes. The server's RSS includes any output it has queued for a client that
+// has not read it yet; --progress SEC shows the counts and RSS as the run goes.
 // Bounded: an overall timeout (--timeout) kills the servers and fails.
 //
 //   PYREVIEW=build/pyreview node tools/soak.js [--docs 2000] [--edits 100000] [--seed 1]
@@ -41,13 +47,15 @@ const USAGE = `usage: PYREVIEW=path/to/pyreview node tools/soak.js [options]
   --timeout SEC        overall limit; the servers are killed and the run fails (default 1200)
   --settle-timeout SEC how long to wait for the last publishes after the last send (default 120)
   --rss-slack-kb KB    absolute slack of the RSS check (default 1024)
-  --no-rss-check       report RSS but do not assert on it`;
+  --no-rss-check       report RSS but do not assert on it
+  --progress SEC       print sent/received counts and the server's RSS to stderr every SEC seconds`;
 
 function parseArgs(argv) {
   const o = { docs: 2000, edits: 100000, seed: 1, size: 8192, window: 64, timeout: 1200, settleTimeout: 120,
-    rssSlackKb: 1024, rssCheck: true };
+    rssSlackKb: 1024, rssCheck: true, progress: 0 };
   const num = { '--docs': 'docs', '--edits': 'edits', '--seed': 'seed', '--size': 'size', '--window': 'window',
-    '--timeout': 'timeout', '--settle-timeout': 'settleTimeout', '--rss-slack-kb': 'rssSlackKb' };
+    '--timeout': 'timeout', '--settle-timeout': 'settleTimeout', '--rss-slack-kb': 'rssSlackKb',
+    '--progress': 'progress' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
@@ -287,6 +295,11 @@ async function main() {
   const pid = c.proc.pid;
   const rss = { start: rssKb(pid), max: 0 };
   const sampler = setInterval(() => { rss.max = Math.max(rss.max, rssKb(pid) || 0); }, 200);
+  let sentChanges = 0;
+  const progress = opt.progress > 0 && setInterval(() => {
+    console.error(`soak: ${secs(performance.now() - t0)} ${phase}: ${sentChanges} didChange sent, ` +
+      `${published} publishes received, ${nLatency} edits published, server RSS ${mb(rssKb(pid))}`);
+  }, opt.progress * 1000);
   const io = sender(c.conn);
   const totalBytes = docs.reduce((n, d) => n + Buffer.byteLength(d.lines.join('\n')), 0);
 
@@ -311,11 +324,13 @@ async function main() {
     applyEdit(d.lines, edit.range, edit.text);
     d.version++;
     d.pending.push(d.version, performance.now());
+    sentChanges++;
     await io.send(DidChangeTextDocumentNotification.type,
       { textDocument: { uri: d.uri, version: d.version }, contentChanges: [edit] });
   }
   await io.flush();
   const sentMs = performance.now() - tEdits;
+  const backlog = sentChanges - nLatency;  // edits written to the server whose publish has not arrived
   phase = 'settle';
   const settled = await waitUntil(() => docs.every((d) => d.last && d.last.version === d.version),
     opt.settleTimeout * 1000);
@@ -341,6 +356,7 @@ async function main() {
   rss.closed = rssKb(pid);
   rss.hwm = rssKb(pid, 'VmHWM');
   clearInterval(sampler);
+  if (progress) clearInterval(progress);
   const notClosed = docs.filter((d) => d.closedEmpty !== true);
   check(closedAll && notClosed.length === 0, 'every close got an empty publish',
     notClosed.length ? `${notClosed.length} documents without one, e.g. ${notClosed[0].uri}` : '');
@@ -434,6 +450,8 @@ async function main() {
     `  latency     didChange -> publish of its version: p50 ${percentile(lat, 50).toFixed(1)} ms, ` +
       `p99 ${percentile(lat, 99).toFixed(1)} ms, max ${percentile(lat, 100).toFixed(1)} ms ` +
       `(${lat.length} samples; under saturation, so mostly queueing)`,
+    `  backlog     ${backlog} edits not yet published when the last didChange was written ` +
+      `(a server that stops reading while its output backs up keeps this near the pipes' capacity)`,
     `  findings    ${openDiags} at open, ${finalDiags} at the end (${(finalDiags / docs.length).toFixed(1)} a document)`,
     `  RSS         start ${mb(rss.start)}, all open ${mb(rss.opened)}, after edits ${mb(rss.edited)}, ` +
       `sampled max ${mb(rss.max)}, high-water ${mb(rss.hwm)}, after closes ${mb(rss.closed)} ` +
