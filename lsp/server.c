@@ -112,7 +112,20 @@ static void pr_server__forget(pr_server *s, pr_open_document *d) {
 }
 
 static void pr_server__on_trim(uv_timer_t *timer) {
-  (void)timer;
+  pr_server *s = timer->data;
+  if (s->doc_count == 0) {
+    /* With nothing open, the parser's working buffers (sized by the largest
+     * file it parsed) and the document table are the only long-lived blocks
+     * left in the middle of the heap: renewing them lets the trim return it all. */
+    TSParser *fresh = pr_parser_new();
+    if (fresh) {
+      ts_parser_delete(s->parser);
+      s->parser = fresh;
+    }
+    free(s->docs);
+    s->docs = NULL;
+    s->doc_cap = 0;
+  }
   malloc_trim(0);
 }
 
@@ -420,6 +433,7 @@ int pr_server_main(void) {
   s->parser = pr_parser_new();
   if (!s->parser) goto fail_parser;
   s->trim_timer_ready = uv_timer_init(&s->loop, &s->trim_timer) == 0;
+  s->trim_timer.data = s;
   if (s->trim_timer_ready) uv_unref((uv_handle_t *)&s->trim_timer);  /* never keeps the server alive */
   pr_transport_callbacks cb = {
     .on_message = pr_server__on_message, .on_log = pr_server__on_log,

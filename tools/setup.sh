@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 what=${1:-build}
 build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libcmocka-dev)
-test_pkgs=(python3 neovim emacs-nox elpa-eglot)
+test_pkgs=(python3 neovim emacs-nox elpa-eglot valgrind strace)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 command -v node >/dev/null || pkgs+=(nodejs)

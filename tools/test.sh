@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2 (and .ci/run): set up, then build and run every test twice:
-# once in a normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+# once in a normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer;
+# then the unit, CLI and protocol tests once more under valgrind memcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh test
@@ -13,4 +14,6 @@ for variant in build:OFF build-asan:ON; do
   cmake --build "$dir" -j"$jobs"
   (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600)
 done
-echo "all tests passed (normal and sanitizer builds)"
+echo "== valgrind memcheck (normal build)"
+tools/valgrind.sh build
+echo "all tests passed (normal, sanitizer and valgrind runs)"

@@ -12,8 +12,10 @@ const SERVER = process.env.PYREVIEW;
 if (!SERVER) throw new Error('set PYREVIEW to the pyreview binary');
 const TIMEOUT_MS = 20000;
 
-function start(args = ['serve', '--stdio']) {
-  const proc = cp.spawn(SERVER, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+// prefix: a command line the server is started under (strace, valgrind ...), or [].
+function start(args = ['serve', '--stdio'], prefix = []) {
+  const argv = [...prefix, SERVER, ...args];
+  const proc = cp.spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const logged = [];
