@@ -29,8 +29,12 @@ cat > "$logs/server.sh" <<SH
 exec ${vg[*]} --log-file=$logs/server.%p.log "$build/pyreview" "\$@"
 SH
 chmod +x "$logs/server.sh"
-if ! PYREVIEW="$logs/server.sh" PR_SOURCE_DIR="$PWD" node --test tests/protocol/ >"$logs/protocol.out" 2>&1; then
-  echo "valgrind: protocol tests failed under valgrind"; tail -30 "$logs/protocol.out"; fail=1
+# (not posture.test.js: it counts the server's execve calls under strace, and
+# valgrind is one more program in between)
+protocol_tests=$(ls tests/protocol/*.test.js | grep -v posture.test.js)
+# shellcheck disable=SC2086
+if ! PYREVIEW="$logs/server.sh" PR_SOURCE_DIR="$PWD" node --test $protocol_tests >"$logs/protocol.out" 2>&1; then
+  echo "valgrind: protocol tests failed under valgrind"; grep -A30 '^not ok' "$logs/protocol.out" | head -80; fail=1
 fi
 
 for log in "$logs"/*.log; do
