@@ -22,16 +22,27 @@ endif()
 # Third-party code: built without our warnings and sanitizers so that a sanitizer
 # build reports our bugs (ASan still checks every malloc/free the runtime makes),
 # and the 130k-line parser compiles quickly.
+# A fuzz build (PYREVIEW_FUZZ) adds edge coverage and nothing else: libFuzzer
+# then sees which lexer, scanner and parser paths (error recovery above all) an
+# input reaches, and keeps inputs that give the rules new kinds of trees or
+# push tree-sitter somewhere new (where the 65k-bracket double free was). Not
+# -fsanitize=fuzzer-no-link: its comparison tracing in the lexer and the parse
+# tables made every execution about a quarter slower for guesses the
+# dictionaries already give; and no sanitizers, so reports point at our code.
+set(PR_THIRD_PARTY_FLAGS -O2 -w -fno-sanitize=all)
+if(PYREVIEW_FUZZ)
+  list(APPEND PR_THIRD_PARTY_FLAGS -fsanitize-coverage=inline-8bit-counters,pc-table)
+endif()
 add_library(pr_treesitter STATIC ${PR_TS_RUNTIME_DIR}/src/lib.c)
 target_include_directories(pr_treesitter
   PUBLIC ${PR_TS_RUNTIME_DIR}/include
   PRIVATE ${PR_TS_RUNTIME_DIR}/src ${PR_TS_RUNTIME_DIR}/src/wasm)
 set_target_properties(pr_treesitter PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 target_compile_definitions(pr_treesitter PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
-target_compile_options(pr_treesitter PRIVATE -O2 -w -fno-sanitize=all)
+target_compile_options(pr_treesitter PRIVATE ${PR_THIRD_PARTY_FLAGS})
 
 add_library(pr_grammar STATIC ${PR_GRAMMAR_DIR}/parser.c ${PR_GRAMMAR_DIR}/scanner.c)
 target_include_directories(pr_grammar PRIVATE ${PR_GRAMMAR_DIR})
 set_target_properties(pr_grammar PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
-target_compile_options(pr_grammar PRIVATE -O2 -w -fno-sanitize=all)
+target_compile_options(pr_grammar PRIVATE ${PR_THIRD_PARTY_FLAGS})
 target_link_libraries(pr_grammar PUBLIC pr_treesitter)

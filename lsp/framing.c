@@ -308,6 +308,9 @@ pr_frame_status pr_framer_next(pr_framer *f, const char **body, size_t *len, con
       f->skip -= d;
       if (f->skip) return PR_FRAME_NEED_MORE;
     }
+    /* Nothing was ever fed (the buffer comes with the first bytes): buf is
+       NULL, and even NULL + 0 is undefined behaviour. */
+    if (!f->buf) return PR_FRAME_NEED_MORE;
 
     const char *p = f->buf + f->start;
     size_t avail = f->len - f->start;

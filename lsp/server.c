@@ -5,7 +5,11 @@
  * method lookup -> params into C values (protocol) -> apply edits, re-parse,
  * review (core) -> encode and write. Every request gets exactly one response;
  * notifications get none, whatever happens. didChange publishes in the same
- * handler, so a publish always carries the document's latest version. */
+ * handler, so a publish always carries the document's latest version.
+ *
+ * The dispatcher (pr_server_new ... pr_server_free) knows nothing of stdin,
+ * stdout or framing: pr_server_main wires it to a transport, and the fuzz
+ * harness (tests/fuzz/fuzz_dispatch.c) calls it directly. */
 #include "server.h"
 
 #include "document.h"
@@ -51,37 +55,42 @@ typedef struct pr_open_document {
  * the stream has been quiet this long (one malloc_trim per burst of closes). */
 #define PR_SERVER_TRIM_DELAY_MS 200
 
-typedef struct pr_server {
-  uv_loop_t loop;
-  pr_transport *transport;
+struct pr_server {
+  pr_server_io io;
   TSParser *parser;
   pr_server_state state;
   pr_client_caps caps;
   pr_open_document *docs;
   size_t doc_count, doc_cap;
   uint64_t clock;        /* counts opens and changes, for touched */
-  uv_timer_t trim_timer;
-  bool trim_timer_ready;
+  uv_timer_t *trim_timer;  /* NULL when the server was made without a loop */
   int exit_code;
-  bool closing;
-} pr_server;
+  bool exited;           /* `exit` arrived: every later message is ignored */
+};
 
-static void pr_server__log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void pr_server__log(const char *fmt, ...) {
+/* Logs go to io.log when the embedder wants them, else to stderr. */
+static void pr_server__log(pr_server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void pr_server__log(pr_server *s, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("pyreview: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  if (s->io.log) {
+    char line[1024];
+    vsnprintf(line, sizeof line, fmt, ap);
+    s->io.log(s->io.user, line);
+  } else {
+    fputs("pyreview: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+  }
   va_end(ap);
 }
 
 static void pr_server__send(pr_server *s, json_t *msg) {
-  if (!msg) { pr_server__log("could not build a message (out of memory)"); return; }
+  if (!msg) { pr_server__log(s, "could not build a message (out of memory)"); return; }
   char *body = json_dumps(msg, JSON_COMPACT);
   json_decref(msg);
-  if (!body) { pr_server__log("could not encode a message (out of memory)"); return; }
-  if (s->transport) pr_transport_send(s->transport, body, strlen(body));
+  if (!body) { pr_server__log(s, "could not encode a message (out of memory)"); return; }
+  s->io.write(s->io.user, body, strlen(body));
   free(body);
 }
 
@@ -130,7 +139,7 @@ static void pr_server__on_trim(uv_timer_t *timer) {
 }
 
 static void pr_server__schedule_trim(pr_server *s) {
-  if (s->trim_timer_ready && !s->closing) uv_timer_start(&s->trim_timer, pr_server__on_trim, PR_SERVER_TRIM_DELAY_MS, 0);
+  if (s->trim_timer && !s->exited) uv_timer_start(s->trim_timer, pr_server__on_trim, PR_SERVER_TRIM_DELAY_MS, 0);
 }
 
 /* Marks d as just used, then releases the trees of the least recently touched
@@ -177,12 +186,12 @@ static void pr_server__publish(pr_server *s, pr_open_document *d) {
   pr_review_options options = {
     .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc)};
   if (!pr_document_ensure_tree(d->doc, s->parser)) {
-    pr_server__log("%s: no syntax tree (out of memory); diagnostics not updated", d->uri);
+    pr_server__log(s, "%s: no syntax tree (out of memory); diagnostics not updated", d->uri);
     return;
   }
   const TSTree *tree = pr_document_tree(d->doc);
   if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
-    pr_server__log("%s: out of memory while reviewing", d->uri);
+    pr_server__log(s, "%s: out of memory while reviewing", d->uri);
     return;
   }
   const pr_finding *bad;
@@ -191,7 +200,7 @@ static void pr_server__publish(pr_server *s, pr_open_document *d) {
                                                &bad, &dropped);
   if (dropped) {
     pr_position at = pr_document_position(d->doc, bad->start, PR_UNIT_UTF32);
-    pr_server__log("%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
+    pr_server__log(s, "%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
                    d->uri, dropped, bad->rule->code, at.line + 1, at.column + 1);
   }
   pr_review_free(&review);
@@ -229,14 +238,14 @@ static void pr_server__shutdown(pr_server *s, json_t *id, json_t *params) {
 static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   pr_text_document_item item;
   const char *error;
-  if (!pr_protocol_read_did_open(params, &item, &error)) { pr_server__log("didOpen ignored: %s", error); return; }
-  if (item.text_len > PR_DOCUMENT_MAX_BYTES) { pr_server__log("%s: too large, not opened", item.uri); return; }
+  if (!pr_protocol_read_did_open(params, &item, &error)) { pr_server__log(s, "didOpen ignored: %s", error); return; }
+  if (item.text_len > PR_DOCUMENT_MAX_BYTES) { pr_server__log(s, "%s: too large, not opened", item.uri); return; }
   pr_open_document *d = pr_server__find(s, item.uri);
   if (d) pr_server__forget(s, d);  /* re-opened without a close: start over */
   if (s->doc_count == s->doc_cap) {
     size_t cap = s->doc_cap ? s->doc_cap * 2 : 16;
     pr_open_document *p = realloc(s->docs, cap * sizeof *p);
-    if (!p) { pr_server__log("%s: out of memory, not opened", item.uri); return; }
+    if (!p) { pr_server__log(s, "%s: out of memory, not opened", item.uri); return; }
     s->docs = p;
     s->doc_cap = cap;
   }
@@ -247,7 +256,7 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   if (!d->uri || !d->doc) {
     free(d->uri);
     pr_document_delete(d->doc);
-    pr_server__log("%s: out of memory, not opened", item.uri);
+    pr_server__log(s, "%s: out of memory, not opened", item.uri);
     return;
   }
   s->doc_count++;
@@ -259,24 +268,24 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
 static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
   pr_did_change change;
   const char *error;
-  if (!pr_protocol_read_did_change(params, &change, &error)) { pr_server__log("didChange ignored: %s", error); return; }
+  if (!pr_protocol_read_did_change(params, &change, &error)) { pr_server__log(s, "didChange ignored: %s", error); return; }
   pr_open_document *d = pr_server__find(s, change.uri);
   if (!d) {
-    pr_server__log("didChange ignored: %s is not open", change.uri);
+    pr_server__log(s, "didChange ignored: %s is not open", change.uri);
   } else {
     uint32_t bad = 0;
     pr_document_error err = pr_document_apply(d->doc, s->parser, change.changes, change.change_count,
                                               s->caps.encoding, change.version, &bad);
     if (err == PR_DOC_BAD_RANGE)
-      pr_server__log("didChange rejected for %s version %lld: change %u has an impossible range "
+      pr_server__log(s, "didChange rejected for %s version %lld: change %u has an impossible range "
                      "(%u:%u-%u:%u); the document is unchanged at version %lld",
                      change.uri, (long long)change.version, bad, change.changes[bad].start.line,
                      change.changes[bad].start.column, change.changes[bad].end.line, change.changes[bad].end.column,
                      (long long)pr_document_version(d->doc));
     else if (err == PR_DOC_TOO_LARGE)
-      pr_server__log("didChange rejected for %s: the document would exceed 1 GiB", change.uri);
+      pr_server__log(s, "didChange rejected for %s: the document would exceed 1 GiB", change.uri);
     else if (err != PR_DOC_OK)
-      pr_server__log("didChange rejected for %s: out of memory; the document is unchanged", change.uri);
+      pr_server__log(s, "didChange rejected for %s: out of memory; the document is unchanged", change.uri);
     else {
       pr_server__touch(s, d);
       pr_server__publish(s, d);
@@ -287,9 +296,9 @@ static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
 
 static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
   const char *uri, *error;
-  if (!pr_protocol_read_document_uri(params, &uri, &error)) { pr_server__log("didClose ignored: %s", error); return; }
+  if (!pr_protocol_read_document_uri(params, &uri, &error)) { pr_server__log(s, "didClose ignored: %s", error); return; }
   pr_open_document *d = pr_server__find(s, uri);
-  if (!d) { pr_server__log("didClose ignored: %s is not open", uri); return; }
+  if (!d) { pr_server__log(s, "didClose ignored: %s is not open", uri); return; }
   char *copy = strdup(uri);
   pr_server__forget(s, d);
   if (copy) pr_server__publish_empty(s, copy);
@@ -297,11 +306,10 @@ static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
   pr_server__schedule_trim(s);
 }
 
-static void pr_server__stop(pr_server *s);
-
 static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
   s->exit_code = s->state == PR_STATE_SHUT_DOWN ? 0 : 1;
-  pr_server__stop(s);
+  s->exited = true;
+  if (s->trim_timer) uv_timer_stop(s->trim_timer);
 }
 
 static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
@@ -339,7 +347,7 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
   }
   if (!json_is_string(method)) {
     if (has_id) pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "the method must be a string");
-    else pr_server__log("dropped a notification whose method is not a string");
+    else pr_server__log(s, "dropped a notification whose method is not a string");
     return;
   }
   const char *name = json_string_value(method);
@@ -349,7 +357,7 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
   if (json_is_null(params)) params = NULL;  /* eglot sends `"params": null` with shutdown and exit */
   if (params && !json_is_object(params) && !json_is_array(params)) {
     if (has_id) pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "params must be an object or an array");
-    else pr_server__log("%s ignored: params must be an object or an array", name);
+    else pr_server__log(s, "%s ignored: params must be an object or an array", name);
     return;
   }
   const pr_method *m = NULL;
@@ -369,7 +377,7 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
     return;  /* unknown notifications, $/cancelRequest and friends included, are ignored */
   }
   if (m->request && !has_id) {
-    pr_server__log("%s sent as a notification; ignored", name);
+    pr_server__log(s, "%s sent as a notification; ignored", name);
     return;
   }
   if (!m->request && has_id) {
@@ -379,15 +387,38 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
   m->handler(s, id, params);
 }
 
-/* ---------- transport callbacks ---------- */
+/* ---------- the dispatcher's interface ---------- */
 
-static void pr_server__on_message(void *user, const char *body, size_t len) {
-  pr_server *s = user;
-  if (s->closing) return;
+static void pr_server__free_timer(uv_handle_t *h) { free(h); }
+
+pr_server *pr_server_new(struct uv_loop_s *loop, const pr_server_io *io) {
+  if (!io || !io->write) return NULL;
+  pr_server *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->io = *io;
+  s->parser = pr_parser_new();
+  if (!s->parser) { free(s); return NULL; }
+  if (loop) {
+    /* malloc'd apart: libuv needs the handle until its close callback, which
+       runs after pr_server_free has released the rest */
+    s->trim_timer = malloc(sizeof *s->trim_timer);
+    if (s->trim_timer && uv_timer_init(loop, s->trim_timer) == 0) {
+      s->trim_timer->data = s;
+      uv_unref((uv_handle_t *)s->trim_timer);  /* never keeps the server alive */
+    } else {
+      free(s->trim_timer);  /* no trims then: memory goes back later, nothing else changes */
+      s->trim_timer = NULL;
+    }
+  }
+  return s;
+}
+
+void pr_server_handle_message(pr_server *s, const char *body, size_t len) {
+  if (s->exited) return;
   json_error_t err;
   json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
   if (!msg) {
-    pr_server__log("malformed JSON (%s at %d:%d); answered with a parse error", err.text, err.line, err.column);
+    pr_server__log(s, "malformed JSON (%s at %d:%d); answered with a parse error", err.text, err.line, err.column);
     pr_server__error(s, NULL, PR_RPC_PARSE_ERROR, "malformed JSON: %s", err.text);
     return;
   }
@@ -399,61 +430,98 @@ static void pr_server__on_message(void *user, const char *body, size_t len) {
   json_decref(msg);
 }
 
-static void pr_server__on_log(void *user, const char *line) { pr_server__log("%s", line); }
+bool pr_server_wants_exit(const pr_server *s) { return s->exited; }
 
-static void pr_server__on_closed(void *user) {
-  pr_server *s = user;
-  s->transport = NULL;
-}
+int pr_server_exit_code(const pr_server *s) { return s->exit_code; }
 
-static void pr_server__stop(pr_server *s) {
-  if (s->closing) return;
-  s->closing = true;
-  if (s->trim_timer_ready) uv_close((uv_handle_t *)&s->trim_timer, NULL);
-  if (s->transport) pr_transport_close(s->transport, pr_server__on_closed);
-}
-
-static void pr_server__on_eof(void *user) {
-  pr_server *s = user;
-  /* the client went away: nothing to save, nothing lost; exit cleanly */
-  pr_server__stop(s);
-}
-
-static void pr_server__on_signal(void *user, int signum) {
-  pr_server *s = user;
-  pr_server__log("received signal %d; exiting", signum);
-  pr_server__stop(s);
-}
-
-int pr_server_main(void) {
-  pr_server *s = calloc(1, sizeof *s);
-  if (!s) return 1;
-  int rc = 1;
-  if (uv_loop_init(&s->loop) != 0) goto fail_loop;
-  s->parser = pr_parser_new();
-  if (!s->parser) goto fail_parser;
-  s->trim_timer_ready = uv_timer_init(&s->loop, &s->trim_timer) == 0;
-  s->trim_timer.data = s;
-  if (s->trim_timer_ready) uv_unref((uv_handle_t *)&s->trim_timer);  /* never keeps the server alive */
-  pr_transport_callbacks cb = {
-    .on_message = pr_server__on_message, .on_log = pr_server__on_log,
-    .on_eof = pr_server__on_eof, .on_signal = pr_server__on_signal};
-  int err = pr_transport_new(&s->loop, 0, 1, &cb, s, &s->transport);
-  if (err) {
-    pr_server__log("cannot use stdin/stdout: %s", uv_strerror(err));
-    uv_run(&s->loop, UV_RUN_DEFAULT);
-    goto fail_transport;
-  }
-  uv_run(&s->loop, UV_RUN_DEFAULT);
-  rc = s->exit_code;
-fail_transport:
+void pr_server_free(pr_server *s) {
+  if (!s) return;
   while (s->doc_count) pr_server__forget(s, &s->docs[0]);
   free(s->docs);
   free(s->caps.root_path);
   ts_parser_delete(s->parser);
-fail_parser:
-  uv_loop_close(&s->loop);
-fail_loop:
+  if (s->trim_timer) uv_close((uv_handle_t *)s->trim_timer, pr_server__free_timer);
   free(s);
+}
+
+/* ---------- stdin/stdout: the dispatcher behind a transport ---------- */
+
+typedef struct pr_server_main_ctx {
+  uv_loop_t loop;
+  pr_server *server;
+  pr_transport *transport;  /* NULL once closed */
+  bool closing;
+} pr_server_main_ctx;
+
+static void pr_server__main_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void pr_server__main_log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("pyreview: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static void pr_server__on_write(void *user, const char *body, size_t len) {
+  pr_server_main_ctx *m = user;
+  if (m->transport) pr_transport_send(m->transport, body, len);
+}
+
+static void pr_server__on_closed(void *user) {
+  pr_server_main_ctx *m = user;
+  m->transport = NULL;
+}
+
+static void pr_server__stop(pr_server_main_ctx *m) {
+  if (m->closing) return;
+  m->closing = true;
+  if (m->transport) pr_transport_close(m->transport, pr_server__on_closed);
+}
+
+static void pr_server__on_message(void *user, const char *body, size_t len) {
+  pr_server_main_ctx *m = user;
+  if (m->closing) return;
+  pr_server_handle_message(m->server, body, len);
+  if (pr_server_wants_exit(m->server)) pr_server__stop(m);
+}
+
+static void pr_server__on_log(void *user, const char *line) { pr_server__main_log("%s", line); }
+
+static void pr_server__on_eof(void *user) {
+  /* the client went away: nothing to save, nothing lost; exit cleanly */
+  pr_server__stop(user);
+}
+
+static void pr_server__on_signal(void *user, int signum) {
+  pr_server__main_log("received signal %d; exiting", signum);
+  pr_server__stop(user);
+}
+
+int pr_server_main(void) {
+  pr_server_main_ctx *m = calloc(1, sizeof *m);
+  if (!m) return 1;
+  int rc = 1;
+  if (uv_loop_init(&m->loop) != 0) goto fail_loop;
+  pr_server_io io = {.write = pr_server__on_write, .user = m};
+  m->server = pr_server_new(&m->loop, &io);
+  if (!m->server) goto fail_server;
+  pr_transport_callbacks cb = {
+    .on_message = pr_server__on_message, .on_log = pr_server__on_log,
+    .on_eof = pr_server__on_eof, .on_signal = pr_server__on_signal};
+  int err = pr_transport_new(&m->loop, 0, 1, &cb, m, &m->transport);
+  if (err) {
+    pr_server__main_log("cannot use stdin/stdout: %s", uv_strerror(err));
+    uv_run(&m->loop, UV_RUN_DEFAULT);
+  } else {
+    uv_run(&m->loop, UV_RUN_DEFAULT);
+    rc = pr_server_exit_code(m->server);
+  }
+  pr_server_free(m->server);
+fail_server:
+  uv_run(&m->loop, UV_RUN_DEFAULT);  /* completes the trim timer's close */
+  uv_loop_close(&m->loop);
+fail_loop:
+  free(m);
   return rc;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what pyreview needs on Debian 12, and only what is missing:
 #   tools/setup.sh build   Debian build packages + the npm grammar/test packages
-#   tools/setup.sh test    the same plus the editors the tests drive
+#   tools/setup.sh test    the same plus the editors the tests drive, and clang
+#                          with libFuzzer for the fuzz targets' smoke runs
 # Debian packages come from apt-get, JavaScript packages from npm with the
 # committed package-lock.json (integrity hashes). Nothing else is downloaded.
 set -euo pipefail
@@ -9,7 +10,9 @@ cd "$(dirname "$0")/.."
 
 what=${1:-build}
 build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libcmocka-dev)
-test_pkgs=(python3 neovim emacs-nox elpa-eglot valgrind strace)
+# clang-14's runtime libraries (libFuzzer, ASan, UBSan) are a separate package,
+# only recommended by clang, which --no-install-recommends leaves out.
+test_pkgs=(python3 neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 command -v node >/dev/null || pkgs+=(nodejs)

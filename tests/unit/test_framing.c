@@ -392,6 +392,17 @@ static void length_2_pow_63_does_not_swallow_the_stream(void **state) {
   pr_framer_free(&f);
 }
 
+/* Found by fuzz_framer: the buffer is NULL until bytes arrive. */
+static void next_before_any_bytes_needs_more(void **state) {
+  pr_framer f;
+  pr_framer_init(&f);
+  assert_int_equal(pr_framer_next(&f, NULL, NULL, NULL), PR_FRAME_NEED_MORE);
+  assert_int_equal(pr_framer_feed(&f, "", 0), PR_FRAME_OK);
+  assert_int_equal(pr_framer_next(&f, NULL, NULL, NULL), PR_FRAME_NEED_MORE);
+  assert_int_equal(pr_framer_buffered(&f), 0);
+  pr_framer_free(&f);
+}
+
 static void length_of_exactly_64_MiB_is_accepted(void **state) {
   pr_framer f;
   events ev = {0};
@@ -600,6 +611,7 @@ int main(void) {
       cmocka_unit_test(length_over_64_MiB_is_refused_and_the_stream_resynchronised_unbuffered),
       cmocka_unit_test(length_2_pow_63_does_not_swallow_the_stream),
       cmocka_unit_test(length_of_exactly_64_MiB_is_accepted),
+      cmocka_unit_test(next_before_any_bytes_needs_more),
       cmocka_unit_test(garbage_before_valid_message_is_skipped),
       cmocka_unit_test(garbage_glued_to_a_header_name_is_skipped),
       cmocka_unit_test(garbage_split_across_feeds_keeps_a_split_header_start),

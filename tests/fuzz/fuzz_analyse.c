@@ -1,0 +1,227 @@
+/* fuzz_analyse.c - libFuzzer target: arbitrary bytes as a Python file through
+ * pr_parse, pr_review_file with every rule enabled, and both reporters.
+ *
+ * Byte 0 chooses how the rest is read: bit 0 decodes it as `check` does
+ * (pr_source_decode: BOM, PEP 263 codings, U+FFFD) instead of taking the
+ * bytes as they are (as the server does with a document's text); bit 1 makes
+ * it a test file (tests/test_fuzz.py), which turns on the test rules. When
+ * its high nibble is 0xF the input is a recipe for a big file instead:
+ *   [flags][P][N: 3 bytes, big-endian][U][prefix: P bytes][unit: U bytes][suffix]
+ * is prefix + unit * N + suffix, capped at PR_FUZZ_BIG_MAX (16 KiB), or at
+ * PR_FUZZ_HUGE_MAX (256 KiB) when flags bits 2 and 3 are both set; so a 14-byte
+ * input reaches 'x = ' + '(' * 70000 (a past crash in tree-sitter's runtime),
+ * while most recipes stay cheap.
+ *
+ * tree-sitter's error recovery is super-linear on some broken inputs
+ * (':\n' * 32768 takes 2.5 s to parse in a release build, twice as many 10 s,
+ * and an ASan build is slower still): a parse that exceeds
+ * PR_FUZZ_PARSE_BUDGET_US is abandoned and the input skipped, so that such
+ * inputs, which are tree-sitter's and reported, do not stall the fuzzer as
+ * timeouts. (tree-sitter looks at the clock between operations only, so a
+ * parse may overrun the budget by a few seconds.)
+ *
+ * Checked: findings are sorted, lie inside the text, and have one-line,
+ * valid UTF-8 messages; the JSON report parses (jansson), has one object per
+ * finding and carries every message intact; the text report is valid UTF-8
+ * with one line per finding. */
+#include "engine.h"
+#include "parse.h"
+#include "report.h"
+#include "source.h"
+#include "syntax.h"
+#include "text.h"
+
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PR_FUZZ_CHECK(cond)                                                        \
+  do {                                                                             \
+    if (!(cond)) {                                                                 \
+      fprintf(stderr, "fuzz_analyse: check failed at line %d: %s\n", __LINE__, #cond); \
+      abort();                                                                     \
+    }                                                                              \
+  } while (0)
+
+#define PR_FUZZ_BIG_MAX ((size_t)16 * 1024)
+#define PR_FUZZ_HUGE_MAX ((size_t)256 * 1024)
+#define PR_FUZZ_PARSE_BUDGET_US ((uint64_t)1000 * 1000)
+
+/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF),
+ * written apart from core/position.c so that it does not share its bugs. */
+static bool pr_fuzz_utf8_valid(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) { i++; continue; }
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (n - i < len) return false;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+/* The file's bytes: the input after byte 0, or what its recipe builds. */
+static uint8_t *pr_fuzz_file(const uint8_t *data, size_t size, size_t *out_len) {
+  uint8_t flags = data[0];
+  if ((flags & 0xF0) != 0xF0 || size < 6) {
+    uint8_t *copy = malloc(size);  /* its own allocation: ASan sees reads past the end */
+    PR_FUZZ_CHECK(copy);
+    memcpy(copy, data + 1, size - 1);
+    *out_len = size - 1;
+    return copy;
+  }
+  size_t p = data[1], n = ((size_t)data[2] << 16) | ((size_t)data[3] << 8) | data[4], u = data[5];
+  const uint8_t *rest = data + 6;
+  size_t avail = size - 6;
+  if (p > avail) p = avail;
+  if (u > avail - p) u = avail - p;
+  if (u == 0) n = 0;
+  const uint8_t *prefix = rest, *unit = rest + p, *suffix = rest + p + u;
+  size_t suffix_len = avail - p - u;
+  size_t fixed = p + suffix_len;
+  size_t cap = (flags & 0x0C) == 0x0C ? PR_FUZZ_HUGE_MAX : PR_FUZZ_BIG_MAX;
+  if (n && n > (cap - fixed) / u) n = (cap - fixed) / u;
+  size_t len = fixed + n * u;
+  uint8_t *buf = malloc(len ? len : 1);
+  PR_FUZZ_CHECK(buf);
+  memcpy(buf, prefix, p);
+  for (size_t i = 0; i < n; i++) memcpy(buf + p + i * u, unit, u);
+  memcpy(buf + p + n * u, suffix, suffix_len);
+  *out_len = len;
+  return buf;
+}
+
+static void pr_fuzz_check_findings(const pr_review *review, uint32_t len) {
+  for (uint32_t i = 0; i < review->count; i++) {
+    const pr_finding *f = review->findings[i];
+    PR_FUZZ_CHECK(f->start <= f->end && f->end <= len);
+    if (i) {
+      const pr_finding *prev = review->findings[i - 1];
+      PR_FUZZ_CHECK(prev->start < f->start || (prev->start == f->start && strcmp(prev->rule->code, f->rule->code) <= 0));
+    }
+    size_t n = strlen(f->message);
+    PR_FUZZ_CHECK(n > 0 && n <= 3 * PR_MESSAGE_MAX_BYTES + 64);
+    PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)f->message, n));
+    /* the text report is one line per finding */
+    PR_FUZZ_CHECK(!strchr(f->message, '\n') && !strchr(f->message, '\r'));
+  }
+}
+
+static void pr_fuzz_check_json(const pr_buf *json, const pr_review *review) {
+  pr_buf doc = {0};
+  pr_buf_append(&doc, "[", 1);
+  pr_buf_append(&doc, json->data ? json->data : "", json->len);
+  pr_buf_append(&doc, "\n]", 2);
+  PR_FUZZ_CHECK(!doc.oom);
+  json_error_t err;
+  json_t *v = json_loadb(doc.data, doc.len, 0, &err);
+  if (!v) {
+    fprintf(stderr, "fuzz_analyse: the JSON report does not parse (%s at %d:%d):\n%s\n", err.text, err.line,
+            err.column, doc.data);
+    abort();
+  }
+  PR_FUZZ_CHECK(json_is_array(v) && json_array_size(v) == review->count);
+  size_t i;
+  json_t *o;
+  json_array_foreach(v, i, o) {
+    const pr_finding *f = review->findings[i];
+    json_t *m = json_object_get(o, "message");
+    PR_FUZZ_CHECK(json_is_string(m) && !strcmp(json_string_value(m), f->message));
+    PR_FUZZ_CHECK(!strcmp(json_string_value(json_object_get(o, "code")), f->rule->code));
+    json_t *s = json_object_get(o, "start"), *e = json_object_get(o, "end");
+    json_int_t sl = json_integer_value(json_object_get(s, "line")), sc = json_integer_value(json_object_get(s, "column"));
+    json_int_t el = json_integer_value(json_object_get(e, "line")), ec = json_integer_value(json_object_get(e, "column"));
+    PR_FUZZ_CHECK(sl >= 1 && sc >= 1 && el >= 1 && ec >= 1);
+    PR_FUZZ_CHECK(sl < el || (sl == el && sc <= ec));
+  }
+  json_decref(v);
+  pr_buf_free(&doc);
+}
+
+static void pr_fuzz_check_text(const pr_buf *text, const pr_review *review, const char *path) {
+  PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)text->data, text->len));
+  size_t lines = 0, plen = strlen(path);
+  for (size_t at = 0; at < text->len; lines++) {
+    const char *nl = memchr(text->data + at, '\n', text->len - at);
+    PR_FUZZ_CHECK(nl != NULL);  /* every line ends */
+    PR_FUZZ_CHECK((size_t)(nl - (text->data + at)) > plen && !memcmp(text->data + at, path, plen) &&
+                  text->data[at + plen] == ':');
+    at = (size_t)(nl - text->data) + 1;
+  }
+  PR_FUZZ_CHECK(lines == review->count);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static TSParser *parser;  /* one for the process, as each `check` thread has one */
+  if (!parser) {
+    PR_FUZZ_CHECK((parser = pr_parser_new()) != NULL);
+    ts_parser_set_timeout_micros(parser, PR_FUZZ_PARSE_BUDGET_US);
+  }
+  if (size < 1) return 0;
+  uint8_t flags = data[0];
+  size_t raw_len;
+  uint8_t *raw = pr_fuzz_file(data, size, &raw_len);
+
+  char *text;
+  uint32_t len;
+  if (flags & 1) {
+    pr_source_info info;
+    PR_FUZZ_CHECK(pr_source_decode((const char *)raw, raw_len, &text, &len, &info) == 0);
+    PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)text, len));
+  } else {
+    text = malloc(raw_len + 1);
+    PR_FUZZ_CHECK(text);
+    memcpy(text, raw, raw_len);
+    text[raw_len] = 0;
+    len = (uint32_t)raw_len;
+  }
+  free(raw);
+
+  const char *path = (flags & 2) ? "tests/test_fuzz.py" : "fuzz.py";
+  pr_line_index lines = {0};
+  PR_FUZZ_CHECK(pr_line_index_build(&lines, text, len));
+  TSTree *tree = pr_parse(parser, NULL, text, len, lines.bare_cr != 0);
+  if (!tree) {
+    /* over the parse budget (tree-sitter aborts on out of memory): start the
+       next input afresh instead of resuming this parse */
+    ts_parser_reset(parser);
+    pr_line_index_free(&lines);
+    free(text);
+    return 0;
+  }
+  pr_review_options options = {.path = path, .test_file = (flags & 2) != 0, .selection = NULL, .lines = &lines};
+  pr_review review;
+  PR_FUZZ_CHECK(pr_review_file(text, len, tree, &options, &review) == PR_REVIEW_OK);
+  pr_fuzz_check_findings(&review, len);
+
+  pr_reviewed_file file = {path, text, len, &lines, &review};
+  pr_buf json = {0}, report = {0};
+  bool first = true;
+  pr_report_json(&json, &file, &first);
+  pr_report_text(&report, &file);
+  PR_FUZZ_CHECK(!json.oom && !report.oom);
+  pr_fuzz_check_json(&json, &review);
+  pr_fuzz_check_text(&report, &review, path);
+
+  pr_buf_free(&json);
+  pr_buf_free(&report);
+  pr_review_free(&review);
+  ts_tree_delete(tree);
+  pr_line_index_free(&lines);
+  free(text);
+  return 0;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target of tests/fuzz for a while:
+#   tools/fuzz.sh [--bin FILE] [--build DIR] [--merge] [--keep] TARGET [SECONDS] [libFuzzer args...]
+# TARGET is fuzz_framer, fuzz_dispatch or fuzz_analyse. The script configures and
+# builds the fuzz build (clang, -DPYREVIEW_FUZZ=ON, in build-fuzz) when needed,
+# replays the target's regression inputs (tests/fuzz/regressions/TARGET), then
+# fuzzes for SECONDS (default 60) starting from the seed corpus
+# (tests/fuzz/corpus/TARGET), which it only reads: new inputs go to a scratch
+# folder. It prints the executions done, their rate and the corpus size.
+#   --bin FILE   run this target binary and build nothing (ctest's smoke runs)
+#   --build DIR  the fuzz build folder (default build-fuzz)
+#   --merge      afterwards, add the new inputs that reach new coverage to the
+#                committed seed corpus (libFuzzer -merge=1)
+#   --keep       keep the scratch folder (it is always kept after a crash)
+# Exit status: 0; 1 when an input crashed, leaked, timed out or failed a check
+# (the reproducer's path is printed: minimise it with -minimize_crash=1 and add
+# it to tests/fuzz/regressions/TARGET); 2 for a usage or build error.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+bin="" build="$root/build-fuzz" merge=0 keep=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --bin) bin=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --merge) merge=1; shift ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) break ;;
+  esac
+done
+[ $# -ge 1 ] || { echo "usage: tools/fuzz.sh [--bin FILE] [--build DIR] [--merge] [--keep] TARGET [SECONDS] [libFuzzer args...]" >&2; exit 2; }
+target=$1
+seconds=60
+if [ $# -ge 2 ] && [[ $2 != -* ]]; then seconds=$2; shift 2; else shift 1; fi
+
+# Per-target defaults; later arguments (the caller's) win in libFuzzer.
+case $target in
+  fuzz_framer) defaults=(-max_len=4096 -dict="$root/tests/fuzz/fuzz_framer.dict") ;;
+  fuzz_dispatch) defaults=(-max_len=4096) ;;
+  # files of up to 8 KB, the recipes reach 256 KB from a few bytes; inputs that
+  # keep tree-sitter's error recovery busy for seconds are scheduled less
+  fuzz_analyse) defaults=(-max_len=8192 -dict="$root/tests/fuzz/fuzz_analyse.dict" -entropic_scale_per_exec_time=1) ;;
+  *) echo "tools/fuzz.sh: unknown target '$target' (fuzz_framer, fuzz_dispatch, fuzz_analyse)" >&2; exit 2 ;;
+esac
+case $seconds in ''|*[!0-9]*) echo "tools/fuzz.sh: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
+
+if [ -z "$bin" ]; then
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYREVIEW_FUZZ=ON >/dev/null || exit 2
+  fi
+  cmake --build "$build" --target "$target" -j"$(( $(nproc) < 2 ? $(nproc) : 2 ))" >/dev/null || exit 2
+  bin="$build/tests/fuzz/$target"
+fi
+[ -x "$bin" ] || { echo "tools/fuzz.sh: no fuzz target at $bin" >&2; exit 2; }
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyreview-$target.XXXXXX")
+mkdir -p "$scratch/corpus"
+log="$scratch/log"
+common=(-timeout=60 -rss_limit_mb=2048 -artifact_prefix="$scratch/" -print_final_stats=1)
+
+failed() {
+  echo "tools/fuzz.sh: $target: $1 (log and reproducer kept in $scratch)" >&2
+  grep -E '^(==[0-9]+==|SUMMARY|fuzz_|.*runtime error|Running:)' "$log" | head -20 >&2 || true
+  tail -n 60 "$log" >&2
+  for a in "$scratch"/crash-* "$scratch"/leak-* "$scratch"/timeout-* "$scratch"/oom-* "$scratch"/slow-unit-*; do
+    [ -e "$a" ] && echo "reproducer: $a" >&2
+  done
+  exit 1
+}
+
+# 1. every past crash, replayed once each
+regressions=("$root/tests/fuzz/regressions/$target"/*)
+if [ -e "${regressions[0]}" ]; then
+  "$bin" "${defaults[@]}" "${common[@]}" "${regressions[@]}" >"$log" 2>&1 ||
+    failed "a regression input fails again"
+  echo "$target: ${#regressions[@]} regression input(s) replayed"
+fi
+
+# 2. fuzzing from the seeds; new inputs go to the scratch corpus (first folder)
+start=$(date +%s.%N)
+"$bin" "${defaults[@]}" "${common[@]}" -max_total_time="$seconds" "$@" \
+  "$scratch/corpus" "$root/tests/fuzz/corpus/$target" >"$log" 2>&1 || failed "crash"
+end=$(date +%s.%N)
+execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
+corpus=$(sed -n 's/.* corp: \([0-9]*\)\/\([^ ]*\).*/\1 inputs (\2)/p' <<<"$done_line")
+awk -v t="$target" -v n="${execs:-0}" -v s="$start" -v e="$end" -v c="${corpus:-?}" 'BEGIN {
+  w = e - s; printf "%s: %d executions in %.1f s (%.0f/s), corpus %s, no crash\n", t, n, w, (w > 0 ? n / w : 0), c }'
+
+if [ "$merge" = 1 ]; then
+  "$bin" "${defaults[@]}" -merge=1 "$root/tests/fuzz/corpus/$target" "$scratch/corpus" >>"$log" 2>&1 ||
+    failed "merge"
+  echo "$target: merged into tests/fuzz/corpus/$target"
+fi
+if [ "$keep" = 1 ]; then echo "$target: scratch folder $scratch"; else rm -rf "$scratch"; fi
