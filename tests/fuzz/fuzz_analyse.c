@@ -166,12 +166,13 @@ static void pr_fuzz_check_text(const pr_buf *text, const pr_review *review, cons
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static TSParser *parser;  /* one for the process, as each `check` thread has one */
-  if (!parser) {
-    PR_FUZZ_CHECK((parser = pr_parser_new()) != NULL);
-    ts_parser_set_timeout_micros(parser, PR_FUZZ_PARSE_BUDGET_US);
-  }
   if (size < 1) return 0;
+  /* A parser per input, not one per process: tree-sitter keeps pools between
+     parses, and libFuzzer runs LeakSanitizer (seconds on a big heap) after
+     every input that leaves more mallocs than frees. */
+  TSParser *parser = pr_parser_new();
+  PR_FUZZ_CHECK(parser != NULL);
+  ts_parser_set_timeout_micros(parser, PR_FUZZ_PARSE_BUDGET_US);
   uint8_t flags = data[0];
   size_t raw_len;
   uint8_t *raw = pr_fuzz_file(data, size, &raw_len);
@@ -196,9 +197,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   PR_FUZZ_CHECK(pr_line_index_build(&lines, text, len));
   TSTree *tree = pr_parse(parser, NULL, text, len, lines.bare_cr != 0);
   if (!tree) {
-    /* over the parse budget (tree-sitter aborts on out of memory): start the
-       next input afresh instead of resuming this parse */
-    ts_parser_reset(parser);
+    /* over the parse budget (tree-sitter aborts when out of memory) */
+    ts_parser_delete(parser);
     pr_line_index_free(&lines);
     free(text);
     return 0;
@@ -221,6 +221,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pr_buf_free(&report);
   pr_review_free(&review);
   ts_tree_delete(tree);
+  ts_parser_delete(parser);
   pr_line_index_free(&lines);
   free(text);
   return 0;

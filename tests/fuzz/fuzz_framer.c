@@ -103,28 +103,56 @@ static size_t pr_fuzz_chunk_size(uint8_t b) {
   return b < 224 ? b : (size_t)(b - 223) * 512;
 }
 
-/* Appends a well-formed message for body[0..len) to out, spelt as `style` says. */
-static size_t pr_fuzz_frame(uint8_t *out, uint8_t style, const uint8_t *body, size_t len, size_t *body_at) {
+/* Writes the header block of a well-formed message with a body of len bytes,
+ * spelt as `style` says, into out (room for PR_FUZZ_HEADER_MAX bytes). */
+#define PR_FUZZ_HEADER_MAX 192
+static size_t pr_fuzz_header(char *out, uint8_t style, size_t len) {
   static const char *const names[] = {"Content-Length", "content-length", "CONTENT-LENGTH", "cOnTeNt-LeNgTh"};
   const char *eol = (style & 4) ? "\n" : "\r\n";
   size_t o = 0;
-  if (style & 8) o += (size_t)sprintf((char *)out + o, "%s%s", eol, eol);  /* blank lines between messages */
-  if (style & 16) o += (size_t)sprintf((char *)out + o, "Content-Type: application/vscode-jsonrpc; charset=utf-8%s", eol);
+  if (style & 8) o += (size_t)sprintf(out + o, "%s%s", eol, eol);  /* blank lines between messages */
+  if (style & 16) o += (size_t)sprintf(out + o, "Content-Type: application/vscode-jsonrpc; charset=utf-8%s", eol);
   if ((style & 3) == 0 && !(style & 4)) {
     /* the spelling pr_frame_write_header produces, as the transport sends it */
-    size_t n = pr_frame_write_header((char *)out + o, PR_FRAME_HEADER_CAP, len);
+    size_t n = pr_frame_write_header(out + o, PR_FRAME_HEADER_CAP, len);
     PR_FUZZ_CHECK(n > 0);
     o += n;
   } else {
     const char *space = (style & 32) ? " \t " : (style & 64) ? "" : " ";
-    o += (size_t)sprintf((char *)out + o, "%s:%s%s%zu%s%s", names[style & 3], space, (style & 128) ? "00" : "", len,
-                         space, eol);
-    if (style & 128) o += (size_t)sprintf((char *)out + o, "X-Whatever: %zu%s", len, eol);
-    o += (size_t)sprintf((char *)out + o, "%s", eol);
+    o += (size_t)sprintf(out + o, "%s:%s%s%zu%s%s", names[style & 3], space, (style & 128) ? "00" : "", len, space,
+                         eol);
+    if (style & 128) o += (size_t)sprintf(out + o, "X-Whatever: %zu%s", len, eol);
+    o += (size_t)sprintf(out + o, "%s", eol);
   }
-  *body_at = o;
-  memcpy(out + o, body, len);
-  return o + len;
+  PR_FUZZ_CHECK(o <= PR_FUZZ_HEADER_MAX);
+  return o;
+}
+
+/* Turns records [style][length][body ...] into well-formed messages: twice,
+ * once to size the stream exactly (a generous bound would cost a fresh mmap
+ * per input), once to write it. Returns the stream's length. */
+static size_t pr_fuzz_build(const uint8_t *data, size_t n, uint8_t *out, size_t *starts, size_t *lens,
+                            size_t *count) {
+  char header[PR_FUZZ_HEADER_MAX];
+  size_t o = 0, i = 0, k = 0;
+  while (i + 2 <= n) {
+    uint8_t style = data[i];
+    size_t len = data[i + 1];
+    i += 2;
+    if (len > n - i) len = n - i;
+    size_t h = pr_fuzz_header(header, style, len);
+    if (out) {
+      memcpy(out + o, header, h);
+      memcpy(out + o + h, data + i, len);
+      starts[k] = o + h;
+      lens[k] = len;
+    }
+    k++;
+    o += h + len;
+    i += len;
+  }
+  *count = k;
+  return o;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -141,29 +169,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t *built = NULL;
   size_t *starts = NULL, *lens = NULL;
   if (mode & 1) {
-    /* records [style][length][body ...] become well-formed messages */
-    /* a record takes 2 input bytes or more and adds at most 160 of headers */
-    size_t count = 0, o = 0;
-    built = malloc((stream_len / 2 + 1) * 160 + stream_len);
-    starts = malloc(sizeof *starts * (stream_len / 2 + 1));
-    lens = malloc(sizeof *lens * (stream_len / 2 + 1));
+    size_t count;
+    size_t built_len = pr_fuzz_build(data, stream_len, NULL, NULL, NULL, &count);
+    built = malloc(built_len ? built_len : 1);
+    starts = malloc(sizeof *starts * (count ? count : 1));
+    lens = malloc(sizeof *lens * (count ? count : 1));
     PR_FUZZ_CHECK(built && starts && lens);
-    size_t i = 0;
-    while (i + 2 <= stream_len) {
-      uint8_t style = data[i];
-      size_t len = data[i + 1];
-      i += 2;
-      if (len > stream_len - i) len = stream_len - i;
-      size_t body_at;
-      size_t n = pr_fuzz_frame(built + o, style, data + i, len, &body_at);
-      starts[count] = o + body_at;
-      lens[count] = len;
-      count++;
-      o += n;
-      i += len;
-    }
+    pr_fuzz_build(data, stream_len, built, starts, lens, &count);
     st.bytes = built;
-    stream_len = o;
+    stream_len = built_len;
     st.well_formed = true;
     st.want_start = starts;
     st.want_len = lens;
