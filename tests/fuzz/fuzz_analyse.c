@@ -37,13 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PR_FUZZ_CHECK(cond)                                                        \
-  do {                                                                             \
-    if (!(cond)) {                                                                 \
-      fprintf(stderr, "fuzz_analyse: check failed at line %d: %s\n", __LINE__, #cond); \
-      abort();                                                                     \
-    }                                                                              \
-  } while (0)
+#include "fuzz_check.h"
 
 #define PR_FUZZ_BIG_MAX ((size_t)16 * 1024)
 #define PR_FUZZ_HUGE_MAX ((size_t)256 * 1024)

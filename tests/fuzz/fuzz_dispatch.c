@@ -25,13 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PR_FUZZ_CHECK(cond)                                                         \
-  do {                                                                              \
-    if (!(cond)) {                                                                  \
-      fprintf(stderr, "fuzz_dispatch: check failed at line %d: %s\n", __LINE__, #cond); \
-      abort();                                                                      \
-    }                                                                               \
-  } while (0)
+#include "fuzz_check.h"
 
 /* Messages per input, so that one input stays fast. */
 #define PR_FUZZ_MAX_MESSAGES 48

@@ -22,13 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PR_FUZZ_CHECK(cond)                                                      \
-  do {                                                                           \
-    if (!(cond)) {                                                               \
-      fprintf(stderr, "fuzz_framer: check failed at line %d: %s\n", __LINE__, #cond); \
-      abort();                                                                   \
-    }                                                                            \
-  } while (0)
+#include "fuzz_check.h"
 
 /* What the harness knows of the stream so far. */
 typedef struct pr_fuzz_stream {
