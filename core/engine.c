@@ -2,6 +2,7 @@
  * and the findings funnel; see engine.h and rule.h. */
 #include "engine.h"
 
+#include "incremental.h"
 #include "names.h"
 #include "position.h"
 #include "suppress.h"
@@ -52,6 +53,20 @@ typedef struct pr_event {
 
 typedef struct pr_span { uint32_t start, end; } pr_span;
 
+/* A segment in this review (see incremental.h). */
+enum { PR_SEG_PENDING = 0, PR_SEG_WALKED = 1, PR_SEG_REUSED = 2 };
+enum { PR_SEGF_PY2 = 1u << 0, PR_SEGF_GLOBAL = 1u << 1 };
+typedef struct pr_seg_run {
+  uint8_t state;
+  uint8_t flags;
+  uint32_t scope;                 /* the scope its def is read in */
+  uint32_t ref_begin, ref_end;    /* its references in the model (walked) */
+  uint32_t scope_begin, scope_end;  /* its scopes in the model (walked) */
+} pr_seg_run;
+
+typedef struct pr_comment_rec { uint32_t seg, start, len; } pr_comment_rec;
+typedef struct pr_fact_rec { uint32_t rule; pr_fact fact; } pr_fact_rec;
+
 /* Per-review state: everything the walk and the rules share. */
 typedef struct pr_review_run {
   const char *text;
@@ -79,7 +94,24 @@ typedef struct pr_review_run {
 
   /* names of the file's test classes, for "a base that is a test class of the same file" */
   const char **test_classes; uint32_t test_class_count, test_class_cap;
+
+  /* the incremental review (see incremental.h) */
+  pr_review_cache *cache;         /* NULL: nothing is kept or reused */
+  bool reuse;                     /* the cache's results are valid for this layout */
+  pr_layout layout;
+  pr_seg_run *segs;
+  uint32_t next_seg;              /* the next segment the walk will meet */
+  uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
+  pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
+  pr_fact_rec *facts; uint32_t fact_count, fact_cap;
+  uint32_t current_rule;          /* index into rules of the rule being run */
+  uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
 } pr_review_run;
+
+static void pr_engine__py2(pr_review_run *run) {
+  run->python2 = true;
+  if (run->open_seg != PR_NONE) run->segs[run->open_seg].flags |= PR_SEGF_PY2;
+}
 
 static bool pr_engine__grow(pr_review_run *run, void **arr, uint32_t *cap, uint32_t need, size_t elem) {
   if (need <= *cap) return true;
@@ -531,6 +563,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     break;
   case pr_kind_global_statement:
     pr_engine__declare(run, f, PR_BIND_GLOBAL);
+    if (run->open_seg != PR_NONE) run->segs[run->open_seg].flags |= PR_SEGF_GLOBAL;
     break;
   case pr_kind_nonlocal_statement:
     pr_engine__declare(run, f, PR_BIND_NONLOCAL);
@@ -551,19 +584,19 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
   }
   case pr_kind_print_statement:
   case pr_kind_exec_statement:
-    run->python2 = true;
+    pr_engine__py2(run);
     break;
   case pr_kind_integer: {
     uint32_t n;
     const char *s = pr_node_text(run->text, f->node, &n);
     if ((n > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') || (n > 0 && (s[n - 1] == 'l' || s[n - 1] == 'L')))
-      run->python2 = true;
+      pr_engine__py2(run);
     break;
   }
   case pr_kind_string_start: {
     uint32_t n;
     const char *s = pr_node_text(run->text, f->node, &n);
-    if (n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R')) run->python2 = true;
+    if (n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R')) pr_engine__py2(run);
     break;
   }
   case pr_kind_comment:
@@ -572,7 +605,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     if (parent && (parent->kind == pr_kind_comparison_operator || parent->kind == pr_kind_except_clause ||
                    parent->kind == pr_kind_raise_statement)) {
       const char *t = ts_node_type(f->node);
-      if (!strcmp(t, "<>") || !strcmp(t, ",") || !strcmp(t, "`")) run->python2 = true;
+      if (!strcmp(t, "<>") || !strcmp(t, ",") || !strcmp(t, "`")) pr_engine__py2(run);
     }
     return;
   default:
@@ -593,7 +626,31 @@ comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
   pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)));
+  if (run->open_seg != PR_NONE &&
+      pr_engine__grow(run, (void **)&run->comments, &run->comment_cap, run->comment_count + 1, sizeof *run->comments))
+    run->comments[run->comment_count++] = (pr_comment_rec){run->open_seg, ts_node_start_byte(f->node), n};
 }
+}
+
+/* A segment whose results are reused: only its name is bound, where it is defined. */
+static void pr_engine__reuse_segment(pr_review_run *run, const pr_frame *f, uint32_t k) {
+  TSNode fn = f->node;
+  if (pr_node_kind(fn) == pr_kind_decorated_definition) fn = pr_child(fn, pr_field_definition);
+  TSNode name = pr_child(fn, pr_field_name);
+  if (!ts_node_is_null(name)) {
+    pr_frame tmp = *f;
+    tmp.statement = fn;
+    tmp.value = (TSNode){0};
+    pr_engine__bind(run, &tmp, name, PR_BIND_FUNCTION, f->scope, 0);
+  }
+  run->segs[k].state = PR_SEG_REUSED;
+}
+
+static void pr_engine__close_segment(pr_review_run *run) {
+  pr_seg_run *sr = &run->segs[run->open_seg];
+  sr->ref_end = run->model.reference_count;
+  sr->scope_end = run->model.scope_count;
+  run->open_seg = PR_NONE;
 }
 
 static void pr_engine__walk(pr_review_run *run, TSNode root) {
@@ -614,9 +671,10 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
   if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
   run->frame_count = 1;
   pr_engine__enter(run, top, NULL);
+  bool skip = false;  /* the current node's children are not walked (a reused segment) */
   for (;;) {
     if (run->oom) break;
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
+    if (!skip && ts_tree_cursor_goto_first_child(&cursor)) {
       if (!pr_engine__grow(run, (void **)&run->frames, &run->frame_cap, run->frame_count + 1, sizeof *run->frames))
         break;
     } else {
@@ -627,14 +685,35 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
       }
       run->frame_count--;
     }
+    skip = false;
+    if (run->open_seg != PR_NONE && run->frame_count <= run->open_depth) pr_engine__close_segment(run);
     pr_frame *parent = &run->frames[run->frame_count - 1];
     pr_frame *f = &run->frames[run->frame_count++];
     TSNode node = ts_tree_cursor_current_node(&cursor);
     pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
                            ts_tree_cursor_current_field_id(&cursor), f);
+    if (run->next_seg < run->layout.count && run->open_seg == PR_NONE &&
+        ts_node_start_byte(node) == run->layout.segments[run->next_seg].start &&
+        ts_node_eq(node, run->layout.segments[run->next_seg].node)) {
+      uint32_t k = run->next_seg++;
+      const pr_segment *seg = &run->layout.segments[k];
+      const pr_segment_result *old = run->reuse ? &run->cache->results[k] : NULL;
+      run->segs[k].scope = f->scope;
+      if (old && old->reusable && !seg->has_error && old->hash == seg->hash && old->len == seg->end - seg->start) {
+        pr_engine__reuse_segment(run, f, k);
+        skip = true;
+        continue;
+      }
+      run->segs[k].state = PR_SEG_WALKED;
+      run->segs[k].ref_begin = run->model.reference_count;
+      run->segs[k].scope_begin = run->model.scope_count;
+      run->open_seg = k;
+      run->open_depth = run->frame_count - 1;
+    }
     pr_engine__enter(run, f, parent);
   }
 done:
+  if (run->open_seg != PR_NONE) pr_engine__close_segment(run);
   ts_tree_cursor_delete(&cursor);
 }
 
@@ -793,6 +872,51 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
   r->message = message;
 }
 
+pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
+  if (end_byte < start_byte || end_byte > ctx->len) return NULL;
+  TSNode anchor = ts_node_descendant_for_byte_range(ctx->root, start_byte, end_byte);
+  va_list ap;
+  va_start(ap, fmt);
+  pr_finding *f = pr_engine__add(ctx, anchor, start_byte, end_byte, fmt, ap);
+  va_end(ap);
+  return f;
+}
+
+void pr_finding_add_related_bytes(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte,
+                                  const char *fmt, ...) {
+  if (!f) return;
+  pr_review_run *run = ctx->run;
+  if (f->related_count == f->related_cap) {
+    uint32_t cap = f->related_cap ? f->related_cap * 2 : 2;
+    pr_related *r = pr_arena_alloc(run->arena, cap * sizeof *r);
+    if (!r) return;
+    if (f->related_count) memcpy(r, f->related, f->related_count * sizeof *r);
+    f->related = r;
+    f->related_cap = cap;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  char *message = pr_engine__message(run, fmt, ap, "");
+  va_end(ap);
+  if (!message) return;
+  pr_related *r = &f->related[f->related_count++];
+  r->start = start_byte;
+  r->end = end_byte;
+  r->message = message;
+}
+
+void pr_add_fact(pr_ctx *ctx, const pr_fact *fact) {
+  pr_review_run *run = ctx->run;
+  if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
+  pr_fact copy = *fact;
+  if (fact->text) {
+    char *t = pr_arena_strndup(run->arena, fact->text, fact->text_len);
+    if (!t) { run->oom = true; return; }
+    copy.text = t;
+  }
+  run->facts[run->fact_count++] = (pr_fact_rec){run->current_rule, copy};
+}
+
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {
   void *p = pr_arena_alloc(ctx->run->arena, size);
   if (!p) ctx->run->oom = true;
@@ -827,6 +951,20 @@ static uint32_t pr_engine__scope_at(const pr_model *m, uint32_t at) {
   return 0;
 }
 
+/* True when `at` lies in a test class defined inside a reused segment (whose
+ * scopes are not in the model). */
+static bool pr_engine__in_reused_test_class(const pr_review_run *run, uint32_t at) {
+  if (!run->layout.count) return false;
+  uint32_t k = pr_layout_segment_at(&run->layout, at);
+  if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED) return false;
+  const pr_segment_result *res = &run->cache->results[k];
+  for (uint32_t i = 0; i + 1 < res->test_class_count * 2; i += 2)
+    if (pr_layout_decode(&run->layout, res->test_classes[i]) <= at &&
+        at < pr_layout_decode(&run->layout, res->test_classes[i + 1]))
+      return true;
+  return false;
+}
+
 static int pr_engine__compare(const void *a, const void *b) {
   const pr_finding *x = *(pr_finding *const *)a, *y = *(pr_finding *const *)b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -844,7 +982,8 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
     bool drop = false;
     if ((flags & PR_RULE_NO_PY2) && run->python2) drop = true;
     if (!drop && (flags & (PR_RULE_TESTS_ONLY | PR_RULE_NOT_IN_TESTS))) {
-      bool test = pr_in_test_code(ctx, pr_engine__scope_at(&run->model, f->start));
+      bool test = pr_in_test_code(ctx, pr_engine__scope_at(&run->model, f->start)) ||
+                  pr_engine__in_reused_test_class(run, f->start);
       if ((flags & PR_RULE_TESTS_ONLY) && !test) drop = true;
       if ((flags & PR_RULE_NOT_IN_TESTS) && test) drop = true;
     }
@@ -870,6 +1009,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
     ctx->own_scope = e->own_scope;
     for (uint32_t j = 0; j < run->subscriber_count[k]; j++) {
       uint32_t r = run->subscribers[k][j];
+      run->current_rule = r;
       ctx->rule = run->rules[r];
       ctx->state = run->states[r];
       ctx->rule->on_node(ctx, e->node);
@@ -881,6 +1021,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
   ctx->own_scope = PR_NONE;
   for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
     if (!run->rules[r]->on_file_end) continue;
+    run->current_rule = r;
     ctx->rule = run->rules[r];
     ctx->state = run->states[r];
     ctx->rule->on_file_end(ctx);
@@ -895,18 +1036,374 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->errors);
   free(run->findings);
   free(run->test_classes);
+  pr_layout_free(&run->layout);
+  free(run->segs);
+  free(run->comments);
+  free(run->facts);
 }
 
-pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
-                               const pr_review_options *options, pr_review *out) {
+/* ---------- the incremental review (see incremental.h) ---------- */
+
+static uint64_t pr_engine__options_key(const pr_review_run *run) {
+  const pr_review_options *o = run->options;
+  const char *path = o->path ? o->path : "";
+  uint64_t h = pr_hash_bytes(path, strlen(path), o->test_file ? 1 : 2);
+  return pr_hash_bytes((const char *)run->rules, run->rule_count * sizeof *run->rules, h);
+}
+
+static uint64_t pr_engine__file_keys(const pr_review_run *run) {
+  uint64_t h = 0;
+  for (uint32_t r = 0; r < run->rule_count; r++) {
+    if (!run->rules[r]->file_key) continue;
+    uint64_t k = run->rules[r]->file_key(run->text, run->len);
+    h = pr_hash_bytes((const char *)&k, sizeof k, h ^ r);
+  }
+  return h;
+}
+
+static uint32_t pr_engine__rule_index(const pr_review_run *run, const pr_rule *rule) {
+  for (uint32_t r = 0; r < run->rule_count; r++)
+    if (run->rules[r] == rule) return r;
+  return PR_NONE;
+}
+
+/* What reused segments contribute before the model is finished: the skeleton
+ * names they read (marked used) and their suppression comments. */
+static void pr_engine__replay(pr_review_run *run) {
+  for (uint32_t k = 0; k < run->layout.count; k++) {
+    if (run->segs[k].state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = &run->cache->results[k];
+    for (uint32_t i = 0; i < res->name_count; i++) {
+      uint32_t scope = run->segs[k].scope;
+      for (uint32_t h = 0; h < res->names[i].hops && scope != PR_NONE; h++) scope = run->model.scopes[scope].parent;
+      if (scope == PR_NONE) continue;
+      uint32_t sym = pr_model_symbol(&run->model, scope, res->names[i].name, res->names[i].len);
+      if (sym == PR_NONE) continue;
+      pr_symbol *y = &run->model.symbols[sym];
+      y->used = true;
+      if (res->names[i].nested) y->read_nested = true;
+      if (res->names[i].here) {
+        uint32_t at = pr_layout_decode(&run->layout, res->names[i].last_here);
+        if (!y->read_here || at > y->last_read) y->last_read = at;
+        y->read_here = true;
+      }
+    }
+    for (uint32_t i = 0; i < res->comment_count; i++) {
+      uint32_t at = pr_layout_decode(&run->layout, res->comments[i]);
+      if (at + res->comment_lens[i] > run->len) continue;
+      pr_suppressions_add(&run->suppressions, run->text + at, res->comment_lens[i], pr_line_index_row(run->lines, at));
+    }
+  }
+}
+
+/* The findings reused segments keep, rebuilt at their new places. */
+static void pr_engine__reuse_findings(pr_review_run *run) {
+  const pr_layout *l = &run->layout;
+  for (uint32_t k = 0; k < l->count && !run->oom; k++) {
+    if (run->segs[k].state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = &run->cache->results[k];
+    for (uint32_t i = 0; i < res->finding_count; i++) {
+      const pr_cached_finding *c = &res->findings[i];
+      pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
+      char *message = f ? pr_arena_strndup(run->arena, c->message, strlen(c->message)) : NULL;
+      if (!message ||
+          !pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, run->finding_count + 1,
+                           sizeof *run->findings)) {
+        run->oom = true;
+        return;
+      }
+      f->rule = c->rule;
+      f->severity = c->severity;
+      f->start = pr_layout_decode(l, c->start);
+      f->end = pr_layout_decode(l, c->end);
+      f->stmt_start = pr_layout_decode(l, c->stmt_start);
+      f->stmt_end = pr_layout_decode(l, c->stmt_end);
+      f->message = message;
+      if (c->related_count) {
+        f->related = pr_arena_alloc(run->arena, c->related_count * sizeof *f->related);
+        if (!f->related) { run->oom = true; return; }
+        f->related_cap = c->related_count;
+        for (uint32_t j = 0; j < c->related_count; j++) {
+          pr_related *r = &f->related[f->related_count++];
+          r->start = pr_layout_decode(l, c->related[j].start);
+          r->end = pr_layout_decode(l, c->related[j].end);
+          r->message = pr_arena_strndup(run->arena, c->related[j].message, strlen(c->related[j].message));
+          if (!r->message) { run->oom = true; return; }
+        }
+      }
+      run->findings[run->finding_count++] = f;
+    }
+  }
+}
+
+static pr_place pr_engine__place_or_none(const pr_layout *l, uint32_t at) {
+  return at == PR_NONE ? (pr_place){PR_NONE, 0} : pr_layout_encode(l, at);
+}
+
+static char *pr_engine__strdup(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) { memcpy(d, s, n); d[n] = 0; }
+  return d;
+}
+
+/* Fills `res` with what walked segment k produced. False when out of memory
+ * (the caller then keeps nothing for it). `fseg`/`xseg`: the segment of each
+ * kept finding and fresh fact. */
+static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fseg,
+                                    uint32_t fcount, const uint32_t *xseg, uint32_t xcount) {
+  const pr_layout *l = &run->layout;
+  if (fcount) {
+    res->findings = calloc(fcount, sizeof *res->findings);
+    if (!res->findings) return false;
+    for (uint32_t i = 0; i < run->kept_findings; i++) {
+      if (fseg[i] != k) continue;
+      const pr_finding *f = run->findings[i];
+      pr_cached_finding *c = &res->findings[res->finding_count++];
+      c->rule = f->rule;
+      c->severity = f->severity;
+      c->start = pr_layout_encode(l, f->start);
+      c->end = pr_layout_encode(l, f->end);
+      c->stmt_start = pr_layout_encode(l, f->stmt_start);
+      c->stmt_end = pr_layout_encode(l, f->stmt_end);
+      c->message = pr_engine__strdup(f->message, strlen(f->message));
+      if (!c->message) return false;
+      if (f->related_count) {
+        c->related = calloc(f->related_count, sizeof *c->related);
+        if (!c->related) return false;
+        for (uint32_t j = 0; j < f->related_count; j++) {
+          pr_cached_related *r = &c->related[c->related_count++];
+          r->start = pr_layout_encode(l, f->related[j].start);
+          r->end = pr_layout_encode(l, f->related[j].end);
+          r->message = pr_engine__strdup(f->related[j].message, strlen(f->related[j].message));
+          if (!r->message) return false;
+        }
+      }
+    }
+  }
+  if (xcount) {
+    res->facts = calloc(xcount, sizeof *res->facts);
+    if (!res->facts) return false;
+    for (uint32_t i = 0; i < run->fact_count; i++) {
+      if (xseg[i] != k) continue;
+      const pr_fact *x = &run->facts[i].fact;
+      pr_cached_fact *c = &res->facts[res->fact_count++];
+      c->rule = run->rules[run->facts[i].rule];
+      c->start = pr_layout_encode(l, x->start);
+      c->end = pr_layout_encode(l, x->end);
+      c->ref[0] = pr_engine__place_or_none(l, x->ref[0]);
+      c->ref[1] = pr_engine__place_or_none(l, x->ref[1]);
+      c->tag = x->tag;
+      c->value = x->value;
+      if (x->text) {
+        c->text = pr_engine__strdup(x->text, x->text_len);
+        if (!c->text) return false;
+        c->text_len = x->text_len;
+      }
+    }
+  }
+  const pr_seg_run *sr = &run->segs[k];
+  const pr_model *m = &run->model;
+  /* its test classes, for the test-code filter of later reviews */
+  uint32_t tc = 0;
+  for (uint32_t i = sr->scope_begin; i < sr->scope_end; i++) tc += m->scopes[i].is_test_class;
+  if (tc) {
+    res->test_classes = malloc(2 * tc * sizeof *res->test_classes);
+    if (!res->test_classes) return false;
+    for (uint32_t i = sr->scope_begin; i < sr->scope_end; i++) {
+      if (!m->scopes[i].is_test_class) continue;
+      res->test_classes[2 * res->test_class_count] = pr_layout_encode(l, ts_node_start_byte(m->scopes[i].node));
+      res->test_classes[2 * res->test_class_count + 1] = pr_layout_encode(l, ts_node_end_byte(m->scopes[i].node));
+      res->test_class_count++;
+    }
+  }
+  /* the skeleton names it reads, once each */
+  uint32_t cap = 0;
+  for (uint32_t i = sr->ref_begin; i < sr->ref_end; i++) {
+    uint32_t sym = m->references[i].symbol;
+    if (sym == PR_NONE) continue;
+    uint32_t owner = m->symbols[sym].scope;
+    if (owner >= sr->scope_begin && owner < sr->scope_end) continue;
+    uint32_t hops = 0, s = sr->scope;
+    while (s != PR_NONE && s != owner) { s = m->scopes[s].parent; hops++; }
+    if (s == PR_NONE) continue;
+    const pr_symbol *y = &m->symbols[sym];
+    bool here = m->references[i].scope == owner;
+    uint32_t at = ts_node_start_byte(m->references[i].node);
+    pr_cached_name *n = NULL;
+    for (uint32_t j = 0; j < res->name_count && !n; j++)
+      if (res->names[j].hops == hops && res->names[j].len == y->name_len &&
+          !memcmp(res->names[j].name, y->name, y->name_len))
+        n = &res->names[j];
+    if (!n) {
+      if (res->name_count == cap) {
+        cap = cap ? cap * 2 : 8;
+        pr_cached_name *nn = realloc(res->names, cap * sizeof *nn);
+        if (!nn) return false;
+        res->names = nn;
+      }
+      n = &res->names[res->name_count];
+      memset(n, 0, sizeof *n);
+      n->name = pr_engine__strdup(y->name, y->name_len);
+      if (!n->name) return false;
+      n->len = y->name_len;
+      n->hops = hops;
+      res->name_count++;
+    }
+    if (!here) {
+      n->nested = true;
+    } else if (!n->here || at > pr_layout_decode(l, n->last_here)) {
+      n->here = true;
+      n->last_here = pr_layout_encode(l, at);
+    }
+  }
+  return true;
+}
+
+static bool pr_engine__keep_comments(pr_review_run *run, pr_segment_result *res, uint32_t k, uint32_t count) {
+  if (!count) return true;
+  res->comments = malloc(count * sizeof *res->comments);
+  res->comment_lens = malloc(count * sizeof *res->comment_lens);
+  if (!res->comments || !res->comment_lens) return false;
+  for (uint32_t i = 0; i < run->comment_count; i++) {
+    if (run->comments[i].seg != k) continue;
+    res->comments[res->comment_count] = pr_layout_encode(&run->layout, run->comments[i].start);
+    res->comment_lens[res->comment_count++] = run->comments[i].len;
+  }
+  return true;
+}
+
+/* Stores this review's per-segment results in the cache for the next one. */
+static void pr_engine__keep(pr_review_run *run, uint64_t options, uint64_t file_keys, uint64_t globals) {
+  pr_review_cache *c = run->cache;
+  const pr_layout *l = &run->layout;
+  uint32_t n = l->count;
+  pr_segment_result *res = calloc(n ? n : 1, sizeof *res);
+  uint32_t *counts = calloc((size_t)(n ? n : 1) * 3, sizeof *counts);  /* findings, facts, comments */
+  uint32_t *fseg = malloc((run->kept_findings ? run->kept_findings : 1) * sizeof *fseg);
+  uint32_t *xseg = malloc((run->fact_count ? run->fact_count : 1) * sizeof *xseg);
+  if (!res || !counts || !fseg || !xseg) {
+    free(res); free(counts); free(fseg); free(xseg);
+    pr_review_cache_clear(c);
+    return;
+  }
+  for (uint32_t i = 0; i < run->kept_findings; i++) {
+    fseg[i] = pr_layout_segment_at(l, run->findings[i]->start);
+    if (fseg[i] != PR_NONE) counts[3 * fseg[i]]++;
+  }
+  for (uint32_t i = 0; i < run->fact_count; i++) {
+    xseg[i] = pr_layout_segment_at(l, run->facts[i].fact.start);
+    if (xseg[i] != PR_NONE) counts[3 * xseg[i] + 1]++;
+  }
+  for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
+  for (uint32_t k = 0; k < n; k++) {
+    const pr_segment *seg = &l->segments[k];
+    if (run->segs[k].state == PR_SEG_REUSED) {
+      res[k] = c->results[k];
+      memset(&c->results[k], 0, sizeof c->results[k]);
+      continue;
+    }
+    pr_segment_result *r = &res[k];
+    r->hash = seg->hash;
+    r->len = seg->end - seg->start;
+    r->python2 = run->segs[k].flags & PR_SEGF_PY2;
+    r->reusable = run->segs[k].state == PR_SEG_WALKED && !seg->has_error && !(run->segs[k].flags & PR_SEGF_GLOBAL);
+    if (!r->reusable) continue;
+    if (!pr_engine__keep_segment(run, k, r, fseg, counts[3 * k], xseg, counts[3 * k + 1]) ||
+        !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
+      pr_segment_result_free(r);
+      r->hash = seg->hash;
+      r->len = seg->end - seg->start;
+      r->reusable = false;
+    }
+  }
+  free(counts);
+  free(fseg);
+  free(xseg);
+  pr_review_cache_clear(c);
+  c->results = res;
+  c->count = n;
+  c->valid = true;
+  c->skeleton = l->skeleton;
+  c->options = options;
+  c->file_keys = file_keys;
+  c->globals = globals;
+  c->python2 = run->python2;
+}
+
+static int pr_engine__fact_compare(const void *a, const void *b) {
+  const pr_fact_rec *x = a, *y = b;
+  if (x->rule != y->rule) return x->rule < y->rule ? -1 : 1;
+  if (x->fact.start != y->fact.start) return x->fact.start < y->fact.start ? -1 : 1;
+  if (x->fact.end != y->fact.end) return x->fact.end < y->fact.end ? -1 : 1;
+  if (x->fact.tag != y->fact.tag) return x->fact.tag < y->fact.tag ? -1 : 1;
+  return 0;
+}
+
+/* on_facts: the facts recorded in this review and those reused segments keep,
+ * by rule and position. */
+static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
+  bool any = false;
+  for (uint32_t r = 0; r < run->rule_count && !any; r++) any = run->rules[r]->on_facts != NULL;
+  if (!any) return;
+  uint32_t fresh = run->fact_count;
+  for (uint32_t k = 0; k < run->layout.count && !run->oom; k++) {
+    if (run->segs[k].state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = &run->cache->results[k];
+    for (uint32_t i = 0; i < res->fact_count; i++) {
+      const pr_cached_fact *c = &res->facts[i];
+      uint32_t r = pr_engine__rule_index(run, c->rule);
+      if (r == PR_NONE) continue;
+      if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
+      pr_fact x = {
+        .start = pr_layout_decode(&run->layout, c->start),
+        .end = pr_layout_decode(&run->layout, c->end),
+        .ref = {c->ref[0].region == PR_NONE ? PR_NONE : pr_layout_decode(&run->layout, c->ref[0]),
+                c->ref[1].region == PR_NONE ? PR_NONE : pr_layout_decode(&run->layout, c->ref[1])},
+        .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
+      run->facts[run->fact_count++] = (pr_fact_rec){r, x};
+    }
+  }
+  /* sort a copy: the fresh facts keep their order for the cache */
+  pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
+  pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
+  if (!sorted || !list) { free(sorted); free(list); run->oom = true; return; }
+  if (run->fact_count) {
+    memcpy(sorted, run->facts, run->fact_count * sizeof *sorted);
+    qsort(sorted, run->fact_count, sizeof *sorted, pr_engine__fact_compare);
+  }
+  ctx->parent = (TSNode){0};
+  ctx->field = 0;
+  ctx->scope = 0;
+  ctx->own_scope = PR_NONE;
+  uint32_t i = 0;
+  for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
+    uint32_t n = 0;
+    while (i < run->fact_count && sorted[i].rule == r) list[n++] = sorted[i++].fact;
+    if (!run->rules[r]->on_facts) continue;
+    run->current_rule = r;
+    ctx->rule = run->rules[r];
+    ctx->state = run->states[r];
+    ctx->rule->on_facts(ctx, list, n);
+  }
+  free(sorted);
+  free(list);
+  run->fact_count = fresh;  /* the reused ones stay in their segments' results */
+}
+
+enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2 };
+
+static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree, const pr_review_options *options,
+                             pr_review *out, bool allow_reuse) {
   memset(out, 0, sizeof *out);
   pr_syntax_init();
   pr_review_run *run = calloc(1, sizeof *run);
-  if (!run) return PR_REVIEW_NO_MEMORY;
+  if (!run) return PR_RUN_NO_MEMORY;
   run->text = text;
   run->len = len;
   run->options = options;
   run->arena = &out->arena;
+  run->cache = options->cache;
+  run->open_seg = PR_NONE;
   pr_model_init(&run->model, run->arena, text);
   pr_suppressions_init(&run->suppressions, run->arena);
   run->lines = options->lines;
@@ -927,20 +1424,70 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   }
 
   TSNode root = ts_tree_root_node(tree);
+  uint64_t options_key = 0, file_keys = 0, globals = 0;
+  if (run->cache && !run->oom) {
+    if (!pr_layout_build(&run->layout, text, len, root)) run->oom = true;
+    run->segs = calloc(run->layout.count ? run->layout.count : 1, sizeof *run->segs);
+    if (!run->segs) run->oom = true;
+    options_key = pr_engine__options_key(run);
+    file_keys = pr_engine__file_keys(run);
+    const pr_review_cache *c = run->cache;
+    run->reuse = allow_reuse && !run->oom && c->valid && c->skeleton == run->layout.skeleton &&
+                 c->options == options_key && c->file_keys == file_keys && c->count == run->layout.count;
+  }
   if (!run->oom) pr_engine__walk(run, root);
+  if (run->cache && !run->oom) {
+    bool python2 = run->python2, reused = false;
+    for (uint32_t k = 0; k < run->layout.count; k++) {
+      const pr_segment *seg = &run->layout.segments[k];
+      if (run->segs[k].state == PR_SEG_REUSED) {
+        reused = true;
+        python2 |= run->cache->results[k].python2;
+      } else if (run->segs[k].flags & PR_SEGF_GLOBAL) {
+        globals = pr_hash_bytes(text + seg->start, seg->end - seg->start, globals ^ k);
+      }
+    }
+    /* what the kept results assumed about the whole file no longer holds */
+    if (reused && (python2 != run->cache->python2 || globals != run->cache->globals)) {
+      pr_engine__cleanup(run);
+      free(run);
+      pr_arena_free(&out->arena);
+      memset(out, 0, sizeof *out);
+      return PR_RUN_AGAIN;
+    }
+    run->python2 = python2;
+    pr_engine__replay(run);
+  }
   pr_model_finish(&run->model);
   pr_suppressions_finish(&run->suppressions);
   pr_ctx ctx = {
     .text = text, .len = len, .root = root, .path = options->path ? options->path : "",
     .test_file = options->test_file, .python2 = run->python2, .model = &run->model,
     .own_scope = PR_NONE, .run = run};
-  if (!run->oom && !run->model.out_of_memory) pr_engine__dispatch(run, &ctx);
+  if (!run->oom && !run->model.out_of_memory) {
+    pr_engine__dispatch(run, &ctx);
+    run->kept_findings = run->finding_count;
+    pr_engine__dispatch_facts(run, &ctx);
+    if (run->cache) pr_engine__reuse_findings(run);
+  }
   if (run->oom || run->model.out_of_memory) {
+    if (run->cache) pr_review_cache_clear(run->cache);
     pr_engine__cleanup(run);
     free(run);
     pr_arena_free(&out->arena);
     memset(out, 0, sizeof *out);
-    return PR_REVIEW_NO_MEMORY;
+    return PR_RUN_NO_MEMORY;
+  }
+  if (run->cache) {
+    uint32_t walked = 0, reused = 0;
+    for (uint32_t k = 0; k < run->layout.count; k++) {
+      walked += run->segs[k].state == PR_SEG_WALKED;
+      reused += run->segs[k].state == PR_SEG_REUSED;
+    }
+    pr_engine__keep(run, options_key, file_keys, globals);
+    run->cache->last_walked = walked;
+    run->cache->last_reused = reused;
+    run->cache->last_full = !run->reuse;
   }
   pr_engine__filter(run, &ctx);
   out->findings = malloc((run->finding_count ? run->finding_count : 1) * sizeof *out->findings);
@@ -949,14 +1496,21 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
     free(run);
     pr_arena_free(&out->arena);
     memset(out, 0, sizeof *out);
-    return PR_REVIEW_NO_MEMORY;
+    return PR_RUN_NO_MEMORY;
   }
   if (run->finding_count) memcpy(out->findings, run->findings, run->finding_count * sizeof *out->findings);
   out->count = run->finding_count;
   out->python2 = run->python2;
   pr_engine__cleanup(run);
   free(run);
-  return PR_REVIEW_OK;
+  return PR_RUN_OK;
+}
+
+pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
+                               const pr_review_options *options, pr_review *out) {
+  int r = pr_engine__review(text, len, tree, options, out, true);
+  if (r == PR_RUN_AGAIN) r = pr_engine__review(text, len, tree, options, out, false);
+  return r == PR_RUN_OK ? PR_REVIEW_OK : PR_REVIEW_NO_MEMORY;
 }
 
 void pr_review_free(pr_review *review) {
