@@ -54,11 +54,16 @@ typedef struct pr_event {
 typedef struct pr_span { uint32_t start, end; } pr_span;
 
 /* A segment in this review (see incremental.h). */
-enum { PR_SEG_PENDING = 0, PR_SEG_WALKED = 1, PR_SEG_REUSED = 2 };
+enum { PR_SEG_WALKED = 1, PR_SEG_REUSED = 2 };
 enum { PR_SEGF_PY2 = 1u << 0, PR_SEGF_GLOBAL = 1u << 1 };
 typedef struct pr_seg_run {
+  TSNode node;                    /* function_definition or decorated_definition */
+  uint32_t start, end;            /* bytes */
+  uint64_t hash, context;         /* its text; what is around it */
   uint8_t state;
   uint8_t flags;
+  bool has_error;
+  pr_segment_result *kept;        /* PR_SEG_REUSED: the cache's result (the cache owns it) */
   uint32_t scope;                 /* the scope its def is read in */
   uint32_t ref_begin, ref_end;    /* its references in the model (walked) */
   uint32_t scope_begin, scope_end;  /* its scopes in the model (walked) */
@@ -97,10 +102,8 @@ typedef struct pr_review_run {
 
   /* the incremental review (see incremental.h) */
   pr_review_cache *cache;         /* NULL: nothing is kept or reused */
-  bool reuse;                     /* the cache's results are valid for this layout */
-  pr_layout layout;
-  pr_seg_run *segs;
-  uint32_t next_seg;              /* the next segment the walk will meet */
+  bool reuse;                     /* the cache's results may be reused (options and file keys match) */
+  pr_seg_run *segs; uint32_t seg_count, seg_cap;  /* document order */
   uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
   pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
@@ -626,14 +629,14 @@ comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
   pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)));
-  if (run->open_seg != PR_NONE &&
+  if (run->open_seg != PR_NONE && pr_suppressions_relevant(s, n) &&
       pr_engine__grow(run, (void **)&run->comments, &run->comment_cap, run->comment_count + 1, sizeof *run->comments))
     run->comments[run->comment_count++] = (pr_comment_rec){run->open_seg, ts_node_start_byte(f->node), n};
 }
 }
 
 /* A segment whose results are reused: only its name is bound, where it is defined. */
-static void pr_engine__reuse_segment(pr_review_run *run, const pr_frame *f, uint32_t k) {
+static void pr_engine__reuse_segment(pr_review_run *run, const pr_frame *f) {
   TSNode fn = f->node;
   if (pr_node_kind(fn) == pr_kind_decorated_definition) fn = pr_child(fn, pr_field_definition);
   TSNode name = pr_child(fn, pr_field_name);
@@ -643,7 +646,6 @@ static void pr_engine__reuse_segment(pr_review_run *run, const pr_frame *f, uint
     tmp.value = (TSNode){0};
     pr_engine__bind(run, &tmp, name, PR_BIND_FUNCTION, f->scope, 0);
   }
-  run->segs[k].state = PR_SEG_REUSED;
 }
 
 static void pr_engine__close_segment(pr_review_run *run) {
@@ -651,6 +653,66 @@ static void pr_engine__close_segment(pr_review_run *run) {
   sr->ref_end = run->model.reference_count;
   sr->scope_end = run->model.scope_count;
   run->open_seg = PR_NONE;
+}
+
+/* True when f is a segment: a def (or a decorated def) read in the module or a
+ * class body, outside ERROR nodes and outside another segment. */
+static bool pr_engine__is_segment(const pr_review_run *run, const pr_frame *parent, const pr_frame *f) {
+  if (!run->cache || run->open_seg != PR_NONE || (f->flags & PR_FF_IN_ERROR)) return false;
+  if (f->kind == pr_kind_decorated_definition) {
+    if (pr_node_kind(pr_child(f->node, pr_field_definition)) != pr_kind_function_definition) return false;
+  } else if (f->kind != pr_kind_function_definition || (parent && parent->kind == pr_kind_decorated_definition)) {
+    return false;
+  }
+  pr_scope_kind k = run->model.scopes[f->scope].kind;
+  return k == PR_SCOPE_MODULE || k == PR_SCOPE_CLASS;
+}
+
+/* What is around a segment, as rules may see it from inside: the kinds of
+ * its ancestors, and the names and test-ness of the classes among them. */
+static uint64_t pr_engine__context(const pr_review_run *run) {
+  uint64_t h = 0xC0;
+  for (uint32_t i = 0; i + 1 < run->frame_count; i++) {
+    const pr_frame *a = &run->frames[i];
+    h = pr_hash_bytes((const char *)&a->kind, sizeof a->kind, h);
+    if (a->kind == pr_kind_class_definition && a->inner != PR_NONE) {
+      const pr_scope *sc = &run->model.scopes[a->inner];
+      h = pr_hash_bytes(sc->name, strlen(sc->name), h ^ (sc->is_test_class ? 0x7E57 : 0));
+    }
+  }
+  return h;
+}
+
+/* Called for each segment the walk meets: reuses a kept result, or opens the
+ * segment for walking. True when its children are to be skipped. */
+static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
+  if (!pr_engine__grow(run, (void **)&run->segs, &run->seg_cap, run->seg_count + 1, sizeof *run->segs)) return false;
+  uint32_t k = run->seg_count++;
+  pr_seg_run *sg = &run->segs[k];
+  memset(sg, 0, sizeof *sg);
+  sg->node = f->node;
+  sg->start = ts_node_start_byte(f->node);
+  sg->end = ts_node_end_byte(f->node);
+  if (sg->end > run->len) sg->end = run->len;
+  if (sg->start > sg->end) sg->start = sg->end;
+  sg->hash = pr_hash_bytes(run->text + sg->start, sg->end - sg->start, 0);
+  sg->context = pr_engine__context(run);
+  sg->has_error = ts_node_has_error(f->node);
+  sg->scope = f->scope;
+  pr_segment_result *kept =
+      run->reuse && !sg->has_error ? pr_review_cache_find(run->cache, sg->hash, sg->context, sg->end - sg->start) : NULL;
+  if (kept) {
+    sg->state = PR_SEG_REUSED;
+    sg->kept = kept;
+    pr_engine__reuse_segment(run, f);
+    return true;
+  }
+  sg->state = PR_SEG_WALKED;
+  sg->ref_begin = run->model.reference_count;
+  sg->scope_begin = run->model.scope_count;
+  run->open_seg = k;
+  run->open_depth = run->frame_count - 1;
+  return false;
 }
 
 static void pr_engine__walk(pr_review_run *run, TSNode root) {
@@ -692,23 +754,9 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
                            ts_tree_cursor_current_field_id(&cursor), f);
-    if (run->next_seg < run->layout.count && run->open_seg == PR_NONE &&
-        ts_node_start_byte(node) == run->layout.segments[run->next_seg].start &&
-        ts_node_eq(node, run->layout.segments[run->next_seg].node)) {
-      uint32_t k = run->next_seg++;
-      const pr_segment *seg = &run->layout.segments[k];
-      const pr_segment_result *old = run->reuse ? &run->cache->results[k] : NULL;
-      run->segs[k].scope = f->scope;
-      if (old && old->reusable && !seg->has_error && old->hash == seg->hash && old->len == seg->end - seg->start) {
-        pr_engine__reuse_segment(run, f, k);
-        skip = true;
-        continue;
-      }
-      run->segs[k].state = PR_SEG_WALKED;
-      run->segs[k].ref_begin = run->model.reference_count;
-      run->segs[k].scope_begin = run->model.scope_count;
-      run->open_seg = k;
-      run->open_depth = run->frame_count - 1;
+    if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f)) {
+      skip = true;
+      continue;
     }
     pr_engine__enter(run, f, parent);
   }
@@ -951,17 +999,30 @@ static uint32_t pr_engine__scope_at(const pr_model *m, uint32_t at) {
   return 0;
 }
 
+/* The segment holding byte `at`, or PR_NONE. */
+static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at) {
+  uint32_t lo = 0, hi = run->seg_count;
+  while (lo < hi) {  /* the first segment starting after `at` */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (run->segs[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < run->segs[lo - 1].end ? lo - 1 : PR_NONE;
+}
+
+uint32_t pr_scope_at(const pr_ctx *ctx, uint32_t at) {
+  return pr_engine__scope_at(ctx->model, at);
+}
+
 /* True when `at` lies in a test class defined inside a reused segment (whose
  * scopes are not in the model). */
 static bool pr_engine__in_reused_test_class(const pr_review_run *run, uint32_t at) {
-  if (!run->layout.count) return false;
-  uint32_t k = pr_layout_segment_at(&run->layout, at);
+  uint32_t k = pr_engine__segment_at(run, at);
   if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED) return false;
-  const pr_segment_result *res = &run->cache->results[k];
-  for (uint32_t i = 0; i + 1 < res->test_class_count * 2; i += 2)
-    if (pr_layout_decode(&run->layout, res->test_classes[i]) <= at &&
-        at < pr_layout_decode(&run->layout, res->test_classes[i + 1]))
-      return true;
+  const pr_segment_result *res = run->segs[k].kept;
+  uint32_t rel = at - run->segs[k].start;
+  for (uint32_t i = 0; i < res->test_class_count; i++)
+    if (res->test_classes[2 * i] <= rel && rel < res->test_classes[2 * i + 1]) return true;
   return false;
 }
 
@@ -1036,7 +1097,6 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->errors);
   free(run->findings);
   free(run->test_classes);
-  pr_layout_free(&run->layout);
   free(run->segs);
   free(run->comments);
   free(run->facts);
@@ -1067,14 +1127,36 @@ static uint32_t pr_engine__rule_index(const pr_review_run *run, const pr_rule *r
   return PR_NONE;
 }
 
+/* Places (incremental.h): where an offset kept with segment k lies now. */
+static uint32_t pr_engine__decode(const pr_review_run *run, const pr_seg_run *sg, pr_place p) {
+  if (p.hops == UINT32_MAX) return PR_NONE;
+  if (p.hops == 0) return sg->start + p.rel;
+  uint32_t s = sg->scope;
+  for (uint32_t h = 1; h < p.hops && s != PR_NONE; h++) s = run->model.scopes[s].parent;
+  return s == PR_NONE ? 0 : ts_node_start_byte(run->model.scopes[s].node) + p.rel;
+}
+
+/* False when `at` is neither in the segment nor the start of a scope around it:
+ * then nothing of the segment is kept (it is walked again next time). */
+static bool pr_engine__encode(const pr_review_run *run, const pr_seg_run *sg, uint32_t at, pr_place *out) {
+  if (at == PR_NONE) { *out = PR_PLACE_NONE; return true; }
+  if (at >= sg->start && at <= sg->end) { *out = (pr_place){0, at - sg->start}; return true; }
+  uint32_t h = 1;
+  for (uint32_t s = sg->scope; s != PR_NONE; s = run->model.scopes[s].parent, h++) {
+    if (ts_node_start_byte(run->model.scopes[s].node) == at) { *out = (pr_place){h, 0}; return true; }
+  }
+  return false;
+}
+
 /* What reused segments contribute before the model is finished: the skeleton
  * names they read (marked used) and their suppression comments. */
 static void pr_engine__replay(pr_review_run *run) {
-  for (uint32_t k = 0; k < run->layout.count; k++) {
-    if (run->segs[k].state != PR_SEG_REUSED) continue;
-    const pr_segment_result *res = &run->cache->results[k];
+  for (uint32_t k = 0; k < run->seg_count; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
     for (uint32_t i = 0; i < res->name_count; i++) {
-      uint32_t scope = run->segs[k].scope;
+      uint32_t scope = sg->scope;
       for (uint32_t h = 0; h < res->names[i].hops && scope != PR_NONE; h++) scope = run->model.scopes[scope].parent;
       if (scope == PR_NONE) continue;
       uint32_t sym = pr_model_symbol(&run->model, scope, res->names[i].name, res->names[i].len);
@@ -1083,13 +1165,13 @@ static void pr_engine__replay(pr_review_run *run) {
       y->used = true;
       if (res->names[i].nested) y->read_nested = true;
       if (res->names[i].here) {
-        uint32_t at = pr_layout_decode(&run->layout, res->names[i].last_here);
+        uint32_t at = sg->start + res->names[i].last_here;
         if (!y->read_here || at > y->last_read) y->last_read = at;
         y->read_here = true;
       }
     }
     for (uint32_t i = 0; i < res->comment_count; i++) {
-      uint32_t at = pr_layout_decode(&run->layout, res->comments[i]);
+      uint32_t at = sg->start + res->comments[i];
       if (at + res->comment_lens[i] > run->len) continue;
       pr_suppressions_add(&run->suppressions, run->text + at, res->comment_lens[i], pr_line_index_row(run->lines, at));
     }
@@ -1098,10 +1180,10 @@ static void pr_engine__replay(pr_review_run *run) {
 
 /* The findings reused segments keep, rebuilt at their new places. */
 static void pr_engine__reuse_findings(pr_review_run *run) {
-  const pr_layout *l = &run->layout;
-  for (uint32_t k = 0; k < l->count && !run->oom; k++) {
-    if (run->segs[k].state != PR_SEG_REUSED) continue;
-    const pr_segment_result *res = &run->cache->results[k];
+  for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
     for (uint32_t i = 0; i < res->finding_count; i++) {
       const pr_cached_finding *c = &res->findings[i];
       pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
@@ -1114,10 +1196,10 @@ static void pr_engine__reuse_findings(pr_review_run *run) {
       }
       f->rule = c->rule;
       f->severity = c->severity;
-      f->start = pr_layout_decode(l, c->start);
-      f->end = pr_layout_decode(l, c->end);
-      f->stmt_start = pr_layout_decode(l, c->stmt_start);
-      f->stmt_end = pr_layout_decode(l, c->stmt_end);
+      f->start = pr_engine__decode(run, sg, c->start);
+      f->end = pr_engine__decode(run, sg, c->end);
+      f->stmt_start = pr_engine__decode(run, sg, c->stmt_start);
+      f->stmt_end = pr_engine__decode(run, sg, c->stmt_end);
       f->message = message;
       if (c->related_count) {
         f->related = pr_arena_alloc(run->arena, c->related_count * sizeof *f->related);
@@ -1125,8 +1207,8 @@ static void pr_engine__reuse_findings(pr_review_run *run) {
         f->related_cap = c->related_count;
         for (uint32_t j = 0; j < c->related_count; j++) {
           pr_related *r = &f->related[f->related_count++];
-          r->start = pr_layout_decode(l, c->related[j].start);
-          r->end = pr_layout_decode(l, c->related[j].end);
+          r->start = pr_engine__decode(run, sg, c->related[j].start);
+          r->end = pr_engine__decode(run, sg, c->related[j].end);
           r->message = pr_arena_strndup(run->arena, c->related[j].message, strlen(c->related[j].message));
           if (!r->message) { run->oom = true; return; }
         }
@@ -1136,22 +1218,18 @@ static void pr_engine__reuse_findings(pr_review_run *run) {
   }
 }
 
-static pr_place pr_engine__place_or_none(const pr_layout *l, uint32_t at) {
-  return at == PR_NONE ? (pr_place){PR_NONE, 0} : pr_layout_encode(l, at);
-}
-
 static char *pr_engine__strdup(const char *s, size_t n) {
   char *d = malloc(n + 1);
   if (d) { memcpy(d, s, n); d[n] = 0; }
   return d;
 }
 
-/* Fills `res` with what walked segment k produced. False when out of memory
- * (the caller then keeps nothing for it). `fseg`/`xseg`: the segment of each
- * kept finding and fresh fact. */
+/* Fills `res` with what walked segment k produced. False when it cannot be
+ * kept (out of memory, or an offset that is no place of the segment).
+ * `fseg`/`xseg`: the segment of each kept finding and fresh fact. */
 static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fseg,
                                     uint32_t fcount, const uint32_t *xseg, uint32_t xcount) {
-  const pr_layout *l = &run->layout;
+  const pr_seg_run *sg = &run->segs[k];
   if (fcount) {
     res->findings = calloc(fcount, sizeof *res->findings);
     if (!res->findings) return false;
@@ -1161,10 +1239,10 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
       pr_cached_finding *c = &res->findings[res->finding_count++];
       c->rule = f->rule;
       c->severity = f->severity;
-      c->start = pr_layout_encode(l, f->start);
-      c->end = pr_layout_encode(l, f->end);
-      c->stmt_start = pr_layout_encode(l, f->stmt_start);
-      c->stmt_end = pr_layout_encode(l, f->stmt_end);
+      if (!pr_engine__encode(run, sg, f->start, &c->start) || !pr_engine__encode(run, sg, f->end, &c->end) ||
+          !pr_engine__encode(run, sg, f->stmt_start, &c->stmt_start) ||
+          !pr_engine__encode(run, sg, f->stmt_end, &c->stmt_end))
+        return false;
       c->message = pr_engine__strdup(f->message, strlen(f->message));
       if (!c->message) return false;
       if (f->related_count) {
@@ -1172,8 +1250,9 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
         if (!c->related) return false;
         for (uint32_t j = 0; j < f->related_count; j++) {
           pr_cached_related *r = &c->related[c->related_count++];
-          r->start = pr_layout_encode(l, f->related[j].start);
-          r->end = pr_layout_encode(l, f->related[j].end);
+          if (!pr_engine__encode(run, sg, f->related[j].start, &r->start) ||
+              !pr_engine__encode(run, sg, f->related[j].end, &r->end))
+            return false;
           r->message = pr_engine__strdup(f->related[j].message, strlen(f->related[j].message));
           if (!r->message) return false;
         }
@@ -1188,10 +1267,9 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
       const pr_fact *x = &run->facts[i].fact;
       pr_cached_fact *c = &res->facts[res->fact_count++];
       c->rule = run->rules[run->facts[i].rule];
-      c->start = pr_layout_encode(l, x->start);
-      c->end = pr_layout_encode(l, x->end);
-      c->ref[0] = pr_engine__place_or_none(l, x->ref[0]);
-      c->ref[1] = pr_engine__place_or_none(l, x->ref[1]);
+      if (!pr_engine__encode(run, sg, x->start, &c->start) || !pr_engine__encode(run, sg, x->end, &c->end) ||
+          !pr_engine__encode(run, sg, x->ref[0], &c->ref[0]) || !pr_engine__encode(run, sg, x->ref[1], &c->ref[1]))
+        return false;
       c->tag = x->tag;
       c->value = x->value;
       if (x->text) {
@@ -1201,34 +1279,33 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
       }
     }
   }
-  const pr_seg_run *sr = &run->segs[k];
   const pr_model *m = &run->model;
   /* its test classes, for the test-code filter of later reviews */
   uint32_t tc = 0;
-  for (uint32_t i = sr->scope_begin; i < sr->scope_end; i++) tc += m->scopes[i].is_test_class;
+  for (uint32_t i = sg->scope_begin; i < sg->scope_end; i++) tc += m->scopes[i].is_test_class;
   if (tc) {
     res->test_classes = malloc(2 * tc * sizeof *res->test_classes);
     if (!res->test_classes) return false;
-    for (uint32_t i = sr->scope_begin; i < sr->scope_end; i++) {
+    for (uint32_t i = sg->scope_begin; i < sg->scope_end; i++) {
       if (!m->scopes[i].is_test_class) continue;
-      res->test_classes[2 * res->test_class_count] = pr_layout_encode(l, ts_node_start_byte(m->scopes[i].node));
-      res->test_classes[2 * res->test_class_count + 1] = pr_layout_encode(l, ts_node_end_byte(m->scopes[i].node));
+      res->test_classes[2 * res->test_class_count] = ts_node_start_byte(m->scopes[i].node) - sg->start;
+      res->test_classes[2 * res->test_class_count + 1] = ts_node_end_byte(m->scopes[i].node) - sg->start;
       res->test_class_count++;
     }
   }
   /* the skeleton names it reads, once each */
   uint32_t cap = 0;
-  for (uint32_t i = sr->ref_begin; i < sr->ref_end; i++) {
+  for (uint32_t i = sg->ref_begin; i < sg->ref_end; i++) {
     uint32_t sym = m->references[i].symbol;
     if (sym == PR_NONE) continue;
     uint32_t owner = m->symbols[sym].scope;
-    if (owner >= sr->scope_begin && owner < sr->scope_end) continue;
-    uint32_t hops = 0, s = sr->scope;
+    if (owner >= sg->scope_begin && owner < sg->scope_end) continue;
+    uint32_t hops = 0, s = sg->scope;
     while (s != PR_NONE && s != owner) { s = m->scopes[s].parent; hops++; }
     if (s == PR_NONE) continue;
     const pr_symbol *y = &m->symbols[sym];
     bool here = m->references[i].scope == owner;
-    uint32_t at = ts_node_start_byte(m->references[i].node);
+    uint32_t at = ts_node_start_byte(m->references[i].node) - sg->start;
     pr_cached_name *n = NULL;
     for (uint32_t j = 0; j < res->name_count && !n; j++)
       if (res->names[j].hops == hops && res->names[j].len == y->name_len &&
@@ -1251,9 +1328,9 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
     }
     if (!here) {
       n->nested = true;
-    } else if (!n->here || at > pr_layout_decode(l, n->last_here)) {
+    } else if (!n->here || at > n->last_here) {
       n->here = true;
-      n->last_here = pr_layout_encode(l, at);
+      n->last_here = at;
     }
   }
   return true;
@@ -1266,68 +1343,118 @@ static bool pr_engine__keep_comments(pr_review_run *run, pr_segment_result *res,
   if (!res->comments || !res->comment_lens) return false;
   for (uint32_t i = 0; i < run->comment_count; i++) {
     if (run->comments[i].seg != k) continue;
-    res->comments[res->comment_count] = pr_layout_encode(&run->layout, run->comments[i].start);
+    res->comments[res->comment_count] = run->comments[i].start - run->segs[k].start;
     res->comment_lens[res->comment_count++] = run->comments[i].len;
   }
   return true;
 }
 
-/* Stores this review's per-segment results in the cache for the next one. */
-static void pr_engine__keep(pr_review_run *run, uint64_t options, uint64_t file_keys, uint64_t globals) {
+/* Replaces the cache's results with this review's: the reused ones move over,
+ * walked segments get new ones, the rest is freed. */
+static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t options, uint64_t file_keys,
+                            uint64_t globals) {
   pr_review_cache *c = run->cache;
-  const pr_layout *l = &run->layout;
-  uint32_t n = l->count;
-  pr_segment_result *res = calloc(n ? n : 1, sizeof *res);
+  pr_review_cache next = {0};
+  uint32_t n = run->seg_count;
   uint32_t *counts = calloc((size_t)(n ? n : 1) * 3, sizeof *counts);  /* findings, facts, comments */
   uint32_t *fseg = malloc((run->kept_findings ? run->kept_findings : 1) * sizeof *fseg);
   uint32_t *xseg = malloc((run->fact_count ? run->fact_count : 1) * sizeof *xseg);
-  if (!res || !counts || !fseg || !xseg) {
-    free(res); free(counts); free(fseg); free(xseg);
-    pr_review_cache_clear(c);
-    return;
+  bool ok = counts && fseg && xseg;
+  if (ok) {
+    for (uint32_t i = 0; i < run->kept_findings; i++) {
+      fseg[i] = pr_engine__segment_at(run, run->findings[i]->start);
+      if (fseg[i] != PR_NONE) counts[3 * fseg[i]]++;
+    }
+    for (uint32_t i = 0; i < run->fact_count; i++) {
+      xseg[i] = pr_engine__segment_at(run, run->facts[i].fact.start);
+      if (xseg[i] != PR_NONE) counts[3 * xseg[i] + 1]++;
+    }
+    for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
   }
-  for (uint32_t i = 0; i < run->kept_findings; i++) {
-    fseg[i] = pr_layout_segment_at(l, run->findings[i]->start);
-    if (fseg[i] != PR_NONE) counts[3 * fseg[i]]++;
-  }
-  for (uint32_t i = 0; i < run->fact_count; i++) {
-    xseg[i] = pr_layout_segment_at(l, run->facts[i].fact.start);
-    if (xseg[i] != PR_NONE) counts[3 * xseg[i] + 1]++;
-  }
-  for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
-  for (uint32_t k = 0; k < n; k++) {
-    const pr_segment *seg = &l->segments[k];
-    if (run->segs[k].state == PR_SEG_REUSED) {
-      res[k] = c->results[k];
-      memset(&c->results[k], 0, sizeof c->results[k]);
+  for (uint32_t k = 0; k < n && ok; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state == PR_SEG_REUSED) {
+      if (!pr_review_cache_find(&next, sg->hash, sg->context, sg->end - sg->start))
+        ok = pr_review_cache_put(&next, sg->kept);
       continue;
     }
-    pr_segment_result *r = &res[k];
-    r->hash = seg->hash;
-    r->len = seg->end - seg->start;
-    r->python2 = run->segs[k].flags & PR_SEGF_PY2;
-    r->reusable = run->segs[k].state == PR_SEG_WALKED && !seg->has_error && !(run->segs[k].flags & PR_SEGF_GLOBAL);
-    if (!r->reusable) continue;
+    if (sg->has_error || (sg->flags & PR_SEGF_GLOBAL)) continue;  /* walked every time */
+    pr_segment_result *r = calloc(1, sizeof *r);
+    if (!r) { ok = false; break; }
+    r->hash = sg->hash;
+    r->context = sg->context;
+    r->len = sg->end - sg->start;
+    r->python2 = sg->flags & PR_SEGF_PY2;
     if (!pr_engine__keep_segment(run, k, r, fseg, counts[3 * k], xseg, counts[3 * k + 1]) ||
         !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
       pr_segment_result_free(r);
-      r->hash = seg->hash;
-      r->len = seg->end - seg->start;
-      r->reusable = false;
+      continue;
     }
+    if (!pr_review_cache_put(&next, r)) ok = false;
   }
   free(counts);
   free(fseg);
   free(xseg);
-  pr_review_cache_clear(c);
-  c->results = res;
-  c->count = n;
-  c->valid = true;
-  c->skeleton = l->skeleton;
+  /* free what was not carried over */
+  for (uint32_t i = 0; i < c->cap; i++) {
+    pr_segment_result *o = c->results[i];
+    if (o && pr_review_cache_find(&next, o->hash, o->context, o->len) != o) pr_segment_result_free(o);
+  }
+  free(c->results);
+  c->results = next.results;
+  c->cap = next.cap;
+  c->count = next.count;
+  c->valid = ok;
+  if (!ok) pr_review_cache_clear(c);
+  c->skeleton = skeleton;
   c->options = options;
   c->file_keys = file_keys;
   c->globals = globals;
   c->python2 = run->python2;
+}
+
+/* What rules can see of the skeleton (incremental.h): every binding of the
+ * module and of the classes outside segments, in document order, with its
+ * statement (a class: its header; a def: its name only; a method: nothing),
+ * and the classes' test-ness. Comments, syntax errors and the segments'
+ * bodies do not enter. */
+static uint64_t pr_engine__skeleton_key(const pr_review_run *run) {
+  const pr_model *m = &run->model;
+  /* scope ids depend on which segments were walked: number the skeleton's own */
+  uint32_t *ordinal = calloc(m->scope_count ? m->scope_count : 1, sizeof *ordinal);
+  if (!ordinal) return 0;
+  for (uint32_t k = 0; k < run->seg_count; k++)
+    for (uint32_t s = run->segs[k].scope_begin; s < run->segs[k].scope_end; s++) ordinal[s] = PR_NONE;
+  for (uint32_t s = 0, next = 0; s < m->scope_count; s++)
+    if (ordinal[s] != PR_NONE) ordinal[s] = next++;
+  uint64_t h = 0x5CE1;
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    const pr_scope *sc = &m->scopes[b->scope];
+    if (ordinal[b->scope] == PR_NONE || (sc->kind != PR_SCOPE_MODULE && sc->kind != PR_SCOPE_CLASS)) continue;
+    /* a class's methods are looked up through facts (TST003), never from a
+       kept result: a method swallowed by a syntax error above it, or a new
+       one, changes nothing the other methods' results depend on */
+    if (b->kind == PR_BIND_FUNCTION && sc->kind == PR_SCOPE_CLASS) continue;
+    uint64_t head[3] = {((uint64_t)b->kind << 32) | (b->flags & ~(uint32_t)PR_BF_USED), ordinal[b->scope],
+                        sc->kind == PR_SCOPE_CLASS && sc->is_test_class};
+    h = pr_hash_bytes((const char *)head, sizeof head, h);
+    h = pr_hash_bytes(b->name, b->name_len, h);
+    if (b->qualified) h = pr_hash_bytes(b->qualified, strlen(b->qualified), h);
+    TSNode st = b->statement;
+    if (ts_node_is_null(st) || b->kind == PR_BIND_FUNCTION) continue;
+    uint32_t s = ts_node_start_byte(st), e = ts_node_end_byte(st);
+    if (b->kind == PR_BIND_CLASS) {
+      TSNode body = pr_child(st, pr_field_body);
+      if (!ts_node_is_null(body)) e = ts_node_start_byte(body);
+      TSNode d = pr_model_decorated(m, st);
+      if (!ts_node_is_null(d)) s = ts_node_start_byte(d);
+    }
+    if (e > run->len || s > e) continue;
+    h = pr_hash_bytes(run->text + s, e - s, h);
+  }
+  free(ordinal);
+  return h;
 }
 
 static int pr_engine__fact_compare(const void *a, const void *b) {
@@ -1346,20 +1473,19 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   for (uint32_t r = 0; r < run->rule_count && !any; r++) any = run->rules[r]->on_facts != NULL;
   if (!any) return;
   uint32_t fresh = run->fact_count;
-  for (uint32_t k = 0; k < run->layout.count && !run->oom; k++) {
-    if (run->segs[k].state != PR_SEG_REUSED) continue;
-    const pr_segment_result *res = &run->cache->results[k];
+  for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
     for (uint32_t i = 0; i < res->fact_count; i++) {
       const pr_cached_fact *c = &res->facts[i];
       uint32_t r = pr_engine__rule_index(run, c->rule);
       if (r == PR_NONE) continue;
       if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
-      pr_fact x = {
-        .start = pr_layout_decode(&run->layout, c->start),
-        .end = pr_layout_decode(&run->layout, c->end),
-        .ref = {c->ref[0].region == PR_NONE ? PR_NONE : pr_layout_decode(&run->layout, c->ref[0]),
-                c->ref[1].region == PR_NONE ? PR_NONE : pr_layout_decode(&run->layout, c->ref[1])},
-        .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
+      pr_fact x = {.start = pr_engine__decode(run, sg, c->start),
+                   .end = pr_engine__decode(run, sg, c->end),
+                   .ref = {pr_engine__decode(run, sg, c->ref[0]), pr_engine__decode(run, sg, c->ref[1])},
+                   .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
       run->facts[run->fact_count++] = (pr_fact_rec){r, x};
     }
   }
@@ -1424,31 +1550,29 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   }
 
   TSNode root = ts_tree_root_node(tree);
-  uint64_t options_key = 0, file_keys = 0, globals = 0;
+  uint64_t options_key = 0, file_keys = 0, globals = 0, skeleton = 0;
   if (run->cache && !run->oom) {
-    if (!pr_layout_build(&run->layout, text, len, root)) run->oom = true;
-    run->segs = calloc(run->layout.count ? run->layout.count : 1, sizeof *run->segs);
-    if (!run->segs) run->oom = true;
     options_key = pr_engine__options_key(run);
     file_keys = pr_engine__file_keys(run);
     const pr_review_cache *c = run->cache;
-    run->reuse = allow_reuse && !run->oom && c->valid && c->skeleton == run->layout.skeleton &&
-                 c->options == options_key && c->file_keys == file_keys && c->count == run->layout.count;
+    run->reuse = allow_reuse && c->valid && c->options == options_key && c->file_keys == file_keys;
   }
   if (!run->oom) pr_engine__walk(run, root);
   if (run->cache && !run->oom) {
     bool python2 = run->python2, reused = false;
-    for (uint32_t k = 0; k < run->layout.count; k++) {
-      const pr_segment *seg = &run->layout.segments[k];
-      if (run->segs[k].state == PR_SEG_REUSED) {
+    for (uint32_t k = 0; k < run->seg_count; k++) {
+      const pr_seg_run *sg = &run->segs[k];
+      if (sg->state == PR_SEG_REUSED) {
         reused = true;
-        python2 |= run->cache->results[k].python2;
-      } else if (run->segs[k].flags & PR_SEGF_GLOBAL) {
-        globals = pr_hash_bytes(text + seg->start, seg->end - seg->start, globals ^ k);
+        python2 |= sg->kept->python2;
+      } else if (sg->flags & PR_SEGF_GLOBAL) {
+        globals = pr_hash_bytes(text + sg->start, sg->end - sg->start, globals ^ k);
       }
     }
-    /* what the kept results assumed about the whole file no longer holds */
-    if (reused && (python2 != run->cache->python2 || globals != run->cache->globals)) {
+    skeleton = pr_engine__skeleton_key(run);
+    /* what the kept results assumed about the rest of the file no longer holds */
+    if (reused && (skeleton != run->cache->skeleton || python2 != run->cache->python2 ||
+                   globals != run->cache->globals)) {
       pr_engine__cleanup(run);
       free(run);
       pr_arena_free(&out->arena);
@@ -1480,14 +1604,14 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   }
   if (run->cache) {
     uint32_t walked = 0, reused = 0;
-    for (uint32_t k = 0; k < run->layout.count; k++) {
+    for (uint32_t k = 0; k < run->seg_count; k++) {
       walked += run->segs[k].state == PR_SEG_WALKED;
       reused += run->segs[k].state == PR_SEG_REUSED;
     }
-    pr_engine__keep(run, options_key, file_keys, globals);
+    pr_engine__keep(run, skeleton, options_key, file_keys, globals);
     run->cache->last_walked = walked;
     run->cache->last_reused = reused;
-    run->cache->last_full = !run->reuse;
+    run->cache->last_full = !reused;
   }
   pr_engine__filter(run, &ctx);
   out->findings = malloc((run->finding_count ? run->finding_count : 1) * sizeof *out->findings);

@@ -1,4 +1,6 @@
-/* incremental.c - segments, places and the per-document review cache; see incremental.h. */
+/* incremental.c - hashing and the per-document cache of segment results; see
+ * incremental.h. The engine (engine.c) finds segments, decides reuse and
+ * fills the cache. */
 #include "incremental.h"
 
 #include <stdlib.h>
@@ -15,139 +17,19 @@ uint64_t pr_hash_bytes(const char *s, size_t n, uint64_t seed) {
     h ^= h >> 31;
   }
   uint64_t tail = 0;
-  memcpy(&tail, s + i, n - i);
+  if (n > i) memcpy(&tail, s + i, n - i);
   h = (h ^ tail ^ ((uint64_t)(n - i) << 56)) * k;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;
   return h ^ (h >> 32);
 }
 
-/* ---------- the layout ---------- */
-
-/* Kinds whose children may hold a def at module or class-body level. */
-static bool pr_layout__container(pr_kind k) {
-  switch (k) {
-  case pr_kind_module: case pr_kind_block: case pr_kind_class_definition: case pr_kind_decorated_definition:
-  case pr_kind_if_statement: case pr_kind_elif_clause: case pr_kind_else_clause: case pr_kind_for_statement:
-  case pr_kind_while_statement: case pr_kind_try_statement: case pr_kind_except_clause:
-  case pr_kind_except_group_clause: case pr_kind_finally_clause: case pr_kind_with_statement:
-  case pr_kind_match_statement: case pr_kind_case_clause:
-    return true;
-  default:
-    return false;
-  }
-}
-
-/* The function_definition a segment candidate defines, or a null node. */
-static TSNode pr_layout__function(TSNode node) {
-  pr_kind k = pr_node_kind(node);
-  if (k == pr_kind_function_definition) return node;
-  if (k == pr_kind_decorated_definition) {
-    TSNode d = pr_child(node, pr_field_definition);
-    if (pr_node_kind(d) == pr_kind_function_definition) return d;
-  }
-  return (TSNode){0};
-}
-
-bool pr_layout_build(pr_layout *l, const char *text, uint32_t len, TSNode root) {
-  memset(l, 0, sizeof *l);
-  uint64_t h = 0x51ED27u;
-  uint32_t gap_start = 0;
-  if (pr_node_kind(root) != pr_kind_ERROR) {
-    TSTreeCursor c = ts_tree_cursor_new(root);
-    bool descend = true;
-    for (;;) {
-      if (descend && ts_tree_cursor_goto_first_child(&c)) {
-        /* at the first child */
-      } else {
-        bool moved = false;
-        for (;;) {
-          if (ts_tree_cursor_goto_next_sibling(&c)) { moved = true; break; }
-          if (!ts_tree_cursor_goto_parent(&c)) break;
-        }
-        if (!moved) break;
-      }
-      TSNode n = ts_tree_cursor_current_node(&c);
-      pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
-      TSNode fn = k == pr_kind_ERROR ? (TSNode){0} : pr_layout__function(n);
-      if (!ts_node_is_null(fn)) {
-        if (l->count == l->cap) {
-          uint32_t cap = l->cap ? l->cap * 2 : 64;
-          pr_segment *s = realloc(l->segments, cap * sizeof *s);
-          if (!s) { ts_tree_cursor_delete(&c); pr_layout_free(l); return false; }
-          l->segments = s;
-          l->cap = cap;
-        }
-        pr_segment *s = &l->segments[l->count++];
-        s->node = n;
-        s->start = ts_node_start_byte(n);
-        s->end = ts_node_end_byte(n);
-        if (s->end > len) s->end = len;
-        if (s->start > s->end) s->start = s->end;
-        s->hash = pr_hash_bytes(text + s->start, s->end - s->start, 0);
-        s->has_error = ts_node_has_error(n);
-        /* the gap before it, then its name: what the skeleton sees of it */
-        uint32_t gs = gap_start <= s->start ? gap_start : s->start;
-        h = pr_hash_bytes(text + gs, s->start - gs, h);
-        TSNode name = pr_child(fn, pr_field_name);
-        uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
-        if (ts_node_is_null(name) || ne > len || ns > ne) ns = ne = 0;
-        h = pr_hash_bytes(text + ns, ne - ns, h ^ 0xDEFu);
-        gap_start = s->end;
-        descend = false;
-        continue;
-      }
-      descend = k != pr_kind_ERROR && pr_layout__container(k);
-    }
-    ts_tree_cursor_delete(&c);
-  }
-  if (gap_start > len) gap_start = len;
-  l->skeleton = pr_hash_bytes(text + gap_start, len - gap_start, h);
-  return true;
-}
-
-void pr_layout_free(pr_layout *l) {
-  free(l->segments);
-  memset(l, 0, sizeof *l);
-}
-
-/* The number of segments starting at or before `at`. */
-static uint32_t pr_layout__rank(const pr_layout *l, uint32_t at) {
-  uint32_t lo = 0, hi = l->count;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (l->segments[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-uint32_t pr_layout_segment_at(const pr_layout *l, uint32_t at) {
-  uint32_t k = pr_layout__rank(l, at);
-  return k > 0 && at < l->segments[k - 1].end ? k - 1 : PR_NONE;
-}
-
-pr_place pr_layout_encode(const pr_layout *l, uint32_t at) {
-  uint32_t k = pr_layout__rank(l, at);
-  if (k > 0 && at < l->segments[k - 1].end) return (pr_place){2 * (k - 1) + 1, at - l->segments[k - 1].start};
-  uint32_t gap = k ? l->segments[k - 1].end : 0;
-  return (pr_place){2 * k, at - gap};
-}
-
-uint32_t pr_layout_decode(const pr_layout *l, pr_place p) {
-  uint32_t k = p.region / 2;
-  if (p.region & 1) return k < l->count ? l->segments[k].start + p.rel : 0;
-  if (k > l->count) return 0;
-  return (k ? l->segments[k - 1].end : 0) + p.rel;
-}
-
-/* ---------- the cache ---------- */
-
 pr_review_cache *pr_review_cache_new(void) {
   return calloc(1, sizeof(pr_review_cache));
 }
 
 void pr_segment_result_free(pr_segment_result *r) {
+  if (!r) return;
   for (uint32_t i = 0; i < r->finding_count; i++) {
     pr_cached_finding *f = &r->findings[i];
     free(f->message);
@@ -162,14 +44,14 @@ void pr_segment_result_free(pr_segment_result *r) {
   for (uint32_t i = 0; i < r->name_count; i++) free(r->names[i].name);
   free(r->names);
   free(r->test_classes);
-  memset(r, 0, sizeof *r);
+  free(r);
 }
 
 void pr_review_cache_clear(pr_review_cache *c) {
-  for (uint32_t i = 0; i < c->count; i++) pr_segment_result_free(&c->results[i]);
+  for (uint32_t i = 0; i < c->cap; i++) pr_segment_result_free(c->results[i]);
   free(c->results);
   c->results = NULL;
-  c->count = 0;
+  c->cap = c->count = 0;
   c->valid = false;
 }
 
@@ -179,13 +61,58 @@ void pr_review_cache_free(pr_review_cache *c) {
   free(c);
 }
 
+static uint32_t pr_cache__slot(uint64_t hash, uint64_t context, uint32_t len, uint32_t cap) {
+  uint64_t h = (hash ^ (context * 0x9E3779B97F4A7C15ull) ^ len) * 0xBF58476D1CE4E5B9ull;
+  return (uint32_t)(h >> 32) & (cap - 1);
+}
+
+pr_segment_result *pr_review_cache_find(const pr_review_cache *c, uint64_t hash, uint64_t context, uint32_t len) {
+  if (!c->cap) return NULL;
+  for (uint32_t i = pr_cache__slot(hash, context, len, c->cap);; i = (i + 1) & (c->cap - 1)) {
+    pr_segment_result *r = c->results[i];
+    if (!r) return NULL;
+    if (r->hash == hash && r->context == context && r->len == len) return r;
+  }
+}
+
+bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
+  if ((c->count + 1) * 2 > c->cap) {
+    uint32_t cap = c->cap ? c->cap * 2 : 64;
+    pr_segment_result **slots = calloc(cap, sizeof *slots);
+    if (!slots) { pr_segment_result_free(r); return false; }
+    for (uint32_t i = 0; i < c->cap; i++) {
+      pr_segment_result *o = c->results[i];
+      if (!o) continue;
+      uint32_t j = pr_cache__slot(o->hash, o->context, o->len, cap);
+      while (slots[j]) j = (j + 1) & (cap - 1);
+      slots[j] = o;
+    }
+    free(c->results);
+    c->results = slots;
+    c->cap = cap;
+  }
+  uint32_t i = pr_cache__slot(r->hash, r->context, r->len, c->cap);
+  for (; c->results[i]; i = (i + 1) & (c->cap - 1)) {
+    const pr_segment_result *o = c->results[i];
+    if (o->hash == r->hash && o->context == r->context && o->len == r->len) {
+      pr_segment_result_free(r);
+      return true;
+    }
+  }
+  c->results[i] = r;
+  c->count++;
+  return true;
+}
+
 size_t pr_review_cache_bytes(const pr_review_cache *c) {
   if (!c) return 0;
-  size_t n = sizeof *c + c->count * sizeof *c->results;
-  for (uint32_t i = 0; i < c->count; i++) {
-    const pr_segment_result *r = &c->results[i];
-    n += r->finding_count * sizeof *r->findings + r->fact_count * sizeof *r->facts +
-         r->comment_count * (sizeof *r->comments + sizeof *r->comment_lens) + r->name_count * sizeof *r->names;
+  size_t n = sizeof *c + c->cap * sizeof *c->results;
+  for (uint32_t i = 0; i < c->cap; i++) {
+    const pr_segment_result *r = c->results[i];
+    if (!r) continue;
+    n += sizeof *r + r->finding_count * sizeof *r->findings + r->fact_count * sizeof *r->facts +
+         r->comment_count * 2 * sizeof(uint32_t) + r->name_count * sizeof *r->names +
+         r->test_class_count * 2 * sizeof(uint32_t);
     for (uint32_t j = 0; j < r->finding_count; j++) n += strlen(r->findings[j].message) + 1;
     for (uint32_t j = 0; j < r->name_count; j++) n += r->names[j].len + 1;
     for (uint32_t j = 0; j < r->fact_count; j++) n += r->facts[j].text ? r->facts[j].text_len + 1 : 0;

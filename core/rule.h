@@ -142,6 +142,11 @@ void *pr_ctx_alloc(pr_ctx *ctx, size_t size);
  * returned again on later calls for the same file (also as ctx->state). */
 void *pr_rule_state(pr_ctx *ctx, size_t size);
 
+/* The innermost scope of the model holding byte `at` (for a function whose
+ * results are reused, whose own scopes are not in the model: the scope it is
+ * defined in). For on_facts, which has offsets and no nodes. */
+uint32_t pr_scope_at(const pr_ctx *ctx, uint32_t at);
+
 /* True when `scope` is test code: the file is a test file, or the scope lies in a test class body. */
 bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope);
 

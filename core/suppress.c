@@ -61,6 +61,11 @@ static const char *pr_suppress__find_ci(const char *h, size_t n, const char *nee
   return NULL;
 }
 
+bool pr_suppressions_relevant(const char *c, uint32_t len) {
+  return pr_suppress__find_ci(c, len, "noqa") || pr_suppress__find_ci(c, len, "nosec") ||
+         pr_suppress__find_ci(c, len, "pyreview:");
+}
+
 void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32_t row) {
   /* a comment may hold several directives ("# noqa: E501  # nosec"): scan each '#' part */
   const char *end = c + len;

@@ -77,6 +77,16 @@ static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const ch
   }
 }
 
+/* Sizes an empty map for about n entries at once (no rehashing while it fills). */
+static bool nam001_reserve(pr_ctx *ctx, nam001_map *map, uint32_t n) {
+  uint32_t cap = 64;
+  while (cap < n * 2 + 2) cap *= 2;
+  map->slots = pr_ctx_alloc(ctx, cap * sizeof *map->slots);
+  map->cap = map->slots ? cap : 0;
+  map->count = 0;
+  return map->slots != NULL;
+}
+
 /* Inserts (scope, name) with `value` unless present; returns the entry (new or
  * existing) and sets *added when it was new. NULL when out of memory. */
 static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
@@ -461,14 +471,19 @@ static void nam001_collect(pr_ctx *ctx) {
 static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   nam001_map inherited = {0};  /* scope 0: imported and called names */
   bool star_import = false;
+  uint32_t own = 0;
+  for (uint32_t i = 0; i < count; i++) own += facts[i].tag == NAM001_FACT_OWN;
+  nam001_map styles = {0};   /* scope 0: name -> style */
+  nam001_map firsts = {0};   /* (flag scope, name) -> fact */
+  if (!nam001_reserve(ctx, &inherited, count - own) || !nam001_reserve(ctx, &styles, own) ||
+      !nam001_reserve(ctx, &firsts, own))
+    return;
   for (uint32_t i = 0; i < count; i++) {
     const pr_fact *f = &facts[i];
     if (f->tag == NAM001_FACT_STAR) star_import = true;
     else if (f->tag == NAM001_FACT_IMPORTED || f->tag == NAM001_FACT_CALLED)
       if (!nam001_put(ctx, &inherited, 0, f->text, f->text_len, 1, NULL)) return;
   }
-  nam001_map styles = {0};   /* scope 0: name -> style */
-  nam001_map firsts = {0};   /* (flag scope, name) -> fact */
   uint32_t count_of[3] = {0, 0, 0};
   uint32_t example[3] = {PR_NONE, PR_NONE, PR_NONE};
   for (uint32_t i = 0; i < count; i++) {

@@ -59,8 +59,27 @@
  * right while another function's text changes. */
 enum {
   TST003_FACT_FUNCTION = 1,  /* start..end: its name; ref[0]: its key; ref[1]: the enclosing function's key */
-  TST003_FACT_CALLS,         /* ref[0] asserts when ref[1] does */
+  TST003_FACT_CALLS,         /* ref[0] asserts when ref[1] (a function nested in a function) does */
+  TST003_FACT_CALLS_FUNCTION,  /* ref[0] calls the module-level function `text`: resolved over the whole file */
+  TST003_FACT_CALLS_METHOD,    /* ref[0] calls or passes method `text` of its class (value: flags below) */
 };
+/* TST003_FACT_CALLS_METHOD values */
+enum {
+  TST003_SUPER = 1u << 0,    /* super().name: the search starts at the bases */
+  TST003_PASSED = 1u << 1,   /* passed, not called: an unknown assertion-named method counts as inherited */
+};
+
+/* Where a call or a passed function leads. Functions defined in a class body
+ * or at module level are other segments (incremental.h): they are named and
+ * looked up when the whole file is judged; a function nested in a function is
+ * in the caller's own segment and is keyed directly. */
+typedef struct tst003_target {
+  uint32_t key;              /* a nested function's key, or PR_NONE */
+  uint32_t tag;              /* 0, TST003_FACT_CALLS_FUNCTION or TST003_FACT_CALLS_METHOD */
+  uint32_t flags;            /* TST003_SUPER, TST003_PASSED */
+  const char *name;
+  uint32_t len;
+} tst003_target;
 enum {
   TST003_ASSERTS = 1u << 0,  /* it asserts directly */
   TST003_JUDGED = 1u << 1,   /* a test that is not exempt: reported unless it asserts */
@@ -184,11 +203,27 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
   return PR_NONE;
 }
 
-/* What calling (or passing) `callee` from `scope` means: true when it is an
- * assertion; otherwise *target receives the same-file function it runs, or PR_NONE. */
-static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint32_t *target) {
+/* True when class scope `cls` is defined at module level or in such a class. */
+static bool tst003_class_is_top(const pr_model *m, uint32_t cls) {
+  for (uint32_t s = cls; s != PR_NONE; s = m->scopes[s].parent)
+    if (m->scopes[s].kind != PR_SCOPE_CLASS && m->scopes[s].kind != PR_SCOPE_MODULE) return false;
+  return true;
+}
+
+/* The target for a call of the function bound by binding b. */
+static void tst003_function_target(const pr_ctx *ctx, uint32_t b, const char *s, uint32_t len, tst003_target *t) {
   const pr_model *m = ctx->model;
-  *target = PR_NONE;
+  if (m->scopes[m->bindings[b].scope].kind == PR_SCOPE_MODULE)
+    *t = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_FUNCTION, .name = s, .len = len};
+  else
+    t->key = tst003_key_of_def(ctx, m->bindings[b].statement);
+}
+
+/* What calling (or passing) `callee` from `scope` means: true when it is an
+ * assertion; otherwise *target tells the same-file function it runs, if any. */
+static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, tst003_target *target) {
+  const pr_model *m = ctx->model;
+  *target = (tst003_target){.key = PR_NONE};
   callee = pr_unparenthesize(callee);
   TSNode last = pr_last_name_part(callee);
   if (ts_node_is_null(last)) return false;
@@ -205,8 +240,7 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
   }
   if (pr_node_kind(callee) == pr_kind_identifier) {
     uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(callee));
-    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION)
-      *target = tst003_key_of_def(ctx, m->bindings[b].statement);
+    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION) tst003_function_target(ctx, b, s, len, target);
     return false;
   }
   TSNode recv = pr_unparenthesize(pr_child(callee, pr_field_object));
@@ -217,7 +251,11 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
                pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super");
   if (self || super) {
     uint32_t cls = tst003_enclosing_class(m, scope);
-    if (cls != PR_NONE) *target = tst003_method(ctx, cls, s, len, super, NULL);
+    if (cls != PR_NONE && tst003_class_is_top(m, cls))
+      *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD, .flags = super ? TST003_SUPER : 0,
+                                .name = s, .len = len};
+    else if (cls != PR_NONE)
+      target->key = tst003_method(ctx, cls, s, len, super, NULL);
   }
   return false;
 }
@@ -231,7 +269,9 @@ static bool tst003_ident_char(char c) {
  * `=` (not `==`) or `:` (an annotation). Returns false at the end. */
 static bool tst003_next_assigned(const char *text, uint32_t len, uint32_t *pos, tst003_name *out) {
   for (uint32_t p = *pos; p < len; p++) {
-    if (text[p] != '.') continue;
+    const char *dot = memchr(text + p, '.', len - p);
+    if (!dot) break;
+    p = (uint32_t)(dot - text);
     uint32_t q = p + 1;
     while (q < len && tst003_ident_char(text[q])) q++;
     if (q == p + 1) continue;
@@ -287,9 +327,9 @@ static bool tst003_assigned_attribute(pr_ctx *ctx, const char *name, uint32_t le
  * name, or a method of the test's class; never data (`compute(expected)`,
  * `load(self.expected)`). True when it is an assertion; otherwise *target
  * receives the same-file function it names, or PR_NONE. */
-static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *target) {
+static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, tst003_target *target) {
   const pr_model *m = ctx->model;
-  *target = PR_NONE;
+  *target = (tst003_target){.key = PR_NONE};
   arg = pr_unparenthesize(arg);
   TSNode last = pr_last_name_part(arg);
   if (ts_node_is_null(last)) return false;
@@ -299,7 +339,7 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
     uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(arg));
     if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION) {
       if (tst003_assertion_name(s, len)) return true;
-      *target = tst003_key_of_def(ctx, m->bindings[b].statement);
+      tst003_function_target(ctx, b, s, len, target);
       return false;
     }
     return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
@@ -312,11 +352,16 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
   if (self || super) {
     uint32_t cls = tst003_enclosing_class(m, scope);
     if (cls == PR_NONE) return false;
+    if (tst003_class_is_top(m, cls)) {  /* decided over the whole file: tst003_resolve */
+      *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD,
+                                .flags = TST003_PASSED | (super ? TST003_SUPER : 0), .name = s, .len = len};
+      return false;
+    }
     bool bound;
     uint32_t method = tst003_method(ctx, cls, s, len, super, &bound);
     if (method != PR_NONE) {
       if (tst003_assertion_name(s, len)) return true;
-      *target = method;
+      target->key = method;
       return false;
     }
     /* not a method of the file: an inherited helper, unless it is data */
@@ -332,24 +377,34 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
   return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
 }
 
-static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, uint32_t target, TSNode at) {
+static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, const tst003_target *target,
+                        TSNode at) {
   if (fn == PR_NONE || fn >= st->scope_count) return;
   if (asserts) {
     st->asserts[fn] = 1;
-  } else if (target != PR_NONE) {
-    uint32_t from = tst003_key_of_scope(ctx->model, fn);
-    if (from == target) return;
-    pr_fact f = {.start = ts_node_start_byte(at), .end = ts_node_end_byte(at), .ref = {from, target},
-                 .tag = TST003_FACT_CALLS};
-    pr_add_fact(ctx, &f);
+    return;
   }
+  uint32_t from = tst003_key_of_scope(ctx->model, fn);
+  pr_fact f = {.start = ts_node_start_byte(at), .end = ts_node_end_byte(at), .ref = {from, PR_NONE}};
+  if (target->tag) {
+    f.tag = target->tag;
+    f.value = target->flags;
+    f.text = target->name;
+    f.text_len = target->len;
+  } else if (target->key != PR_NONE && target->key != from) {
+    f.tag = TST003_FACT_CALLS;
+    f.ref[1] = target->key;
+  } else {
+    return;
+  }
+  pr_add_fact(ctx, &f);
 }
 
 /* Calls, and functions passed as arguments (`map(self.check_row, rows)`). */
 static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call) {
-  uint32_t target;
+  tst003_target target;
   bool asserts = tst003_callee(ctx, pr_child(call, pr_field_function), ctx->scope, &target);
-  tst003_mark(ctx, st, fn, asserts, target, call);
+  tst003_mark(ctx, st, fn, asserts, &target, call);
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return;
   uint32_t n = ts_node_named_child_count(args);
@@ -359,7 +414,7 @@ static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call)
     pr_kind k = pr_node_kind(a);
     if (k != pr_kind_identifier && k != pr_kind_attribute) continue;
     asserts = tst003_passed(ctx, a, ctx->scope, &target);
-    tst003_mark(ctx, st, fn, asserts, target, a);
+    tst003_mark(ctx, st, fn, asserts, &target, a);
   }
 }
 
@@ -371,9 +426,9 @@ static void tst003_yield(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode y) {
   if (k == pr_kind_expression_list || k == pr_kind_tuple) v = pr_unparenthesize(ts_node_named_child(v, 0));
   k = pr_node_kind(v);
   if (k != pr_kind_identifier && k != pr_kind_attribute) return;
-  uint32_t target;
+  tst003_target target;
   bool asserts = tst003_passed(ctx, v, ctx->scope, &target);
-  tst003_mark(ctx, st, fn, asserts, target, y);
+  tst003_mark(ctx, st, fn, asserts, &target, y);
 }
 
 /* `raise AssertionError(...)`, `raise self.failureException(...)`. */
@@ -516,16 +571,35 @@ static uint32_t tst003_find(const tst003_index *x, const pr_fact *facts, uint32_
   }
 }
 
-/* The edge fact i stands for, as fact indices: `a` asserts when `b` does. */
-static bool tst003_edge(const tst003_index *x, const pr_fact *facts, uint32_t i, uint32_t *a, uint32_t *b) {
-  const pr_fact *f = &facts[i];
-  uint32_t from, to;
-  if (f->tag == TST003_FACT_CALLS) { from = f->ref[0]; to = f->ref[1]; }
-  else if (f->tag == TST003_FACT_FUNCTION && f->ref[1] != PR_NONE) { from = f->ref[1]; to = f->ref[0]; }
-  else return false;
-  *a = tst003_find(x, facts, from);
-  *b = tst003_find(x, facts, to);
-  return *a != PR_NONE && *b != PR_NONE && *a != *b;
+/* The target of a named call (TST003_FACT_CALLS_FUNCTION/_METHOD), looked up
+ * in the whole file's model: its key, or PR_NONE; *asserts is set when the
+ * passed name is an assertion by itself. */
+static uint32_t tst003_resolve(pr_ctx *ctx, const pr_fact *f, bool *asserts) {
+  const pr_model *m = ctx->model;
+  *asserts = false;
+  if (f->tag == TST003_FACT_CALLS_FUNCTION) {
+    /* read from inside a function: the last module-level binding */
+    uint32_t sym = pr_model_symbol(m, 0, f->text, f->text_len);
+    if (sym == PR_NONE) return PR_NONE;
+    uint32_t last = PR_NONE;
+    for (uint32_t b = m->symbols[sym].first; b != PR_NONE; b = m->bindings[b].next)
+      if (m->bindings[b].kind != PR_BIND_ANNOTATION) last = b;
+    if (last == PR_NONE || m->bindings[last].kind != PR_BIND_FUNCTION) return PR_NONE;
+    return tst003_key_of_def(ctx, m->bindings[last].statement);
+  }
+  uint32_t cls = tst003_enclosing_class(m, pr_scope_at(ctx, f->start));
+  if (cls == PR_NONE) return PR_NONE;
+  bool bound;
+  uint32_t method = tst003_method(ctx, cls, f->text, f->text_len, (f->value & TST003_SUPER) != 0, &bound);
+  if (!(f->value & TST003_PASSED)) return method;
+  if (method != PR_NONE) {
+    if (tst003_assertion_name(f->text, f->text_len)) { *asserts = true; return PR_NONE; }
+    return method;
+  }
+  /* not a method of the file: an inherited helper, unless it is data */
+  *asserts = !bound && tst003_assertion_name(f->text, f->text_len) &&
+             !tst003_assigned_attribute(ctx, f->text, f->text_len);
+  return PR_NONE;
 }
 
 /* The verdict over the whole file: propagate "asserts" along calls and
@@ -538,13 +612,15 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     functions++;
     judged |= (facts[i].value & TST003_JUDGED) != 0;
   }
-  if (!judged) return;
+  if (!judged || !tst003_state_of(ctx)) return;
   tst003_index x = {.cap = 16};
   while (x.cap < functions * 2) x.cap *= 2;
   x.slots = pr_ctx_alloc(ctx, x.cap * sizeof *x.slots);
   uint8_t *asserts = pr_ctx_alloc(ctx, count);
   uint32_t *edge_count = pr_ctx_alloc(ctx, (count + 1) * sizeof *edge_count);
-  if (!x.slots || !asserts || !edge_count) return;
+  uint32_t *ea = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *ea);  /* per fact: the edge a <- b, or PR_NONE */
+  uint32_t *eb = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *eb);
+  if (!x.slots || !asserts || !edge_count || !ea || !eb) return;
   for (uint32_t i = 0; i < count; i++) {
     if (facts[i].tag != TST003_FACT_FUNCTION) continue;
     uint32_t h = (facts[i].ref[0] * 2654435761u) & (x.cap - 1);
@@ -552,11 +628,34 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     if (!x.slots[h]) x.slots[h] = i + 1;
     asserts[i] = (facts[i].value & TST003_ASSERTS) != 0;
   }
-  /* reversed edges (callee -> callers) in CSR form: nesting counts as a call */
+  /* each fact as an edge "a asserts when b does" between function facts;
+     nesting counts as a call */
   uint32_t edges = 0;
   for (uint32_t i = 0; i < count; i++) {
-    uint32_t a, b;
-    if (!tst003_edge(&x, facts, i, &a, &b)) continue;
+    const pr_fact *f = &facts[i];
+    uint32_t from = PR_NONE, to = PR_NONE;
+    ea[i] = eb[i] = PR_NONE;
+    if (f->tag == TST003_FACT_CALLS) {
+      from = f->ref[0];
+      to = f->ref[1];
+    } else if (f->tag == TST003_FACT_FUNCTION && f->ref[1] != PR_NONE) {
+      from = f->ref[1];
+      to = f->ref[0];
+    } else if (f->tag == TST003_FACT_CALLS_FUNCTION || f->tag == TST003_FACT_CALLS_METHOD) {
+      bool direct;
+      from = f->ref[0];
+      to = tst003_resolve(ctx, f, &direct);
+      if (direct) {
+        uint32_t a = tst003_find(&x, facts, from);
+        if (a != PR_NONE) asserts[a] = 1;
+        continue;
+      }
+    }
+    if (from == PR_NONE || to == PR_NONE) continue;
+    uint32_t a = tst003_find(&x, facts, from), b = tst003_find(&x, facts, to);
+    if (a == PR_NONE || b == PR_NONE || a == b) continue;
+    ea[i] = a;
+    eb[i] = b;
     edge_count[b + 1]++;
     edges++;
   }
@@ -566,10 +665,8 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   uint32_t *work = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *work);
   if (!callers || !fill || !work) return;
   memcpy(fill, edge_count, (count + 1) * sizeof *fill);
-  for (uint32_t i = 0; i < count; i++) {
-    uint32_t a, b;
-    if (tst003_edge(&x, facts, i, &a, &b)) callers[fill[b]++] = a;
-  }
+  for (uint32_t i = 0; i < count; i++)
+    if (ea[i] != PR_NONE) callers[fill[eb[i]]++] = ea[i];
   uint32_t top = 0;
   for (uint32_t i = 0; i < count; i++)
     if (asserts[i]) work[top++] = i;
