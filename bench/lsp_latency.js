@@ -32,10 +32,19 @@ const uri = pathToFileURL(file).href;
 // edit sites: inside an identifier of a code line, from the middle line on,
 // one site per edit pair, each a few hundred lines after the previous one
 const lines = text.split('\n');
+const keywords = new Set(['def', 'class', 'return', 'import', 'from', 'for', 'while', 'with', 'if', 'elif', 'else',
+  'try', 'except', 'finally', 'raise', 'assert', 'yield', 'lambda', 'not', 'and', 'pass', 'del', 'global', 'async',
+  'await', 'None', 'True', 'False', 'break', 'continue', 'print']);
 function siteAt(from) {
   for (let line = from; line < lines.length; line++) {
-    const m = /[A-Za-z_][A-Za-z_0-9]{2,}/.exec(lines[line]);
-    if (m && !lines[line].trimStart().startsWith('#') && lines[line].trim().length) return { line, col: m.index + 1 };
+    if (lines[line].trimStart().startsWith('#') || !lines[line].trim().length) continue;
+    const re = /[A-Za-z_][A-Za-z_0-9]{2,}/g;
+    for (let m; (m = re.exec(lines[line]));) {
+      const before = lines[line].slice(0, m.index);
+      /* a name outside strings: an even number of quotes before it */
+      if (keywords.has(m[0]) || (before.split("'").length - 1) % 2 || (before.split('"').length - 1) % 2) continue;
+      return { line, col: m.index + 1 };
+    }
   }
   return siteAt(Math.floor(lines.length / 2));
 }
