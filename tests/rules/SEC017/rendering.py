@@ -85,6 +85,16 @@ def rows(items):
     return mark_safe(out)  # [SEC017]
 
 
+def bullet_list(items, sep):
+    # negative: a literal separator joining escaped elements
+    a = Markup("\n".join(f"<li>{escape(item)}</li>" for item in items))
+    # negative: an escaped separator over a list of escaped values
+    b = mark_safe(conditional_escape(sep).join([escape(items[0]), "<br>"]))
+    # positive: joining elements that are not escaped
+    c = Markup("\n".join(f"<li>{item}</li>" for item in items))  # [SEC017]
+    return a + b + c
+
+
 class Widget:
     template = "<input name='%s'>"
 
