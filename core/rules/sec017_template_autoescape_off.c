@@ -141,6 +141,8 @@ static void sec017_check(pr_ctx *ctx, TSNode call) {
     if (!strcmp(q, sec017_markup[i])) { what = "Markup"; keyword = "base"; }
   if (!what) return;
   TSNode arg = pr_call_argument(ctx, call, 0, keyword);
+  /* markupsafe names the parameter `object` (2.1 and later), `base` before */
+  if (ts_node_is_null(arg) && !strcmp(what, "Markup")) arg = pr_call_keyword(ctx, call, "object");
   if (ts_node_is_null(arg)) return;
   if (pr_is_literal_accepting(ctx, arg, ctx->scope, sec017_escaping)) return;
   pr_report(ctx, call,

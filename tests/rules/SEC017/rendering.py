@@ -54,6 +54,11 @@ def comment(text):
     return Markup(text)  # [SEC017]
 
 
+def comment_keyword(text):
+    # positive: the argument passed by markupsafe's keyword
+    return Markup(object=text)  # [SEC017]
+
+
 def comment_cleaned(text):
     # negative: bleach.clean as the whole argument
     return Markup(bleach.clean(text))
