@@ -16,7 +16,10 @@ static const struct { const char *name; uint64_t value; } pr_filemode__stat[] = 
   {"S_IFBLK", 060000}, {"S_IFDIR", 040000}, {"S_IFCHR", 020000}, {"S_IFIFO", 010000},
 };
 
-bool pr_integer_value(const char *s, uint32_t len, uint64_t *value) {
+/* Parses an integer literal; with `wrap`, a value too large for 64 bits is
+ * kept modulo 2^64 (its low bits, all a file mode needs: `|`, `&`, `^` and
+ * `+` of the low bits give the low bits of the result), else it fails. */
+static bool pr_filemode__parse(const char *s, uint32_t len, uint64_t *value, bool wrap) {
   if (len && (s[len - 1] == 'l' || s[len - 1] == 'L')) len--;  /* Python 2 long suffix */
   if (!len) return false;
   unsigned base = 10;
@@ -36,13 +39,17 @@ bool pr_integer_value(const char *s, uint32_t len, uint64_t *value) {
     else if (c >= 'A' && c <= 'F') d = (unsigned)(c - 'A' + 10);
     else return false;  /* a float, an imaginary number */
     if (d >= base) return false;
-    if (v > (UINT64_MAX - d) / base) return false;
-    v = v * base + d;
+    if (!wrap && v > (UINT64_MAX - d) / base) return false;
+    v = v * base + d;  /* unsigned: wraps modulo 2^64 */
     digits = true;
   }
   if (!digits) return false;
   *value = v;
   return true;
+}
+
+bool pr_integer_value(const char *s, uint32_t len, uint64_t *value) {
+  return pr_filemode__parse(s, len, value, false);
 }
 
 /* Depth of nested operators followed before giving up. */
@@ -55,7 +62,7 @@ static bool pr_filemode__eval(const pr_ctx *ctx, TSNode expr, uint32_t scope, ui
   case pr_kind_integer: {
     uint32_t len;
     const char *t = pr_text(ctx, expr, &len);
-    return pr_integer_value(t, len, mode);
+    return pr_filemode__parse(t, len, mode, true);
   }
   case pr_kind_identifier:
   case pr_kind_attribute: {

@@ -2,7 +2,9 @@
  * written as an integer literal (`0o777`, `511`, `0x1ff`, Python 2 `0777` and
  * `0777L`), a `stat.S_*` constant (through any import form: `stat.S_IWOTH`,
  * `from stat import S_IWOTH`, `import stat as st`), or a combination of them
- * with `|`, `&`, `^` and `+` (parentheses allowed). Names bound to such values,
+ * with `|`, `&`, `^` and `+` (parentheses allowed). Values are computed
+ * modulo 2^64: an oversized literal keeps its low bits, which are all the
+ * permission bits depend on. Names bound to such values,
  * calls, parameters and other operators are not literal modes.
  *
  * Pure: reads the tree and the semantic model, allocates nothing. */

@@ -80,9 +80,12 @@ static void literal_modes_follow_the_catalog(void **state) {
       "mode(0o777 - 1)\n"
       "mode(~0o022)\n"
       "mode(stat.S_IMODE(x))\n"
-      "mode(1.5)\n";
+      "mode(1.5)\n"
+      "mode(99999999999999999999999)\n";
   assert_string_equal(run_probe(&probe_mode_rule, src),
-                      "777\n777\n775\n777\n777\n777\n740\n20\n702\n744\n-\n-\n-\n-\n-\n");
+                      "777\n777\n775\n777\n777\n777\n740\n20\n702\n744\n-\n-\n-\n-\n-\n"
+                      /* an oversized literal keeps its low bits */
+                      "13077024536637777777\n");
 }
 
 static void terminators_follow_the_catalog(void **state) {
