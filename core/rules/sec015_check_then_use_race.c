@@ -252,7 +252,7 @@ static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {
       char q[64];
       if (!pr_call_qualified_name(ctx, checks[k], q, sizeof q)) continue;
       pr_finding *f = pr_report(ctx, checks[k],
-                                "`%s(%.*s)` checks the path, then it is used: another process can change the file "
+                                "`%s` checks `%.*s`, then the path is used: another process can change the file "
                                 "in between; do the operation directly and handle its error",
                                 q, (int)(s.path_len > 60 ? 60 : s.path_len), s.path);
       for (uint32_t u = 0; u < s.use_count; u++)
