@@ -6,7 +6,12 @@
  * `logging`, any case, leading underscores ignored) with an argument, or a
  * replacement field of an f-string argument, that is a name or attribute
  * whose last part contains `password`, `passwd`, `secret`, `token`,
- * `api_key` or `credential` (any case: `self.auth_token`, `DB_PASSWORD`).
+ * `api_key` or `credential` (any case: `self.auth_token`, `DB_PASSWORD`),
+ * unless a word part next to it says the name holds metadata of the secret,
+ * not the secret: `token_type`, `password_length`, `secret_name`,
+ * `max_tokens`, `num_tokens` (after: type, url, uri, endpoint, name, id,
+ * count, length, size, ttl, expiry, expires, field, file, path, env, header,
+ * prefix; before: num, n, max, min, total, count).
  * Keyword arguments count too (structured loggers), except the logging
  * module's own `exc_info`, `stack_info`, `stacklevel` and `extra`. A value
  * passed through a masking call (`mask_password(pw)`) is not a name and is
@@ -50,7 +55,40 @@ static bool sec019_contains(const char *s, uint32_t len, const char *word) {
   return false;
 }
 
-/* The secret word the name or attribute `expr` carries in its last part, or NULL. */
+/* Word parts that make a name carrying a secret word metadata about the
+ * secret, not the secret: after it (`token_type`, `password_length`,
+ * `secret_name`) or before it (`max_tokens`, `num_tokens`). */
+static const char *const sec019_meta_after[] = {
+  "type", "types", "url", "uri", "endpoint", "name", "names", "id", "ids", "count", "length", "len", "size",
+  "ttl", "expiry", "expires", "expiration", "field", "file", "path", "env", "header", "prefix", NULL,
+};
+static const char *const sec019_meta_before[] = {"num", "n", "max", "min", "total", "count", NULL};
+
+/* The word parts of an identifier: split at `_` and at lower-to-upper case
+ * changes (`tokenType` -> token, Type). Returns how many were stored. */
+static uint32_t sec019_words_of(const char *t, uint32_t len, uint32_t starts[], uint32_t lens[], uint32_t cap) {
+  uint32_t n = 0, i = 0;
+  while (i < len && n < cap) {
+    while (i < len && t[i] == '_') i++;
+    if (i >= len) break;
+    uint32_t b = i++;
+    while (i < len && t[i] != '_' && !(t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z')) i++;
+    starts[n] = b;
+    lens[n++] = i - b;
+  }
+  return n;
+}
+
+static bool sec019_word_in(const char *w, uint32_t len, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (strlen(list[i]) == len && !strncasecmp(w, list[i], len)) return true;
+  return false;
+}
+
+/* The secret word the name or attribute `expr` carries in its last part, or
+ * NULL. A part naming metadata of the secret (see above) is not a secret;
+ * the catalog's row says "contains", this is the one narrowing (oauthlib
+ * logs `request.token_type`, which a reviewer would not call a leak). */
 static const char *sec019_secret(const pr_ctx *ctx, TSNode expr) {
   expr = pr_unparenthesize(expr);
   pr_kind k = pr_node_kind(expr);
@@ -58,8 +96,22 @@ static const char *sec019_secret(const pr_ctx *ctx, TSNode expr) {
   TSNode last = k == pr_kind_attribute ? pr_child(expr, pr_field_attribute) : expr;
   uint32_t len;
   const char *t = pr_text(ctx, last, &len);
-  for (int i = 0; sec019_words[i]; i++)
-    if (sec019_contains(t, len, sec019_words[i])) return sec019_words[i];
+  const char *found = NULL;
+  for (int i = 0; sec019_words[i] && !found; i++)
+    if (sec019_contains(t, len, sec019_words[i])) found = sec019_words[i];
+  if (!found) return NULL;
+  uint32_t starts[16], lens[16];
+  uint32_t n = sec019_words_of(t, len, starts, lens, 16);
+  for (uint32_t w = 0; w < n; w++) {
+    /* the word part holding the secret word (api_key spans two parts: take the last) */
+    if (!sec019_contains(t + starts[w], lens[w], found) &&
+        !(strchr(found, '_') && w + 1 < n && sec019_contains(t + starts[w + 1], lens[w + 1], strchr(found, '_') + 1)))
+      continue;
+    if (strchr(found, '_') && w + 1 < n && !sec019_contains(t + starts[w], lens[w], found)) w++;
+    bool meta = (w + 1 < n && sec019_word_in(t + starts[w + 1], lens[w + 1], sec019_meta_after)) ||
+                (w > 0 && sec019_word_in(t + starts[w - 1], lens[w - 1], sec019_meta_before));
+    if (!meta) return found;
+  }
   return NULL;
 }
 

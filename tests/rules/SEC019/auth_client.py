@@ -40,6 +40,12 @@ class Session:
         # negative: a call is not a name (len of the token)
         self._logger.debug("token length %d", len(self.access_token))
 
+    def describe(self, request, max_tokens):
+        # negative: names of metadata about a secret (its type, a count), not the secret
+        self._logger.debug("dispatching %s, limit %d", request.token_type, max_tokens)
+        # positive: the refresh token itself, next to a harmless argument
+        self._logger.debug("refreshing %s for %r", request.refresh_token, request.client)  # [SEC019]
+
     def store(self, api_key, client_secret):
         # positive: structured logging keyword arguments (structlog)
         log.info("stored", key=api_key)  # [SEC019]
