@@ -182,7 +182,7 @@ contains "an unreadable file is not counted as reviewed" "no findings in 1 file 
 
 # rules and explain
 run rules --format json
-check "rules json lists 12 rules" 12 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check "rules json lists 24 rules" 24 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 run explain ERR002
 contains "explain by code" "## What it does" "$out"
 run explain swallowed-exception;                              check "explain by name" 0 "$rc"
