@@ -1179,13 +1179,43 @@ static void pr_engine__replay(pr_review_run *run) {
 }
 
 /* The findings reused segments keep, rebuilt at their new places. */
-static void pr_engine__reuse_findings(pr_review_run *run) {
+/* Fresh output positioned inside a reused segment can only come from the
+ * skeleton (a raw-text scan, a function's name bound where it is defined):
+ * the kept result holds the same item from when the segment was walked, so it
+ * is counted once. These are the fresh items inside reused segments, each
+ * matched at most once. */
+typedef struct pr_fresh_item { uint32_t seg, index; bool matched; } pr_fresh_item;
+
+static pr_fresh_item *pr_engine__fresh_in_reused(pr_review_run *run, uint32_t count, bool facts, uint32_t *n) {
+  *n = 0;
+  pr_fresh_item *items = NULL;
+  uint32_t cap = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    uint32_t at = facts ? run->facts[i].fact.start : run->findings[i]->start;
+    uint32_t k = pr_engine__segment_at(run, at);
+    if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED) continue;
+    if (!pr_engine__grow(run, (void **)&items, &cap, *n + 1, sizeof *items)) break;
+    items[(*n)++] = (pr_fresh_item){k, i, false};
+  }
+  return items;
+}
+
+static void pr_engine__reuse_findings_from(pr_review_run *run, pr_fresh_item *fresh, uint32_t nfresh) {
   for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state != PR_SEG_REUSED) continue;
     const pr_segment_result *res = sg->kept;
     for (uint32_t i = 0; i < res->finding_count; i++) {
       const pr_cached_finding *c = &res->findings[i];
+      bool counted = false;
+      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+        const pr_finding *x = run->findings[fresh[j].index];
+        counted = !fresh[j].matched && fresh[j].seg == k && x->rule == c->rule &&
+                  x->start == pr_engine__decode(run, sg, c->start) && x->end == pr_engine__decode(run, sg, c->end) &&
+                  !strcmp(x->message, c->message);
+        if (counted) fresh[j].matched = true;
+      }
+      if (counted) continue;
       pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
       char *message = f ? pr_arena_strndup(run->arena, c->message, strlen(c->message)) : NULL;
       if (!message ||
@@ -1216,6 +1246,13 @@ static void pr_engine__reuse_findings(pr_review_run *run) {
       run->findings[run->finding_count++] = f;
     }
   }
+}
+
+static void pr_engine__reuse_findings(pr_review_run *run) {
+  uint32_t nfresh;
+  pr_fresh_item *fresh = pr_engine__fresh_in_reused(run, run->kept_findings, false, &nfresh);
+  pr_engine__reuse_findings_from(run, fresh, nfresh);
+  free(fresh);
 }
 
 static char *pr_engine__strdup(const char *s, size_t n) {
@@ -1472,7 +1509,8 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   bool any = false;
   for (uint32_t r = 0; r < run->rule_count && !any; r++) any = run->rules[r]->on_facts != NULL;
   if (!any) return;
-  uint32_t fresh = run->fact_count;
+  uint32_t fresh = run->fact_count, nfresh;
+  pr_fresh_item *items = pr_engine__fresh_in_reused(run, fresh, true, &nfresh);
   for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state != PR_SEG_REUSED) continue;
@@ -1481,14 +1519,28 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
       const pr_cached_fact *c = &res->facts[i];
       uint32_t r = pr_engine__rule_index(run, c->rule);
       if (r == PR_NONE) continue;
-      if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
       pr_fact x = {.start = pr_engine__decode(run, sg, c->start),
                    .end = pr_engine__decode(run, sg, c->end),
                    .ref = {pr_engine__decode(run, sg, c->ref[0]), pr_engine__decode(run, sg, c->ref[1])},
                    .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
+      bool counted = false;
+      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+        const pr_fact_rec *y = &run->facts[items[j].index];
+        counted = !items[j].matched && items[j].seg == k && y->rule == r && y->fact.start == x.start &&
+                  y->fact.end == x.end && y->fact.ref[0] == x.ref[0] && y->fact.ref[1] == x.ref[1] &&
+                  y->fact.tag == x.tag && y->fact.value == x.value && y->fact.text_len == x.text_len &&
+                  (!x.text_len || !memcmp(y->fact.text, x.text, x.text_len));
+        if (counted) items[j].matched = true;
+      }
+      if (counted) continue;
+      if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) {
+        free(items);
+        return;
+      }
       run->facts[run->fact_count++] = (pr_fact_rec){r, x};
     }
   }
+  free(items);
   /* sort a copy: the fresh facts keep their order for the cache */
   pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
   pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
