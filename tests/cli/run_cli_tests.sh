@@ -180,6 +180,26 @@ run check fine.py unreadable.py
 check "an unreadable file exits 2" 2 "$rc"
 contains "an unreadable file is not counted as reviewed" "no findings in 1 file (1 could not be reviewed)" "$err"
 
+# fixes in the JSON report: a message and edits with 1-based positions
+mkdir -p fixes/tests
+cat > fixes/tests/test_totals.py <<'PY'
+import unittest
+
+
+class TotalsTest(unittest.TestCase):
+    def test_total(self):
+        self.assertTrue(total([1, 2]) == 3, "sum")
+        for row in range(3):
+            pass
+PY
+run check --no-cache --format json --select TST001,DED003 fixes
+fix=$(printf '%s' "$out" | python3 -c 'import json,sys
+for d in json.load(sys.stdin):
+    f = d["fix"]
+    print(d["code"], f["message"], ";".join("%d:%d-%d:%d=%s" % (e["start"]["line"], e["start"]["column"], e["end"]["line"], e["end"]["column"], e["text"]) for e in f["edits"]))')
+check "json fixes" "TST001 Use \`assertEqual\` 6:14-6:24=assertEqual;6:25-6:43=total([1, 2]), 3
+DED003 Rename to \`_row\` 7:13-7:13=_" "$fix"
+
 # the result cache: a re-run reads results instead of reviewing, and says the same
 cd "$work"
 mkdir -p cached
