@@ -4,6 +4,7 @@
 #include "ruleset.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,4 +172,44 @@ bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32
     if (pr_suppress__covers(sup, rule)) return true;
   return pr_suppress__on_row(s, rule, row) || (stmt_first != row && pr_suppress__on_row(s, rule, stmt_first)) ||
          (stmt_last != row && stmt_last != stmt_first && pr_suppress__on_row(s, rule, stmt_last));
+}
+
+bool pr_suppression_edit(const char *text, uint32_t len, const pr_line_index *lines, uint32_t row, const char *code,
+                         uint32_t *at, char *insert, size_t cap) {
+  if (row >= lines->count) return false;
+  uint32_t start = lines->starts[row], end = pr_line_index_row_end(lines, text, len, row);
+  const char *line = text + start;
+  uint32_t n = end - start;
+  size_t code_len = strlen(code);
+  /* a `# noqa` already there: extend its list, or nothing to do */
+  for (const char *p = pr_suppress__find_ci(line, n, "noqa"); p; p = pr_suppress__find_ci(p + 4, n - (uint32_t)(p + 4 - line), "noqa")) {
+    const char *b = p;
+    while (b > line && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    if (b == line || b[-1] != '#') continue;
+    const char *q = p + 4, *e = line + n;
+    if (q >= e || *q != ':') return false;  /* `# noqa` suppresses everything already */
+    q++;
+    const char *last = NULL;
+    for (;;) {
+      while (q < e && (*q == ' ' || *q == '\t')) q++;
+      const char *w = q;
+      while (q < e && (isalnum((unsigned char)*q) || *q == '_' || *q == '-')) q++;
+      if (q == w || !pr_suppress__is_item(w, (size_t)(q - w))) break;
+      if ((size_t)(q - w) == code_len && !strncasecmp(w, code, code_len)) return false;
+      last = q;
+      const char *c = q;
+      while (c < e && (*c == ' ' || *c == '\t')) c++;
+      if (c < e && *c == ',') q = c + 1;
+      else break;
+    }
+    if (!last) break;
+    if ((size_t)snprintf(insert, cap, ", %s", code) >= cap) return false;
+    *at = (uint32_t)(last - text);
+    return true;
+  }
+  uint32_t e = end;
+  while (e > start && (text[e - 1] == ' ' || text[e - 1] == '\t')) e--;
+  if ((size_t)snprintf(insert, cap, "%s# noqa: %s", e > start ? "  " : "", code) >= cap) return false;
+  *at = e;
+  return true;
 }

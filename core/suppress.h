@@ -8,6 +8,7 @@
 #define PR_SUPPRESS_H
 
 #include "arena.h"
+#include "text.h"
 #include "rule.h"
 
 #include <stdbool.h>
@@ -35,6 +36,14 @@ void pr_suppressions_init(pr_suppressions *s, pr_arena *arena);
 /* True when the comment may hold a directive (noqa, nosec, pyreview:): the
  * others need not be kept for later reviews (incremental.h). */
 bool pr_suppressions_relevant(const char *comment, uint32_t len);
+/* The edit that suppresses `code` on line `row` of text[0..len): an insertion
+ * of *insert at byte *at: ", CODE" after the items of a `# noqa: ...` list
+ * already on the line, else "  # noqa: CODE" at the line's end. False when the
+ * line already suppresses everything (`# noqa`) or the code, or the insertion
+ * does not fit in cap bytes. The line end is a safe place for a comment only
+ * outside strings: callers pass the last line of a finding's statement. */
+bool pr_suppression_edit(const char *text, uint32_t len, const pr_line_index *lines, uint32_t row, const char *code,
+                         uint32_t *at, char *insert, size_t cap);
 /* Parses one comment (text from '#', without the newline) found on `row`. */
 void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row);
 /* Indexes the suppressions by row; call once after the last pr_suppressions_add.

@@ -1,6 +1,8 @@
 /* protocol.c - LSP JSON to C values and back; see protocol.h. */
 #include "protocol.h"
 
+#include "suppress.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,9 +90,11 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
 
 json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
   const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
-  return json_pack("{s:{s:s,s:{s:b,s:i}},s:{s:s,s:s}}",
+  return json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b},s:{s:s,s:s}}",
                    "capabilities", "positionEncoding", enc,
                    "textDocumentSync", "openClose", 1, "change", 2,
+                   "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
+                   "hoverProvider", 1,
                    "serverInfo", "name", "pyreview", "version", version);
 }
 
@@ -207,6 +211,22 @@ json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_d
     if ((f->rule->tags & PR_TAG_DEPRECATED) && caps->tag_deprecated) json_array_append_new(tags, json_integer(2));
     if (json_array_size(tags)) json_object_set_new(d, "tags", tags);
     else json_decref(tags);
+    /* what a code action needs, so that it needs no review: the fix's edits and
+       the `# noqa` edit, in the negotiated encoding, for this version */
+    json_t *data = json_pack("{s:I}", "version", (json_int_t)version);
+    if (data && f->fix_message) {
+      json_t *edits = json_array();
+      for (uint32_t e = 0; e < f->edit_count; e++)
+        json_array_append_new(edits, pr_protocol_text_edit_new(doc, f->edits[e].start, f->edits[e].end,
+                                                               f->edits[e].text, caps->encoding));
+      json_object_set_new(data, "fix", json_pack("{s:s,s:o}", "title", f->fix_message, "edits", edits));
+    }
+    uint32_t at, row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
+    char insert[96];
+    if (data && pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row,
+                                    f->rule->code, &at, insert, sizeof insert))
+      json_object_set_new(data, "noqa", pr_protocol_text_edit_new(doc, at, at, insert, caps->encoding));
+    if (data) json_object_set_new(d, "data", data);
     if (f->related_count && caps->related_information) {
       json_t *rel = json_array();
       for (uint32_t r = 0; r < f->related_count; r++)
@@ -219,6 +239,52 @@ json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_d
     json_array_append_new(list, d);
   }
   return json_pack("{s:s,s:I,s:o}", "uri", uri, "version", (json_int_t)version, "diagnostics", list);
+}
+
+json_t *pr_protocol_text_edit_new(const pr_document *doc, uint32_t start, uint32_t end, const char *text,
+                                  pr_unit unit) {
+  return json_pack("{s:o,s:s}", "range", pr_protocol__range_new(doc, start, end, unit), "newText", text);
+}
+
+bool pr_protocol_read_code_action(json_t *params, pr_code_action_params *out, const char **error) {
+  memset(out, 0, sizeof *out);
+  json_t *uri = pr_protocol__path(params, "textDocument", "uri", NULL);
+  out->uri = pr_protocol__uri(uri);
+  if (!out->uri) { *error = "textDocument.uri is missing"; return false; }
+  json_t *context = json_object_get(params, "context");
+  json_t *diags = json_object_get(context, "diagnostics");
+  out->diagnostics = json_is_array(diags) ? diags : NULL;
+  json_t *only = json_object_get(context, "only");
+  if (!json_is_array(only)) {
+    out->quick_fixes = true;
+    return true;
+  }
+  size_t i;
+  json_t *k;
+  json_array_foreach(only, i, k) {
+    const char *kind = json_string_value(k);
+    if (!kind) continue;
+    if (!strcmp(kind, "quickfix")) out->quick_fixes = true;
+    if (!strcmp(kind, "source") || !strcmp(kind, "source.fixAll") || !strcmp(kind, "source.fixAll.pyreview"))
+      out->fix_all = true;
+  }
+  return true;
+}
+
+bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *pos, const char **error) {
+  json_t *u = pr_protocol__path(params, "textDocument", "uri", NULL);
+  json_t *line = pr_protocol__path(params, "position", "line", NULL);
+  json_t *col = pr_protocol__path(params, "position", "character", NULL);
+  *uri = pr_protocol__uri(u);
+  if (!*uri) { *error = "textDocument.uri is missing"; return false; }
+  if (!json_is_integer(line) || !json_is_integer(col) || json_integer_value(line) < 0 || json_integer_value(col) < 0 ||
+      json_integer_value(line) > UINT32_MAX || json_integer_value(col) > UINT32_MAX) {
+    *error = "position is not a pair of non-negative integers";
+    return false;
+  }
+  pos->line = (uint32_t)json_integer_value(line);
+  pos->column = (uint32_t)json_integer_value(col);
+  return true;
 }
 
 json_t *pr_protocol_response_new(json_t *id, json_t *result) {

@@ -72,6 +72,22 @@ json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_d
                                     const pr_review *review, const pr_client_caps *caps,
                                     const pr_finding **unencodable, uint32_t *dropped);
 
+/* A TextEdit {range, newText} for bytes [start, end) of doc. */
+json_t *pr_protocol_text_edit_new(const pr_document *doc, uint32_t start, uint32_t end, const char *text,
+                                  pr_unit unit);
+
+/* textDocument/codeAction params (borrowed from the params). */
+typedef struct pr_code_action_params {
+  const char *uri;
+  json_t *diagnostics;       /* context.diagnostics: an array (maybe empty) */
+  bool fix_all;              /* context.only asks for source.fixAll(.pyreview) or source */
+  bool quick_fixes;          /* context.only is absent or asks for quickfix */
+} pr_code_action_params;
+bool pr_protocol_read_code_action(json_t *params, pr_code_action_params *out, const char **error);
+
+/* textDocument/hover (and any TextDocumentPositionParams). */
+bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *pos, const char **error);
+
 /* A file-system path for a file: URI (percent-decoded), malloc'd; NULL for other schemes. */
 char *pr_protocol_uri_to_path(const char *uri);
 

@@ -16,6 +16,9 @@
 #include "engine.h"
 #include "incremental.h"
 #include "protocol.h"
+#include "suppress.h"
+#include "report.h"
+#include "parse.h"
 #include "ruleset.h"
 #include "syntax.h"
 #include "testcode.h"
@@ -38,12 +41,19 @@ typedef enum pr_server_state {
   PR_STATE_SHUT_DOWN,    /* after shutdown: only exit is expected */
 } pr_server_state;
 
+typedef struct pr_mark {
+  uint32_t start, end;   /* bytes */
+  const pr_rule *rule;
+} pr_mark;
+
 typedef struct pr_open_document {
   char *uri;
   char *path;            /* file-system path, or NULL for non-file URIs */
   bool test_file;
   pr_document *doc;
   pr_review_cache *cache;  /* its last review's results, reused by the next (incremental.h) */
+  pr_mark *marks;          /* the published findings' ranges and rules, for hover */
+  uint32_t mark_count;
   uint64_t touched;      /* the server's clock when it was last opened or changed */
 } pr_open_document;
 
@@ -118,6 +128,7 @@ static pr_open_document *pr_server__find(pr_server *s, const char *uri) {
 static void pr_server__forget(pr_server *s, pr_open_document *d) {
   pr_document_delete(d->doc);
   pr_review_cache_free(d->cache);
+  free(d->marks);
   free(d->uri);
   free(d->path);
   *d = s->docs[--s->doc_count];
@@ -199,6 +210,13 @@ static void pr_server__publish(pr_server *s, pr_open_document *d) {
   if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
     pr_server__log(s, "%s: out of memory while reviewing", d->uri);
     return;
+  }
+  pr_mark *marks = review.count ? realloc(d->marks, review.count * sizeof *marks) : d->marks;
+  if (marks) {
+    d->marks = marks;
+    d->mark_count = review.count;
+    for (uint32_t i = 0; i < review.count; i++)
+      marks[i] = (pr_mark){review.findings[i]->start, review.findings[i]->end, review.findings[i]->rule};
   }
   const pr_finding *bad;
   uint32_t dropped;
@@ -322,6 +340,205 @@ static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
 
 static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
 
+/* ---------- code actions and hover ---------- */
+
+/* Every fix of the text, applied until none is left (at most 8 rounds; in each,
+ * the fixes that do not overlap an earlier one): the new text, malloc'd, or
+ * NULL when nothing changes. */
+static char *pr_server__fixed_text(pr_server *s, const pr_open_document *d, uint32_t *out_len) {
+  uint32_t len = pr_document_length(d->doc);
+  char *text = malloc((size_t)len + 1);
+  if (!text) return NULL;
+  memcpy(text, pr_document_text(d->doc), len + 1);
+  bool changed = false;
+  for (int round = 0; round < 8; round++) {
+    pr_line_index lines = {0};
+    if (!pr_line_index_build(&lines, text, len)) break;
+    TSTree *tree = pr_parse(s->parser, NULL, text, len, lines.bare_cr != 0);
+    pr_review review;
+    pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = &lines};
+    bool ok = tree && pr_review_file(text, len, tree, &options, &review) == PR_REVIEW_OK;
+    if (tree) ts_tree_delete(tree);
+    pr_line_index_free(&lines);
+    if (!ok) break;
+    /* the chosen edits, in document order, none overlapping another */
+    pr_edit *chosen = NULL;
+    uint32_t n = 0, cap = 0;
+    size_t grow = 0;
+    for (uint32_t i = 0; i < review.count; i++) {
+      const pr_finding *f = review.findings[i];
+      if (!f->fix_message || !f->edit_count) continue;
+      bool clash = false;
+      for (uint32_t e = 0; e < f->edit_count && !clash; e++)
+        for (uint32_t c = 0; c < n && !clash; c++)
+          clash = f->edits[e].start < chosen[c].end && chosen[c].start < f->edits[e].end;
+      if (clash) continue;
+      if (n + f->edit_count > cap) {
+        cap = (n + f->edit_count) * 2;
+        pr_edit *p = realloc(chosen, cap * sizeof *p);
+        if (!p) break;
+        chosen = p;
+      }
+      for (uint32_t e = 0; e < f->edit_count; e++) {
+        chosen[n++] = f->edits[e];
+        grow += strlen(f->edits[e].text);
+      }
+    }
+    if (!n) { free(chosen); pr_review_free(&review); break; }
+    /* apply them: in order of position (they do not overlap) */
+    for (uint32_t i = 1; i < n; i++)
+      for (uint32_t j = i; j > 0 && chosen[j - 1].start > chosen[j].start; j--) {
+        pr_edit t = chosen[j]; chosen[j] = chosen[j - 1]; chosen[j - 1] = t;
+      }
+    char *next = malloc((size_t)len + grow + 1);
+    if (!next) { free(chosen); pr_review_free(&review); break; }
+    uint32_t o = 0, at = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      memcpy(next + o, text + at, chosen[i].start - at);
+      o += chosen[i].start - at;
+      size_t t = strlen(chosen[i].text);
+      memcpy(next + o, chosen[i].text, t);
+      o += (uint32_t)t;
+      at = chosen[i].end;
+    }
+    memcpy(next + o, text + at, len - at);
+    o += len - at;
+    next[o] = 0;
+    free(chosen);
+    pr_review_free(&review);
+    free(text);
+    text = next;
+    len = o;
+    changed = true;
+  }
+  if (!changed) { free(text); return NULL; }
+  *out_len = len;
+  return text;
+}
+
+static json_t *pr_server__action_new(const char *title, const char *kind, const char *uri, json_t *edits,
+                                     json_t *diagnostic) {
+  json_t *a = json_pack("{s:s,s:s,s:{s:{s:o}}}", "title", title, "kind", kind, "edit", "changes", uri, edits);
+  if (a && diagnostic) json_object_set_new(a, "diagnostics", json_pack("[O]", diagnostic));
+  return a;
+}
+
+static void pr_server__code_action(pr_server *s, json_t *id, json_t *params) {
+  pr_code_action_params p;
+  const char *error;
+  if (!pr_protocol_read_code_action(params, &p, &error)) {
+    pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "%s", error);
+    return;
+  }
+  pr_open_document *d = pr_server__find(s, p.uri);
+  json_t *actions = json_array();
+  if (d && p.quick_fixes && p.diagnostics) {
+    size_t i;
+    json_t *diag;
+    json_array_foreach(p.diagnostics, i, diag) {
+      json_t *data = json_object_get(diag, "data");
+      const char *code = json_string_value(json_object_get(diag, "code"));
+      json_t *version = json_object_get(data, "version");
+      /* only our own diagnostics, and only of the text they were computed on */
+      if (!code || !json_is_integer(version) || json_integer_value(version) != pr_document_version(d->doc) ||
+          strcmp(json_string_value(json_object_get(diag, "source")) ? json_string_value(json_object_get(diag, "source")) : "", "pyreview"))
+        continue;
+      json_t *fix = json_object_get(data, "fix");
+      const char *title = json_string_value(json_object_get(fix, "title"));
+      json_t *edits = json_object_get(fix, "edits");
+      if (title && json_is_array(edits) && json_array_size(edits)) {
+        json_t *a = pr_server__action_new(title, "quickfix", p.uri, json_deep_copy(edits), diag);
+        if (a) {
+          json_object_set_new(a, "isPreferred", json_true());
+          json_array_append_new(actions, a);
+        }
+      }
+      json_t *noqa = json_object_get(data, "noqa");
+      if (json_is_object(noqa)) {
+        char t[96];
+        snprintf(t, sizeof t, "Disable %.16s for this line", code);
+        json_t *a = pr_server__action_new(t, "quickfix", p.uri, json_pack("[O]", noqa), diag);
+        if (a) json_array_append_new(actions, a);
+      }
+    }
+  }
+  if (d && p.fix_all) {
+    uint32_t len;
+    char *text = pr_server__fixed_text(s, d, &len);
+    if (text) {
+      json_t *edit = pr_protocol_text_edit_new(d->doc, 0, pr_document_length(d->doc), text, s->caps.encoding);
+      json_t *a = edit ? pr_server__action_new("Fix all pyreview findings", "source.fixAll.pyreview", p.uri,
+                                               json_pack("[o]", edit), NULL)
+                       : NULL;
+      if (a) json_array_append_new(actions, a);
+      free(text);
+    }
+  }
+  pr_server__send(s, pr_protocol_response_new(id, actions));
+}
+
+/* The rule a hover at byte `at` is about: a finding's range, or a code or name
+ * written in a suppression comment. */
+static const pr_rule *pr_server__rule_at(const pr_open_document *d, uint32_t at, uint32_t *start, uint32_t *end) {
+  for (uint32_t i = 0; i < d->mark_count; i++) {
+    const pr_mark *m = &d->marks[i];
+    if ((m->start <= at && at < m->end) || (m->start == m->end && at == m->start)) {
+      *start = m->start;
+      *end = m->end;
+      return m->rule;
+    }
+  }
+  const char *t = pr_document_text(d->doc);
+  uint32_t n = pr_document_length(d->doc), a = at, b = at;
+#define PR_WORD(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_')
+  while (a > 0 && PR_WORD(t[a - 1])) a--;
+  while (b < n && PR_WORD(t[b])) b++;
+#undef PR_WORD
+  if (a == b) return NULL;
+  /* in a comment: a '#' earlier on the line */
+  uint32_t l = a;
+  while (l > 0 && t[l - 1] != '\n' && t[l - 1] != '\r' && t[l - 1] != '#') l--;
+  if (l == 0 || t[l - 1] != '#') return NULL;
+  const pr_rule *r = pr_rule_lookup(t + a, b - a);
+  if (r) { *start = a; *end = b; }
+  return r;
+}
+
+static void pr_server__hover(pr_server *s, json_t *id, json_t *params) {
+  const char *uri, *error;
+  pr_position pos;
+  if (!pr_protocol_read_position(params, &uri, &pos, &error)) {
+    pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "%s", error);
+    return;
+  }
+  pr_open_document *d = pr_server__find(s, uri);
+  uint32_t at, start = 0, end = 0;
+  const pr_rule *rule = d && pr_document_offset(d->doc, pos, s->caps.encoding, &at) ? pr_server__rule_at(d, at, &start, &end) : NULL;
+  if (!rule) {
+    pr_server__send(s, pr_protocol_response_new(id, json_null()));
+    return;
+  }
+  char head[512];
+  int n = snprintf(head, sizeof head, "**%s** `%s` (%s, %s)", rule->code, rule->name, rule->category,
+                   pr_severity_name(rule->severity));
+  if (rule->cwe)
+    snprintf(head + n, sizeof head - (size_t)n, " — [CWE-%d](https://cwe.mitre.org/data/definitions/%d.html)",
+             rule->cwe, rule->cwe);
+  size_t size = strlen(head) + strlen(rule->summary) + strlen(rule->doc) + 8;
+  char *md = malloc(size);
+  if (!md) { pr_server__send(s, pr_protocol_response_new(id, json_null())); return; }
+  snprintf(md, size, "%s\n\n%s\n\n%s", head, rule->summary, rule->doc);
+  json_t *result = json_pack("{s:{s:s,s:s}}", "contents", "kind", "markdown", "value", md);
+  free(md);
+  if (result)
+    json_object_set_new(result, "range", json_pack("{s:{s:i,s:i},s:{s:i,s:i}}",
+      "start", "line", (json_int_t)pr_document_position(d->doc, start, s->caps.encoding).line,
+      "character", (json_int_t)pr_document_position(d->doc, start, s->caps.encoding).column,
+      "end", "line", (json_int_t)pr_document_position(d->doc, end, s->caps.encoding).line,
+      "character", (json_int_t)pr_document_position(d->doc, end, s->caps.encoding).column));
+  pr_server__send(s, pr_protocol_response_new(id, result ? result : json_null()));
+}
+
 typedef struct pr_method {
   const char *name;
   pr_handler handler;
@@ -338,6 +555,8 @@ static const pr_method pr_methods[] = {
   {"textDocument/didClose", pr_server__did_close, false},
   {"textDocument/didSave", pr_server__ignore, false},
   {"workspace/didChangeConfiguration", pr_server__ignore, false},
+  {"textDocument/codeAction", pr_server__code_action, true},
+  {"textDocument/hover", pr_server__hover, true},
 };
 
 static void pr_server__dispatch(pr_server *s, json_t *msg) {
