@@ -13,6 +13,7 @@ struct pr_document {
   pr_line_index lines;
   TSTree *tree;          /* NULL when released (pr_document_release_tree) or parsing failed */
   uint32_t bom;          /* 3 when the text starts with a UTF-8 BOM, else 0 */
+  bool stale;            /* the text changed since the tree was parsed (the tree is edited to match) */
 };
 
 /* One applied change, kept so that a failing batch can be undone. */
@@ -52,6 +53,73 @@ fail_lines:
 fail_text:
   free(doc);
   return NULL;
+}
+
+pr_document *pr_document_new_unparsed(const char *text, uint32_t len, int64_t version) {
+  if (len > PR_DOCUMENT_MAX_BYTES) return NULL;
+  pr_document *doc = calloc(1, sizeof *doc);
+  if (!doc) return NULL;
+  doc->cap = len + 1;
+  doc->text = malloc(doc->cap);
+  if (!doc->text) { free(doc); return NULL; }
+  if (len) memcpy(doc->text, text, len);
+  doc->text[len] = 0;
+  doc->len = len;
+  doc->version = version;
+  if (!pr_line_index_build(&doc->lines, doc->text, len)) {
+    free(doc->text);
+    free(doc);
+    return NULL;
+  }
+  doc->stale = true;
+  return doc;
+}
+
+pr_document *pr_document_snapshot(const pr_document *doc) {
+  pr_document *s = calloc(1, sizeof *s);
+  char *text = malloc((size_t)doc->len + 1);
+  uint32_t *starts = malloc((doc->lines.count ? doc->lines.count : 1) * sizeof *starts);
+  if (!s || !text || !starts) {
+    free(s);
+    free(text);
+    free(starts);
+    return NULL;
+  }
+  memcpy(text, doc->text, (size_t)doc->len + 1);
+  memcpy(starts, doc->lines.starts, doc->lines.count * sizeof *starts);
+  s->text = text;
+  s->cap = doc->len + 1;
+  s->len = doc->len;
+  s->lines = doc->lines;
+  s->lines.starts = starts;
+  s->lines.cap = doc->lines.count ? doc->lines.count : 1;
+  s->version = doc->version;
+  s->bom = doc->bom;
+  s->stale = doc->stale || !doc->tree;
+  s->tree = doc->tree ? ts_tree_copy(doc->tree) : NULL;
+  return s;
+}
+
+bool pr_document_needs_parse(const pr_document *doc) { return doc->stale || !doc->tree; }
+
+bool pr_document_reparse(pr_document *doc, TSParser *parser) {
+  if (!pr_document_needs_parse(doc)) return true;
+  TSTree *tree = pr_document__parse(doc, parser, doc->tree);
+  if (!tree) return false;
+  if (doc->tree) ts_tree_delete(doc->tree);
+  doc->tree = tree;
+  doc->stale = false;
+  return true;
+}
+
+bool pr_document_adopt_tree(pr_document *doc, pr_document *snap) {
+  if (doc->version != snap->version || doc->len != snap->len || !snap->tree || snap->stale) return false;
+  if (doc->tree) ts_tree_delete(doc->tree);
+  doc->tree = snap->tree;
+  snap->tree = NULL;
+  doc->bom = snap->bom;
+  doc->stale = false;
+  return true;
 }
 
 void pr_document_delete(pr_document *doc) {
@@ -146,8 +214,8 @@ static void pr_document__undo(pr_document *doc, pr_undo *undo) {
     free(back.removed);
 }
 
-pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
-                                    uint32_t n, pr_unit unit, int64_t version, uint32_t *bad_index) {
+pr_document_error pr_document_edit(pr_document *doc, const pr_change *changes, uint32_t n, pr_unit unit,
+                                   int64_t version, uint32_t *bad_index) {
   pr_undo *undo = calloc(n ? n : 1, sizeof *undo);
   if (!undo) return PR_DOC_NO_MEMORY;
   pr_document_error err = PR_DOC_OK;
@@ -179,13 +247,16 @@ pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr
     free(undo[i].removed);
   }
   free(undo);
-  TSTree *tree = pr_document__parse(doc, parser, doc->tree);
-  if (tree) {
-    if (doc->tree) ts_tree_delete(doc->tree);
-    doc->tree = tree;
-  }
+  doc->stale = true;
   doc->version = version;
   return PR_DOC_OK;
+}
+
+pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
+                                    uint32_t n, pr_unit unit, int64_t version, uint32_t *bad_index) {
+  pr_document_error err = pr_document_edit(doc, changes, n, unit, version, bad_index);
+  if (err == PR_DOC_OK) pr_document_reparse(doc, parser);
+  return err;
 }
 
 void pr_document_release_tree(pr_document *doc) {
@@ -194,8 +265,7 @@ void pr_document_release_tree(pr_document *doc) {
 }
 
 bool pr_document_ensure_tree(pr_document *doc, TSParser *parser) {
-  if (!doc->tree) doc->tree = pr_document__parse(doc, parser, NULL);
-  return doc->tree != NULL;
+  return pr_document_reparse(doc, parser) && doc->tree != NULL;
 }
 
 const char *pr_document_text(const pr_document *doc) { return doc->text; }

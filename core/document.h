@@ -47,6 +47,28 @@ typedef enum pr_document_error {
 pr_document *pr_document_new(TSParser *parser, const char *text, uint32_t len, int64_t version);
 void pr_document_delete(pr_document *doc);
 
+/* A document whose text is not parsed yet (pr_document_reparse parses it). */
+pr_document *pr_document_new_unparsed(const char *text, uint32_t len, int64_t version);
+
+/* Applies changes[0..n) in order to the text and its index and edits the tree to
+ * match, without re-parsing: the tree is stale until pr_document_reparse. On any
+ * error nothing changes (as pr_document_apply). */
+pr_document_error pr_document_edit(pr_document *doc, const pr_change *changes, uint32_t n, pr_unit unit,
+                                   int64_t version, uint32_t *bad_index);
+/* True when the tree does not describe the text (edited, released, never parsed). */
+bool pr_document_needs_parse(const pr_document *doc);
+/* Parses the text, incrementally from the edited tree when there is one. False
+ * when out of memory (the document keeps its stale tree). */
+bool pr_document_reparse(pr_document *doc, TSParser *parser);
+
+/* An independent copy (text, index, version, and a tree copy that shares
+ * tree-sitter's immutable nodes) for another thread to parse and review; the
+ * caller owns it (pr_document_delete). NULL when out of memory. */
+pr_document *pr_document_snapshot(const pr_document *doc);
+/* Moves snap's parsed tree into doc when doc still holds the text snap was
+ * taken from (the same version); false, and nothing changes, otherwise. */
+bool pr_document_adopt_tree(pr_document *doc, pr_document *snap);
+
 /* Applies changes[0..n) in order, then re-parses. On any error nothing changes
  * and *bad_index (if not NULL) names the offending change. */
 pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,
