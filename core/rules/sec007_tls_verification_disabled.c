@@ -1,0 +1,153 @@
+/* SEC007 tls-verification-disabled: HTTPS or TLS without certificate or host name checks.
+ *
+ * ## What it does
+ * Flags:
+ * - `verify=False` in a call of a `requests` or `httpx` function or
+ *   constructor (`requests.get`, `httpx.Client`, ...), or of a method named
+ *   `get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`,
+ *   `send` or `stream` on any receiver (`self.session.get(url, verify=False)`);
+ * - `s.verify = False` where `s` was assigned `requests.Session()` (or
+ *   `httpx.Client()`) in the same scope, by assignment or `with ... as s`;
+ * - `ssl._create_unverified_context()`;
+ * - any reference to `ssl.CERT_NONE` (as `ssl.CERT_NONE` under any import
+ *   name, or the bare name after `from ssl import CERT_NONE`; never the import
+ *   itself; beyond the row, not an operand of a comparison such as
+ *   `ctx.verify_mode != ssl.CERT_NONE`, which turns nothing off);
+ * - `x.check_hostname = False`, on any receiver.
+ *
+ * ## Why is this bad?
+ * Without certificate verification anyone on the network path can present
+ * their own certificate and read or change the traffic, credentials included
+ * (CWE-295). Without the host name check, any valid certificate for any site
+ * is accepted.
+ *
+ * ## Example
+ * ```python
+ * import requests
+ *
+ * def fetch(url):
+ *     return requests.get(url, verify=False, timeout=10)
+ * ```
+ *
+ * ## Use instead
+ * Keep verification on; for a private CA, point `verify` at its bundle:
+ * ```python
+ * import requests
+ *
+ * def fetch(url):
+ *     return requests.get(url, verify="/etc/ssl/certs/internal-ca.pem", timeout=10)
+ * ```
+ */
+#include "boundcall.h"
+#include "names.h"
+#include "rule.h"
+#include "rule_docs.h"
+
+#include <string.h>
+
+static const char *const sec007_methods[] = {"get", "post", "put", "patch", "delete", "head", "options",
+                                             "request", "send", "stream", NULL};
+
+static const char *const sec007_sessions[] = {"requests.Session", "requests.session", "requests.sessions.Session",
+                                              "httpx.Client", "httpx.AsyncClient", NULL};
+
+static bool sec007_is_false(TSNode value) { return pr_node_kind(pr_unparenthesize(value)) == pr_kind_false; }
+
+static void sec007_call(pr_ctx *ctx, TSNode call) {
+  char q[128];
+  uint32_t ql = pr_call_qualified_name(ctx, call, q, sizeof q);
+  if (ql && !strcmp(q, "ssl._create_unverified_context")) {
+    pr_report(ctx, call,
+              "`ssl._create_unverified_context()` turns off certificate and host name verification: use "
+              "`ssl.create_default_context()`");
+    return;
+  }
+  TSNode verify = pr_call_keyword(ctx, call, "verify");
+  if (ts_node_is_null(verify) || !sec007_is_false(verify)) return;
+  bool http = ql && (!strncmp(q, "requests.", 9) || !strncmp(q, "httpx.", 6));
+  if (!http && !ts_node_is_null(pr_callee_receiver(call))) {
+    TSNode name = pr_callee_name(call);
+    for (int i = 0; sec007_methods[i] && !http; i++) http = pr_text_is(ctx, name, sec007_methods[i]);
+  }
+  if (!http) return;
+  pr_report(ctx, call,
+            "`verify=False` turns off TLS certificate verification: keep the default, or pass the path of "
+            "the CA bundle to trust");
+}
+
+static void sec007_assignment(pr_ctx *ctx, TSNode assign) {
+  TSNode left = pr_unparenthesize(pr_child(assign, pr_field_left));
+  if (pr_node_kind(left) != pr_kind_attribute || !sec007_is_false(pr_child(assign, pr_field_right))) return;
+  TSNode attr = pr_child(left, pr_field_attribute);
+  TSNode stmt = pr_node_kind(ctx->parent) == pr_kind_expression_statement ? ctx->parent : assign;
+  if (pr_text_is(ctx, attr, "check_hostname")) {
+    pr_report(ctx, stmt,
+              "`check_hostname = False` accepts a valid certificate for any host: keep host name checking on");
+    return;
+  }
+  if (!pr_text_is(ctx, attr, "verify")) return;
+  TSNode object = pr_unparenthesize(pr_child(left, pr_field_object));
+  if (pr_node_kind(object) != pr_kind_identifier) return;
+  int which = -1;
+  if (ts_node_is_null(pr_bound_call(ctx, object, ctx->scope, sec007_sessions, &which))) return;
+  pr_report(ctx, stmt,
+            "`verify = False` on a `%s` turns off TLS certificate verification for every request it sends: "
+            "keep the default, or set it to the path of the CA bundle to trust",
+            sec007_sessions[which]);
+}
+
+static void sec007_cert_none(pr_ctx *ctx, TSNode node) {
+  pr_report(ctx, node,
+            "`ssl.CERT_NONE` accepts any certificate: use `ssl.CERT_REQUIRED` (the default of "
+            "`ssl.create_default_context()`)");
+}
+
+static void sec007_attribute(pr_ctx *ctx, TSNode attribute) {
+  if (!pr_text_is(ctx, pr_child(attribute, pr_field_attribute), "CERT_NONE")) return;
+  char q[64];
+  if (!pr_qualified_name(ctx, attribute, ctx->scope, q, sizeof q) || strcmp(q, "ssl.CERT_NONE")) return;
+  if (pr_node_kind(ctx->parent) == pr_kind_comparison_operator) return;
+  sec007_cert_none(ctx, attribute);
+}
+
+static void sec007_check(pr_ctx *ctx, TSNode node) {
+  switch (pr_node_kind(node)) {
+  case pr_kind_call: sec007_call(ctx, node); break;
+  case pr_kind_assignment: sec007_assignment(ctx, node); break;
+  case pr_kind_attribute: sec007_attribute(ctx, node); break;
+  default: break;
+  }
+}
+
+/* The bare name after `from ssl import CERT_NONE`: every read that resolves to that import. */
+static void sec007_file_end(pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  for (uint32_t b = 0; b < m->binding_count; b++) {
+    const pr_binding *bd = &m->bindings[b];
+    if (bd->kind != PR_BIND_IMPORT || !bd->qualified || strcmp(bd->qualified, "ssl.CERT_NONE")) continue;
+    for (uint32_t r = 0; r < m->reference_count; r++) {
+      const pr_reference *ref = &m->references[r];
+      if (ref->symbol != bd->symbol) continue;
+      uint32_t len;
+      const char *name = pr_text(ctx, ref->node, &len);
+      if (pr_model_resolve(m, ref->scope, name, len, ts_node_start_byte(ref->node)) != b) continue;
+      if (pr_node_kind(ts_node_parent(ref->node)) == pr_kind_comparison_operator) continue;
+      sec007_cert_none(ctx, ref->node);
+    }
+  }
+}
+
+const pr_rule pr_rule_sec007 = {
+  .code = "SEC007",
+  .name = "tls-verification-disabled",
+  .category = "Security",
+  .severity = PR_SEV_ERROR,
+  .cwe = 295,
+  .tags = 0,
+  .flags = 0,
+  .summary = "TLS certificate or host name verification turned off",
+  .doc = pr_doc_sec007,
+  .kinds = {pr_kind_call, pr_kind_assignment, pr_kind_attribute},
+  .on_node = sec007_check,
+  .on_file_end = sec007_file_end,
+};
