@@ -17,7 +17,8 @@
  * such as `C:\`); and values that spell the name itself or a run of its word
  * parts, ignoring case, `_` and `-` (`PASSWORD_FIELD = "password"`). Two more
  * are skipped because they cannot be secrets: values without a letter or digit
- * (`"*"`), values that are a field's name (`password="passwd"`, a driver's
+ * (`"*"`) or only one character, raw strings with regular expression syntax
+ * (a lexer's `TOKEN = r"[A-Z]+"`), values that are a field's name (`password="passwd"`, a driver's
  * keyword mapped), and values with separators that themselves name a secret (a key, a
  * label or a message: `"_password_reset_token"`, `"CSRF token missing."`).
  * Test code is not checked.
@@ -142,6 +143,28 @@ static bool sec005_skipped_value(const pr_words *w, const char *v, uint32_t len)
   return false;
 }
 
+/* Beyond the row (docs/precision.md): one character (`"*"`, an emoji in a
+ * table of names) is never a secret. */
+static bool sec005_single_character(const char *v, uint32_t len) {
+  uint32_t chars = 0;
+  for (uint32_t i = 0; i < len; i++) chars += ((unsigned char)v[i] & 0xC0) != 0x80;
+  return chars <= 1;
+}
+
+/* Beyond the row: a raw string with regular expression syntax is a lexer's
+ * pattern (`NUMBER_TOKEN = r'[0-9@#.,E+]'`), not a secret. */
+static bool sec005_raw_pattern(const pr_ctx *ctx, TSNode value, const char *v, uint32_t len) {
+  TSNode first = pr_node_kind(value) == pr_kind_concatenated_string ? ts_node_named_child(value, 0) : value;
+  uint32_t pl;
+  const char *p = pr_text(ctx, first, &pl);
+  bool raw = false;
+  for (uint32_t i = 0; i < pl && p[i] != '"' && p[i] != '\''; i++) raw |= p[i] == 'r' || p[i] == 'R';
+  if (!raw) return false;
+  for (uint32_t i = 0; i < len; i++)
+    if (strchr("[]\\()|*+?^$", v[i])) return true;
+  return false;
+}
+
 /* Checks `value` given to the name or key name[0..len); reports at the literal. */
 static void sec005_check_value(pr_ctx *ctx, const char *name, uint32_t len, TSNode value, bool quoted_key) {
   value = pr_unparenthesize(value);
@@ -155,6 +178,7 @@ static void sec005_check_value(pr_ctx *ctx, const char *name, uint32_t len, TSNo
   if (!vl) return;  /* empty, or an f-string starting with a field */
   if (!whole && pr_string_has_interpolation(value)) return;  /* not a literal */
   if (sec005_skipped_value(&w, v, vl)) return;
+  if (sec005_single_character(v, vl) || sec005_raw_pattern(ctx, value, v, vl)) return;
   bool readable = len <= SEC005_MAX_NAME && !memchr(name, '`', len) && !memchr(name, '\n', len) &&
                   !memchr(name, '\r', len);
   if (readable)

@@ -7,7 +7,8 @@
  * `return` of a function, whose word parts include `secret`, `password`,
  * `passwd`, `pwd`, `nonce`, `salt` or `otp`, or end in `token` or `key`
  * (`invite_token`, `session_key`, `def new_salt()`; not `key_index` or
- * `monkey`). Names are split into word parts at `_`, `-`, `.`, spaces and
+ * `monkey`). A name imported from `random` only as the `except ImportError`
+ * fallback of an import from elsewhere (`secrets`) is not flagged. Names are split into word parts at `_`, `-`, `.`, spaces and
  * case changes.
  *
  * ## Why is this bad?
@@ -51,6 +52,50 @@ static bool sec009_secret_name(const char *name, uint32_t len) {
          pr_words_match_any(&w, sec009_last, PR_WORDS_LAST);
 }
 
+/* Beyond the row (docs/precision.md): `try: from secrets import randbits` /
+ * `except ImportError: from random import getrandbits as randbits` — the name
+ * resolves to the fallback (the last module-level binding), but the import that
+ * runs is the one in the `try` body: not flagged when that one is not `random`. */
+static bool sec009_fallback_import(const pr_ctx *ctx, TSNode callee) {
+  callee = pr_unparenthesize(callee);
+  while (pr_node_kind(callee) == pr_kind_attribute) callee = pr_unparenthesize(pr_child(callee, pr_field_object));
+  if (pr_node_kind(callee) != pr_kind_identifier) return false;
+  const pr_model *m = ctx->model;
+  uint32_t len;
+  const char *name = pr_text(ctx, callee, &len);
+  uint32_t b = pr_model_resolve(m, ctx->scope, name, len, ts_node_start_byte(callee));
+  if (b == PR_NONE || m->bindings[b].kind != PR_BIND_IMPORT) return false;
+  /* import -> block -> except_clause (of ImportError) -> try_statement */
+  TSNode handler = ts_node_parent(ts_node_parent(m->bindings[b].statement));
+  if (pr_node_kind(handler) != pr_kind_except_clause) return false;
+  TSNode block = {0};
+  uint32_t hn = ts_node_named_child_count(handler);
+  for (uint32_t i = 0; i < hn; i++) {
+    TSNode c = ts_node_named_child(handler, i);
+    if (pr_node_kind(c) == pr_kind_block) { block = c; break; }
+  }
+  if (ts_node_is_null(block)) return false;
+  uint32_t tl;
+  const char *t = pr_text(ctx, handler, &tl);
+  tl = ts_node_start_byte(block) - ts_node_start_byte(handler);
+  bool import_error = false;
+  for (uint32_t i = 0; i + 11 <= tl && !import_error; i++)
+    import_error = !memcmp(t + i, "ImportError", 11) || (i + 19 <= tl && !memcmp(t + i, "ModuleNotFoundError", 19));
+  if (!import_error) return false;
+  TSNode try_stmt = ts_node_parent(handler);
+  TSNode body = pr_child(try_stmt, pr_field_body);
+  if (pr_node_kind(try_stmt) != pr_kind_try_statement || ts_node_is_null(body)) return false;
+  uint32_t bs = ts_node_start_byte(body), be = ts_node_end_byte(body);
+  for (uint32_t o = m->symbols[m->bindings[b].symbol].first; o != PR_NONE; o = m->bindings[o].next) {
+    const pr_binding *bd = &m->bindings[o];
+    uint32_t at = ts_node_start_byte(bd->node);
+    if (bd->kind == PR_BIND_IMPORT && at >= bs && at < be && bd->qualified && strncmp(bd->qualified, "random.", 7) &&
+        strcmp(bd->qualified, "random"))
+      return true;
+  }
+  return false;
+}
+
 /* Reports every call of a `random` function inside `value` (its subtree). */
 static void sec009_scan(pr_ctx *ctx, TSNode value, const char *name, uint32_t len) {
   if (ts_node_is_null(value)) return;
@@ -61,7 +106,8 @@ static void sec009_scan(pr_ctx *ctx, TSNode value, const char *name, uint32_t le
     if (pr_node_kind(n) == pr_kind_call) {
       char q[64];
       if (pr_qualified_name(ctx, pr_child(n, pr_field_function), ctx->scope, q, sizeof q) &&
-          !strncmp(q, "random.", 7) && !strchr(q + 7, '.') && strcmp(q, "random.SystemRandom"))
+          !strncmp(q, "random.", 7) && !strchr(q + 7, '.') && strcmp(q, "random.SystemRandom") &&
+          !sec009_fallback_import(ctx, pr_child(n, pr_field_function)))
         pr_report(ctx, n,
                   "`%s` is predictable and gives `%.*s` its value: use the `secrets` module "
                   "(`secrets.token_urlsafe`, `secrets.choice`) or `random.SystemRandom()`",

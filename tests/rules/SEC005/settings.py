@@ -37,3 +37,9 @@ CURRENT_PASSWORD = DATABASE_PASSWORD
 # negative: names that merely contain the letters (monkey, tokens, passport)
 monkey = "banana"
 passport = "X1234567"
+# negative: a lexer's raw regular expression, and a single character
+NUMBER_TOKEN = r"[0-9@#.,E+]"
+IDENT_TOKEN = r"[^\W\d]\w*"
+EMOJI = {"secret": "㊙", "japanese_secret_button": "㊙"}
+# positive: a raw string without pattern syntax is still a secret
+RAW_SECRET = r"Zx81-spectrum"  # [SEC005]
