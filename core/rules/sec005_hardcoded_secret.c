@@ -15,12 +15,14 @@
  * (`<...>`, `${...}`, `%(...)s`, `{...}`); URLs without a `user:password@`
  * part; file paths (starting with `/`, `~/`, `./`, `../` or a drive letter
  * such as `C:\`); and values that spell the name itself or a run of its word
- * parts, ignoring case, `_` and `-` (`PASSWORD_FIELD = "password"`). Two more
- * are skipped because they cannot be secrets: values without a letter or digit
- * (`"*"`) or only one character, raw strings with regular expression syntax
- * (a lexer's `TOKEN = r"[A-Z]+"`), values that are a field's name (`password="passwd"`, a driver's
- * keyword mapped), and values with separators that themselves name a secret (a key, a
- * label or a message: `"_password_reset_token"`, `"CSRF token missing."`).
+ * parts, ignoring case, `_` and `-` (`PASSWORD_FIELD = "password"`). Beyond
+ * the catalog, values that cannot be secrets are skipped too: values without
+ * a letter or digit (`"*"`) or of one character, switches (`"yes"`, `"off"`,
+ * `"true"`, `"none"` ...), raw strings with regular
+ * expression syntax (a lexer's `TOKEN = r"[A-Z]+"`), the field names
+ * `"passwd"` and `"pwd"` (`password="passwd"` maps a driver's keyword), and
+ * text with spaces that itself names a secret (a message or a label:
+ * `"CSRF token missing or incorrect."`).
  * Test code is not checked.
  *
  * ## Why is this bad?
@@ -122,22 +124,23 @@ static bool sec005_skipped_value(const pr_words *w, const char *v, uint32_t len)
   if (sec005_path(v, len)) return true;
   if (pr_words_value_is_name(w, v, len)) return true;
   /* beyond the row (docs/precision.md): no letter or digit (`"*"`, `"!"`) is a
-     marker, not a secret; and a value with separators that itself names a
-     secret (`"_password_reset_token"`, `"set-password"`, `"CSRF token
-     missing."`) is a key, a label or a message about one */
-  bool alnum = false, sep = false;
+     marker, not a secret; and text with spaces that itself names a secret
+     (`"CSRF token missing or incorrect."`) is a message or a label about one */
+  bool alnum = false, space = false;
   for (uint32_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)v[i];
     if (isalnum(c) || c >= 0x80) alnum = true;
-    if (c == '_' || c == '-' || c == '.' || isspace(c)) sep = true;
+    if (isspace(c)) space = true;
   }
   if (!alnum) return true;
-  /* a field name given as the value (`password="passwd"` maps a driver's keyword) */
-  static const char *const field_names[] = {"password", "passwd", "pwd", "token", "apikey", "api_key", NULL};
-  for (int i = 0; field_names[i]; i++)
-    if (strlen(field_names[i]) == len && !strncasecmp(v, field_names[i], len)) return true;
+  /* a configuration switch (`'MODULE_PWD_STATE': 'yes'`) */
+  static const char *const switches[] = {"yes", "no", "true", "false", "on", "off", "none", "null", NULL};
+  for (int i = 0; switches[i]; i++)
+    if (strlen(switches[i]) == len && !strncasecmp(v, switches[i], len)) return true;
+  /* the abbreviated field names given as the value (`password="passwd"` maps a driver's keyword) */
+  if ((len == 6 && !strncasecmp(v, "passwd", 6)) || (len == 3 && !strncasecmp(v, "pwd", 3))) return true;
   pr_words vw;
-  if (sep && pr_words_split(&vw, v, len) &&
+  if (space && pr_words_split(&vw, v, len) &&
       (pr_words_match_any(&vw, sec005_anywhere, PR_WORDS_ANYWHERE) || pr_words_match(&vw, "token", 0)))
     return true;
   return false;

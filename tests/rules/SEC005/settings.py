@@ -43,3 +43,9 @@ IDENT_TOKEN = r"[^\W\d]\w*"
 EMOJI = {"secret": "㊙", "japanese_secret_button": "㊙"}
 # positive: a raw string without pattern syntax is still a secret
 RAW_SECRET = r"Zx81-spectrum"  # [SEC005]
+# positive: a value with separators that happens to contain a secret's word
+email_pwd = "emails_secret"  # [SEC005]
+# negative: a message about the secret, with spaces
+PASSWORD_MISMATCH_ERROR = "The two password fields didn't match."
+# negative: a configuration switch
+FEATURES = {"MODULE_PWD_STATE": "yes", "ROTATE_SECRET": "off"}
