@@ -11,8 +11,8 @@
  * - `ssl._create_unverified_context()`;
  * - any reference to `ssl.CERT_NONE` (as `ssl.CERT_NONE` under any import
  *   name, or the bare name after `from ssl import CERT_NONE`; never the import
- *   itself; beyond the row, not an operand of a comparison such as
- *   `ctx.verify_mode != ssl.CERT_NONE`, which turns nothing off);
+ *   itself; a comparison such as `ctx.verify_mode == ssl.CERT_NONE` is a
+ *   reference too);
  * - `x.check_hostname = False`, on any receiver.
  *
  * ## Why is this bad?
@@ -106,7 +106,6 @@ static void sec007_attribute(pr_ctx *ctx, TSNode attribute) {
   if (!pr_text_is(ctx, pr_child(attribute, pr_field_attribute), "CERT_NONE")) return;
   char q[64];
   if (!pr_qualified_name(ctx, attribute, ctx->scope, q, sizeof q) || strcmp(q, "ssl.CERT_NONE")) return;
-  if (pr_node_kind(ctx->parent) == pr_kind_comparison_operator) return;
   sec007_cert_none(ctx, attribute);
 }
 
@@ -131,7 +130,6 @@ static void sec007_file_end(pr_ctx *ctx) {
       uint32_t len;
       const char *name = pr_text(ctx, ref->node, &len);
       if (pr_model_resolve(m, ref->scope, name, len, ts_node_start_byte(ref->node)) != b) continue;
-      if (pr_node_kind(ts_node_parent(ref->node)) == pr_kind_comparison_operator) continue;
       sec007_cert_none(ctx, ref->node);
     }
   }

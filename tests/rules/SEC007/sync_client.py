@@ -73,8 +73,8 @@ def careful(url, session, context):
     requests.get(url, verify=session.verify, timeout=5)
     # negative: `verify = False` on a parameter (not a Session of this function)
     session.verify = False
-    # negative: a comparison reads CERT_NONE without turning anything off
-    if context.verify_mode == ssl.CERT_NONE:
+    # positive: any reference to CERT_NONE, a comparison included (the row says any)
+    if context.verify_mode == ssl.CERT_NONE:  # [SEC007]
         context.verify_mode = CERT_REQUIRED
     # negative: check_hostname = True
     context.check_hostname = True
