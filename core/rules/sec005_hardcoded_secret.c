@@ -248,6 +248,11 @@ static void sec005_check(pr_ctx *ctx, TSNode node) {
     while (pr_node_kind(right) == pr_kind_assignment) right = pr_child(right, pr_field_right);
     if (ts_node_is_null(right)) return;
     sec005_target(ctx, pr_child(node, pr_field_left), right);
+  } else if (k == pr_kind_named_expression) {
+    TSNode name = pr_child(node, pr_field_name);
+    if (pr_node_kind(name) != pr_kind_identifier) return;
+    const char *s = pr_text(ctx, name, &len);
+    sec005_check_value(ctx, s, len, pr_child(node, pr_field_value), false);
   } else if (k == pr_kind_keyword_argument || k == pr_kind_default_parameter ||
              k == pr_kind_typed_default_parameter) {
     TSNode name = pr_child(node, pr_field_name);
@@ -272,7 +277,7 @@ const pr_rule pr_rule_sec005 = {
   .flags = PR_RULE_NOT_IN_TESTS,
   .summary = "A password, secret, API key or token written into the source",
   .doc = pr_doc_sec005,
-  .kinds = {pr_kind_assignment, pr_kind_keyword_argument, pr_kind_default_parameter,
+  .kinds = {pr_kind_assignment, pr_kind_named_expression, pr_kind_keyword_argument, pr_kind_default_parameter,
             pr_kind_typed_default_parameter, pr_kind_pair},
   .on_node = sec005_check,
 };

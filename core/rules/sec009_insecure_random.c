@@ -166,6 +166,10 @@ static void sec009_check(pr_ctx *ctx, TSNode node) {
     sec009_scan(ctx, value, name, (uint32_t)strlen(name));
     return;
   }
+  if (k == pr_kind_named_expression) {
+    sec009_target(ctx, pr_child(node, pr_field_name), pr_child(node, pr_field_value));
+    return;
+  }
   if (k == pr_kind_augmented_assignment) {
     sec009_target(ctx, pr_child(node, pr_field_left), pr_child(node, pr_field_right));
     return;
@@ -201,6 +205,6 @@ const pr_rule pr_rule_sec009 = {
   .flags = 0,
   .summary = "A secret, token, key or salt drawn from the `random` module",
   .doc = pr_doc_sec009,
-  .kinds = {pr_kind_assignment, pr_kind_augmented_assignment, pr_kind_return_statement},
+  .kinds = {pr_kind_assignment, pr_kind_augmented_assignment, pr_kind_named_expression, pr_kind_return_statement},
   .on_node = sec009_check,
 };

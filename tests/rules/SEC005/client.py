@@ -42,3 +42,9 @@ def make_user(name, passWord="Welcome1"):  # [SEC005]
     # positive: PassWord splits as pass+word; an unpacking assignment
     user, secret = name, "s3cr3t"  # [SEC005]
     return user, passWord, secret
+
+
+def cached_secret(cache):
+    # positive: an assignment expression
+    if (session_secret := "q9-ZZ-41"):  # [SEC005]
+        cache.put(session_secret)

@@ -62,3 +62,10 @@ def pick_sample_key(items):
 def sort_key(item):
     # negative: no random call in the return
     return item.name
+
+
+def maybe_nonce(cache):
+    # positive: an assignment expression
+    if (nonce := random.getrandbits(32)) not in cache:  # [SEC009]
+        return nonce
+    return None
