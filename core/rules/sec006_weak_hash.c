@@ -65,7 +65,16 @@ static const char *sec006_new_algorithm(const pr_ctx *ctx, TSNode call) {
   return NULL;
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec006_needles[] = {"hashlib", "Crypto", NULL};
+
+static bool sec006_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec006_needles);
+}
+
 static void sec006_check(pr_ctx *ctx, TSNode call) {
+  if (!sec006_relevant(ctx)) return;
   char q[64];
   if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
   const char *algorithm = NULL;

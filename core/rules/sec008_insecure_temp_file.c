@@ -94,7 +94,16 @@ static const char *sec008_tmp_literal(const pr_ctx *ctx, TSNode arg) {
   return NULL;
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec008_needles[] = {"tempfile", "tempnam", "tmpnam", "/tmp/", "/var/tmp/", "/dev/shm/", NULL};
+
+static bool sec008_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec008_needles);
+}
+
 static void sec008_check(pr_ctx *ctx, TSNode call) {
+  if (!sec008_relevant(ctx)) return;
   char q[64];
   if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
   for (int i = 0; sec008_mktemp[i]; i++) {

@@ -155,7 +155,16 @@ static void sec009_target(pr_ctx *ctx, TSNode target, TSNode value) {
   for (uint32_t i = 0; i < n; i++) sec009_target(ctx, ts_node_named_child(target, i), ts_node_named_child(value, i));
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec009_needles[] = {"random", NULL};
+
+static bool sec009_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec009_needles);
+}
+
 static void sec009_check(pr_ctx *ctx, TSNode node) {
+  if (!sec009_relevant(ctx)) return;
   pr_kind k = pr_node_kind(node);
   if (k == pr_kind_return_statement) {
     uint32_t f = pr_model_function_of(ctx->model, ctx->scope);

@@ -50,7 +50,16 @@ static bool sec010_in(const char *name, const char *const *list) {
   return false;
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec010_needles[] = {"requests", "httpx", NULL};
+
+static bool sec010_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec010_needles);
+}
+
 static void sec010_check(pr_ctx *ctx, TSNode call) {
+  if (!sec010_relevant(ctx)) return;
   char q[64];
   if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
   TSNode timeout = pr_call_keyword(ctx, call, "timeout");

@@ -75,7 +75,16 @@ static bool sec011_filters(const pr_ctx *ctx, TSNode filter) {
   return true;
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec011_needles[] = {"tarfile", "zipfile", NULL};
+
+static bool sec011_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec011_needles);
+}
+
 static void sec011_check(pr_ctx *ctx, TSNode call) {
+  if (!sec011_relevant(ctx)) return;
   TSNode name = pr_callee_name(call), receiver = pr_callee_receiver(call);
   if (ts_node_is_null(receiver)) return;
   bool all = pr_text_is(ctx, name, "extractall");

@@ -93,7 +93,16 @@ static bool sec012_own_file(const pr_ctx *ctx, TSNode e, int depth) {
   }
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec012_needles[] = {"xml", NULL};
+
+static bool sec012_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec012_needles);
+}
+
 static void sec012_check(pr_ctx *ctx, TSNode call) {
+  if (!sec012_relevant(ctx)) return;
   char q[96];
   uint32_t ql = pr_call_qualified_name(ctx, call, q, sizeof q);
   if (!ql) return;

@@ -62,7 +62,16 @@ static void sec013_report(pr_ctx *ctx, TSNode literal, const char *where) {
             buf, where);
 }
 
+/* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
+static const char *const sec013_needles[] = {"0.0.0.0", "\"::\"", "'::'", NULL};
+
+static bool sec013_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec013_needles);
+}
+
 static void sec013_check(pr_ctx *ctx, TSNode call) {
+  if (!sec013_relevant(ctx)) return;
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return;
   /* host= and bind= keywords, in any call */
