@@ -1,10 +1,14 @@
 // Keystroke latency of a stdio language server, through the same client library
-// as the protocol tests: open FILE, wait for its diagnostics, then send one-
-// character didChange notifications one at a time (insert `x` inside an
-// identifier near the middle of the file, then delete it again) and time each
-// until the publishDiagnostics of that version arrives (servers that send no
-// version: the first publish after the change). Prints JSON.
-//   node bench/lsp_latency.js --server "build/pyreview serve" --file big.py [--edits 40]
+// as the protocol tests: open FILE, wait for its diagnostics, then send
+// didChange notifications one at a time, each edit followed by its undo, at
+// sites spread over the second half of the file, and time each until the
+// publishDiagnostics of that version arrives (servers that send no version:
+// the first publish after the change). Prints JSON.
+//   node bench/lsp_latency.js --server "build/pyreview serve" --file big.py [--edits 40] [--kind KIND]
+// KIND: char (`x` inside an identifier, the default), paren (`(` inside an
+// identifier), enter (Enter at the end of a line with the next line's
+// indentation), newline (a line break inside an identifier), comment (`# ` at
+// column 0 of a code line).
 'use strict';
 const cp = require('node:child_process');
 const fs = require('node:fs');
@@ -21,15 +25,52 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const argv = args.server.split(' ');
 const file = path.resolve(args.file);
 const edits = Number(args.edits || 40);
+const kind = args.kind || 'char';
 const text = fs.readFileSync(file, 'utf8');
 const uri = pathToFileURL(file).href;
 
-// the edit site: inside an identifier at or after the middle line
+// edit sites: inside an identifier of a code line, from the middle line on,
+// one site per edit pair, each a few hundred lines after the previous one
 const lines = text.split('\n');
-let line = Math.floor(lines.length / 2), col = -1;
-for (; line < lines.length; line++) {
-  const m = /[A-Za-z_][A-Za-z_0-9]{2,}/.exec(lines[line]);
-  if (m && !lines[line].trimStart().startsWith('#')) { col = m.index + 1; break; }
+const keywords = new Set(['def', 'class', 'return', 'import', 'from', 'for', 'while', 'with', 'if', 'elif', 'else',
+  'try', 'except', 'finally', 'raise', 'assert', 'yield', 'lambda', 'not', 'and', 'pass', 'del', 'global', 'async',
+  'await', 'None', 'True', 'False', 'break', 'continue', 'print']);
+function siteAt(from) {
+  for (let line = from; line < lines.length; line++) {
+    if (lines[line].trimStart().startsWith('#') || !lines[line].trim().length) continue;
+    const re = /[A-Za-z_][A-Za-z_0-9]{2,}/g;
+    for (let m; (m = re.exec(lines[line]));) {
+      const before = lines[line].slice(0, m.index);
+      /* a name outside strings: an even number of quotes before it */
+      if (keywords.has(m[0]) || (before.split("'").length - 1) % 2 || (before.split('"').length - 1) % 2) continue;
+      return { line, col: m.index + 1 };
+    }
+  }
+  return siteAt(Math.floor(lines.length / 2));
+}
+const sites = [];
+for (let i = 0, from = Math.floor(lines.length / 2); i < Math.ceil(edits / 2); i++) {
+  const s = siteAt(from);
+  sites.push(s);
+  from = s.line + 211 < lines.length ? s.line + 211 : Math.floor(lines.length / 2) + i;
+}
+const line = sites[0].line;
+// the change and its undo at a site, in UTF-16 positions (the files are ASCII here)
+function changes(site) {
+  const { line, col } = site;
+  const at = (l, c) => ({ line: l, character: c });
+  const insert = (l, c, t) => ({ range: { start: at(l, c), end: at(l, c) }, text: t });
+  switch (kind) {
+    case 'char': return [insert(line, col, 'x'), { range: { start: at(line, col), end: at(line, col + 1) }, text: '' }];
+    case 'paren': return [insert(line, col, '('), { range: { start: at(line, col), end: at(line, col + 1) }, text: '' }];
+    case 'newline': return [insert(line, col, '\n'), { range: { start: at(line, col), end: at(line + 1, 0) }, text: '' }];
+    case 'comment': return [insert(line, 0, '# '), { range: { start: at(line, 0), end: at(line, 2) }, text: '' }];
+    case 'enter': {
+      const end = lines[line].length, indent = /^\s*/.exec(lines[line])[0];
+      return [insert(line, end, '\n' + indent), { range: { start: at(line, end), end: at(line + 1, indent.length) }, text: '' }];
+    }
+    default: throw new Error(`unknown --kind ${kind}`);
+  }
 }
 
 function rssOf(pid) {
@@ -57,10 +98,8 @@ function rssOf(pid) {
   const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const latencies = [];
   for (let v = 2; v < 2 + edits; v++) {
-    const insert = v % 2 === 0;
-    const change = insert
-      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }
-      : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+    const pair = changes(sites[Math.floor((v - 2) / 2) % sites.length]);
+    const change = pair[(v - 2) % 2];
     pending = next(v);
     const s = process.hrtime.bigint();
     await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [change] });
@@ -73,7 +112,7 @@ function rssOf(pid) {
   conn.dispose();
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(JSON.stringify({
-    server: args.server, file, lines: lines.length, edit_line: line + 1, open_to_diagnostics_ms: openMs,
+    server: args.server, file, lines: lines.length, kind, edit_line: line + 1, sites: sites.length, open_to_diagnostics_ms: openMs,
     diagnostics_at_open: first.diagnostics.length, edits,
     latency_ms_median: sorted[Math.floor(sorted.length / 2)], latency_ms_p90: sorted[Math.floor(sorted.length * 0.9)],
     latency_ms_min: sorted[0], latency_ms_max: sorted[sorted.length - 1], memory: mem,

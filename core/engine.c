@@ -2,6 +2,7 @@
  * and the findings funnel; see engine.h and rule.h. */
 #include "engine.h"
 
+#include "incremental.h"
 #include "names.h"
 #include "position.h"
 #include "suppress.h"
@@ -52,6 +53,25 @@ typedef struct pr_event {
 
 typedef struct pr_span { uint32_t start, end; } pr_span;
 
+/* A segment in this review (see incremental.h). */
+enum { PR_SEG_WALKED = 1, PR_SEG_REUSED = 2 };
+enum { PR_SEGF_PY2 = 1u << 0, PR_SEGF_GLOBAL = 1u << 1 };
+typedef struct pr_seg_run {
+  TSNode node;                    /* function_definition or decorated_definition */
+  uint32_t start, end;            /* bytes */
+  uint64_t hash, context;         /* its text; what is around it */
+  uint8_t state;
+  uint8_t flags;
+  bool has_error;
+  pr_segment_result *kept;        /* PR_SEG_REUSED: the cache's result (the cache owns it) */
+  uint32_t scope;                 /* the scope its def is read in */
+  uint32_t ref_begin, ref_end;    /* its references in the model (walked) */
+  uint32_t scope_begin, scope_end;  /* its scopes in the model (walked) */
+} pr_seg_run;
+
+typedef struct pr_comment_rec { uint32_t seg, start, len; } pr_comment_rec;
+typedef struct pr_fact_rec { uint32_t rule; pr_fact fact; } pr_fact_rec;
+
 /* Per-review state: everything the walk and the rules share. */
 typedef struct pr_review_run {
   const char *text;
@@ -79,7 +99,22 @@ typedef struct pr_review_run {
 
   /* names of the file's test classes, for "a base that is a test class of the same file" */
   const char **test_classes; uint32_t test_class_count, test_class_cap;
+
+  /* the incremental review (see incremental.h) */
+  pr_review_cache *cache;         /* NULL: nothing is kept or reused */
+  bool reuse;                     /* the cache's results may be reused (options and file keys match) */
+  pr_seg_run *segs; uint32_t seg_count, seg_cap;  /* document order */
+  uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
+  pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
+  pr_fact_rec *facts; uint32_t fact_count, fact_cap;
+  uint32_t current_rule;          /* index into rules of the rule being run */
+  uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
 } pr_review_run;
+
+static void pr_engine__py2(pr_review_run *run) {
+  run->python2 = true;
+  if (run->open_seg != PR_NONE) run->segs[run->open_seg].flags |= PR_SEGF_PY2;
+}
 
 static bool pr_engine__grow(pr_review_run *run, void **arr, uint32_t *cap, uint32_t need, size_t elem) {
   if (need <= *cap) return true;
@@ -531,6 +566,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     break;
   case pr_kind_global_statement:
     pr_engine__declare(run, f, PR_BIND_GLOBAL);
+    if (run->open_seg != PR_NONE) run->segs[run->open_seg].flags |= PR_SEGF_GLOBAL;
     break;
   case pr_kind_nonlocal_statement:
     pr_engine__declare(run, f, PR_BIND_NONLOCAL);
@@ -551,19 +587,19 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
   }
   case pr_kind_print_statement:
   case pr_kind_exec_statement:
-    run->python2 = true;
+    pr_engine__py2(run);
     break;
   case pr_kind_integer: {
     uint32_t n;
     const char *s = pr_node_text(run->text, f->node, &n);
     if ((n > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') || (n > 0 && (s[n - 1] == 'l' || s[n - 1] == 'L')))
-      run->python2 = true;
+      pr_engine__py2(run);
     break;
   }
   case pr_kind_string_start: {
     uint32_t n;
     const char *s = pr_node_text(run->text, f->node, &n);
-    if (n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R')) run->python2 = true;
+    if (n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R')) pr_engine__py2(run);
     break;
   }
   case pr_kind_comment:
@@ -572,7 +608,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     if (parent && (parent->kind == pr_kind_comparison_operator || parent->kind == pr_kind_except_clause ||
                    parent->kind == pr_kind_raise_statement)) {
       const char *t = ts_node_type(f->node);
-      if (!strcmp(t, "<>") || !strcmp(t, ",") || !strcmp(t, "`")) run->python2 = true;
+      if (!strcmp(t, "<>") || !strcmp(t, ",") || !strcmp(t, "`")) pr_engine__py2(run);
     }
     return;
   default:
@@ -593,7 +629,90 @@ comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
   pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)));
+  if (run->open_seg != PR_NONE && pr_suppressions_relevant(s, n) &&
+      pr_engine__grow(run, (void **)&run->comments, &run->comment_cap, run->comment_count + 1, sizeof *run->comments))
+    run->comments[run->comment_count++] = (pr_comment_rec){run->open_seg, ts_node_start_byte(f->node), n};
 }
+}
+
+/* A segment whose results are reused: only its name is bound, where it is defined. */
+static void pr_engine__reuse_segment(pr_review_run *run, const pr_frame *f) {
+  TSNode fn = f->node;
+  if (pr_node_kind(fn) == pr_kind_decorated_definition) fn = pr_child(fn, pr_field_definition);
+  TSNode name = pr_child(fn, pr_field_name);
+  if (!ts_node_is_null(name)) {
+    pr_frame tmp = *f;
+    tmp.statement = fn;
+    tmp.value = (TSNode){0};
+    pr_engine__bind(run, &tmp, name, PR_BIND_FUNCTION, f->scope, 0);
+  }
+}
+
+static void pr_engine__close_segment(pr_review_run *run) {
+  pr_seg_run *sr = &run->segs[run->open_seg];
+  sr->ref_end = run->model.reference_count;
+  sr->scope_end = run->model.scope_count;
+  run->open_seg = PR_NONE;
+}
+
+/* True when f is a segment: a def (or a decorated def) read in the module or a
+ * class body, outside ERROR nodes and outside another segment. */
+static bool pr_engine__is_segment(const pr_review_run *run, const pr_frame *parent, const pr_frame *f) {
+  if (!run->cache || run->open_seg != PR_NONE || (f->flags & PR_FF_IN_ERROR)) return false;
+  if (f->kind == pr_kind_decorated_definition) {
+    if (pr_node_kind(pr_child(f->node, pr_field_definition)) != pr_kind_function_definition) return false;
+  } else if (f->kind != pr_kind_function_definition || (parent && parent->kind == pr_kind_decorated_definition)) {
+    return false;
+  }
+  pr_scope_kind k = run->model.scopes[f->scope].kind;
+  return k == PR_SCOPE_MODULE || k == PR_SCOPE_CLASS;
+}
+
+/* What is around a segment, as rules may see it from inside: the kinds of
+ * its ancestors, and the names and test-ness of the classes among them. */
+static uint64_t pr_engine__context(const pr_review_run *run) {
+  uint64_t h = 0xC0;
+  for (uint32_t i = 0; i + 1 < run->frame_count; i++) {
+    const pr_frame *a = &run->frames[i];
+    h = pr_hash_bytes((const char *)&a->kind, sizeof a->kind, h);
+    if (a->kind == pr_kind_class_definition && a->inner != PR_NONE) {
+      const pr_scope *sc = &run->model.scopes[a->inner];
+      h = pr_hash_bytes(sc->name, strlen(sc->name), h ^ (sc->is_test_class ? 0x7E57 : 0));
+    }
+  }
+  return h;
+}
+
+/* Called for each segment the walk meets: reuses a kept result, or opens the
+ * segment for walking. True when its children are to be skipped. */
+static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
+  if (!pr_engine__grow(run, (void **)&run->segs, &run->seg_cap, run->seg_count + 1, sizeof *run->segs)) return false;
+  uint32_t k = run->seg_count++;
+  pr_seg_run *sg = &run->segs[k];
+  memset(sg, 0, sizeof *sg);
+  sg->node = f->node;
+  sg->start = ts_node_start_byte(f->node);
+  sg->end = ts_node_end_byte(f->node);
+  if (sg->end > run->len) sg->end = run->len;
+  if (sg->start > sg->end) sg->start = sg->end;
+  sg->hash = pr_hash_bytes(run->text + sg->start, sg->end - sg->start, 0);
+  sg->context = pr_engine__context(run);
+  sg->has_error = ts_node_has_error(f->node);
+  sg->scope = f->scope;
+  pr_segment_result *kept =
+      run->reuse && !sg->has_error ? pr_review_cache_find(run->cache, sg->hash, sg->context, sg->end - sg->start) : NULL;
+  if (kept) {
+    sg->state = PR_SEG_REUSED;
+    sg->kept = kept;
+    pr_engine__reuse_segment(run, f);
+    return true;
+  }
+  sg->state = PR_SEG_WALKED;
+  sg->ref_begin = run->model.reference_count;
+  sg->scope_begin = run->model.scope_count;
+  run->open_seg = k;
+  run->open_depth = run->frame_count - 1;
+  return false;
 }
 
 static void pr_engine__walk(pr_review_run *run, TSNode root) {
@@ -614,9 +733,10 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
   if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
   run->frame_count = 1;
   pr_engine__enter(run, top, NULL);
+  bool skip = false;  /* the current node's children are not walked (a reused segment) */
   for (;;) {
     if (run->oom) break;
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
+    if (!skip && ts_tree_cursor_goto_first_child(&cursor)) {
       if (!pr_engine__grow(run, (void **)&run->frames, &run->frame_cap, run->frame_count + 1, sizeof *run->frames))
         break;
     } else {
@@ -627,14 +747,21 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
       }
       run->frame_count--;
     }
+    skip = false;
+    if (run->open_seg != PR_NONE && run->frame_count <= run->open_depth) pr_engine__close_segment(run);
     pr_frame *parent = &run->frames[run->frame_count - 1];
     pr_frame *f = &run->frames[run->frame_count++];
     TSNode node = ts_tree_cursor_current_node(&cursor);
     pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
                            ts_tree_cursor_current_field_id(&cursor), f);
+    if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f)) {
+      skip = true;
+      continue;
+    }
     pr_engine__enter(run, f, parent);
   }
 done:
+  if (run->open_seg != PR_NONE) pr_engine__close_segment(run);
   ts_tree_cursor_delete(&cursor);
 }
 
@@ -793,6 +920,51 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
   r->message = message;
 }
 
+pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
+  if (end_byte < start_byte || end_byte > ctx->len) return NULL;
+  TSNode anchor = ts_node_descendant_for_byte_range(ctx->root, start_byte, end_byte);
+  va_list ap;
+  va_start(ap, fmt);
+  pr_finding *f = pr_engine__add(ctx, anchor, start_byte, end_byte, fmt, ap);
+  va_end(ap);
+  return f;
+}
+
+void pr_finding_add_related_bytes(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte,
+                                  const char *fmt, ...) {
+  if (!f) return;
+  pr_review_run *run = ctx->run;
+  if (f->related_count == f->related_cap) {
+    uint32_t cap = f->related_cap ? f->related_cap * 2 : 2;
+    pr_related *r = pr_arena_alloc(run->arena, cap * sizeof *r);
+    if (!r) return;
+    if (f->related_count) memcpy(r, f->related, f->related_count * sizeof *r);
+    f->related = r;
+    f->related_cap = cap;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  char *message = pr_engine__message(run, fmt, ap, "");
+  va_end(ap);
+  if (!message) return;
+  pr_related *r = &f->related[f->related_count++];
+  r->start = start_byte;
+  r->end = end_byte;
+  r->message = message;
+}
+
+void pr_add_fact(pr_ctx *ctx, const pr_fact *fact) {
+  pr_review_run *run = ctx->run;
+  if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
+  pr_fact copy = *fact;
+  if (fact->text) {
+    char *t = pr_arena_strndup(run->arena, fact->text, fact->text_len);
+    if (!t) { run->oom = true; return; }
+    copy.text = t;
+  }
+  run->facts[run->fact_count++] = (pr_fact_rec){run->current_rule, copy};
+}
+
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {
   void *p = pr_arena_alloc(ctx->run->arena, size);
   if (!p) ctx->run->oom = true;
@@ -827,6 +999,33 @@ static uint32_t pr_engine__scope_at(const pr_model *m, uint32_t at) {
   return 0;
 }
 
+/* The segment holding byte `at`, or PR_NONE. */
+static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at) {
+  uint32_t lo = 0, hi = run->seg_count;
+  while (lo < hi) {  /* the first segment starting after `at` */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (run->segs[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < run->segs[lo - 1].end ? lo - 1 : PR_NONE;
+}
+
+uint32_t pr_scope_at(const pr_ctx *ctx, uint32_t at) {
+  return pr_engine__scope_at(ctx->model, at);
+}
+
+/* True when `at` lies in a test class defined inside a reused segment (whose
+ * scopes are not in the model). */
+static bool pr_engine__in_reused_test_class(const pr_review_run *run, uint32_t at) {
+  uint32_t k = pr_engine__segment_at(run, at);
+  if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED) return false;
+  const pr_segment_result *res = run->segs[k].kept;
+  uint32_t rel = at - run->segs[k].start;
+  for (uint32_t i = 0; i < res->test_class_count; i++)
+    if (res->test_classes[2 * i] <= rel && rel < res->test_classes[2 * i + 1]) return true;
+  return false;
+}
+
 static int pr_engine__compare(const void *a, const void *b) {
   const pr_finding *x = *(pr_finding *const *)a, *y = *(pr_finding *const *)b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -844,7 +1043,8 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
     bool drop = false;
     if ((flags & PR_RULE_NO_PY2) && run->python2) drop = true;
     if (!drop && (flags & (PR_RULE_TESTS_ONLY | PR_RULE_NOT_IN_TESTS))) {
-      bool test = pr_in_test_code(ctx, pr_engine__scope_at(&run->model, f->start));
+      bool test = pr_in_test_code(ctx, pr_engine__scope_at(&run->model, f->start)) ||
+                  pr_engine__in_reused_test_class(run, f->start);
       if ((flags & PR_RULE_TESTS_ONLY) && !test) drop = true;
       if ((flags & PR_RULE_NOT_IN_TESTS) && test) drop = true;
     }
@@ -870,6 +1070,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
     ctx->own_scope = e->own_scope;
     for (uint32_t j = 0; j < run->subscriber_count[k]; j++) {
       uint32_t r = run->subscribers[k][j];
+      run->current_rule = r;
       ctx->rule = run->rules[r];
       ctx->state = run->states[r];
       ctx->rule->on_node(ctx, e->node);
@@ -881,6 +1082,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
   ctx->own_scope = PR_NONE;
   for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
     if (!run->rules[r]->on_file_end) continue;
+    run->current_rule = r;
     ctx->rule = run->rules[r];
     ctx->state = run->states[r];
     ctx->rule->on_file_end(ctx);
@@ -895,18 +1097,491 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->errors);
   free(run->findings);
   free(run->test_classes);
+  free(run->segs);
+  free(run->comments);
+  free(run->facts);
 }
 
-pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
-                               const pr_review_options *options, pr_review *out) {
+/* ---------- the incremental review (see incremental.h) ---------- */
+
+static uint64_t pr_engine__options_key(const pr_review_run *run) {
+  const pr_review_options *o = run->options;
+  const char *path = o->path ? o->path : "";
+  uint64_t h = pr_hash_bytes(path, strlen(path), o->test_file ? 1 : 2);
+  return pr_hash_bytes((const char *)run->rules, run->rule_count * sizeof *run->rules, h);
+}
+
+static uint64_t pr_engine__file_keys(const pr_review_run *run) {
+  uint64_t h = 0;
+  for (uint32_t r = 0; r < run->rule_count; r++) {
+    if (!run->rules[r]->file_key) continue;
+    uint64_t k = run->rules[r]->file_key(run->text, run->len);
+    h = pr_hash_bytes((const char *)&k, sizeof k, h ^ r);
+  }
+  return h;
+}
+
+static uint32_t pr_engine__rule_index(const pr_review_run *run, const pr_rule *rule) {
+  for (uint32_t r = 0; r < run->rule_count; r++)
+    if (run->rules[r] == rule) return r;
+  return PR_NONE;
+}
+
+/* Places (incremental.h): where an offset kept with segment k lies now. */
+static uint32_t pr_engine__decode(const pr_review_run *run, const pr_seg_run *sg, pr_place p) {
+  if (p.hops == UINT32_MAX) return PR_NONE;
+  if (p.hops == 0) return sg->start + p.rel;
+  uint32_t s = sg->scope;
+  for (uint32_t h = 1; h < p.hops && s != PR_NONE; h++) s = run->model.scopes[s].parent;
+  return s == PR_NONE ? 0 : ts_node_start_byte(run->model.scopes[s].node) + p.rel;
+}
+
+/* False when `at` is neither in the segment nor the start of a scope around it:
+ * then nothing of the segment is kept (it is walked again next time). */
+static bool pr_engine__encode(const pr_review_run *run, const pr_seg_run *sg, uint32_t at, pr_place *out) {
+  if (at == PR_NONE) { *out = PR_PLACE_NONE; return true; }
+  if (at >= sg->start && at <= sg->end) { *out = (pr_place){0, at - sg->start}; return true; }
+  uint32_t h = 1;
+  for (uint32_t s = sg->scope; s != PR_NONE; s = run->model.scopes[s].parent, h++) {
+    if (ts_node_start_byte(run->model.scopes[s].node) == at) { *out = (pr_place){h, 0}; return true; }
+  }
+  return false;
+}
+
+/* What reused segments contribute before the model is finished: the skeleton
+ * names they read (marked used) and their suppression comments. */
+static void pr_engine__replay(pr_review_run *run) {
+  for (uint32_t k = 0; k < run->seg_count; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
+    for (uint32_t i = 0; i < res->name_count; i++) {
+      uint32_t scope = sg->scope;
+      for (uint32_t h = 0; h < res->names[i].hops && scope != PR_NONE; h++) scope = run->model.scopes[scope].parent;
+      if (scope == PR_NONE) continue;
+      uint32_t sym = pr_model_symbol(&run->model, scope, res->names[i].name, res->names[i].len);
+      if (sym == PR_NONE) continue;
+      pr_symbol *y = &run->model.symbols[sym];
+      y->used = true;
+      if (res->names[i].nested) y->read_nested = true;
+      if (res->names[i].here) {
+        uint32_t at = sg->start + res->names[i].last_here;
+        if (!y->read_here || at > y->last_read) y->last_read = at;
+        y->read_here = true;
+      }
+    }
+    for (uint32_t i = 0; i < res->comment_count; i++) {
+      uint32_t at = sg->start + res->comments[i];
+      if (at + res->comment_lens[i] > run->len) continue;
+      pr_suppressions_add(&run->suppressions, run->text + at, res->comment_lens[i], pr_line_index_row(run->lines, at));
+    }
+  }
+}
+
+/* The findings reused segments keep, rebuilt at their new places. */
+/* Fresh output positioned inside a reused segment can only come from the
+ * skeleton (a raw-text scan, a function's name bound where it is defined):
+ * the kept result holds the same item from when the segment was walked, so it
+ * is counted once. These are the fresh items inside reused segments, each
+ * matched at most once. */
+typedef struct pr_fresh_item { uint32_t seg, index; bool matched; } pr_fresh_item;
+
+static pr_fresh_item *pr_engine__fresh_in_reused(pr_review_run *run, uint32_t count, bool facts, uint32_t *n) {
+  *n = 0;
+  pr_fresh_item *items = NULL;
+  uint32_t cap = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    uint32_t at = facts ? run->facts[i].fact.start : run->findings[i]->start;
+    uint32_t k = pr_engine__segment_at(run, at);
+    if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED) continue;
+    if (!pr_engine__grow(run, (void **)&items, &cap, *n + 1, sizeof *items)) break;
+    items[(*n)++] = (pr_fresh_item){k, i, false};
+  }
+  return items;
+}
+
+static void pr_engine__reuse_findings_from(pr_review_run *run, pr_fresh_item *fresh, uint32_t nfresh) {
+  for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
+    for (uint32_t i = 0; i < res->finding_count; i++) {
+      const pr_cached_finding *c = &res->findings[i];
+      bool counted = false;
+      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+        const pr_finding *x = run->findings[fresh[j].index];
+        counted = !fresh[j].matched && fresh[j].seg == k && x->rule == c->rule &&
+                  x->start == pr_engine__decode(run, sg, c->start) && x->end == pr_engine__decode(run, sg, c->end) &&
+                  !strcmp(x->message, c->message);
+        if (counted) fresh[j].matched = true;
+      }
+      if (counted) continue;
+      pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
+      char *message = f ? pr_arena_strndup(run->arena, c->message, strlen(c->message)) : NULL;
+      if (!message ||
+          !pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, run->finding_count + 1,
+                           sizeof *run->findings)) {
+        run->oom = true;
+        return;
+      }
+      f->rule = c->rule;
+      f->severity = c->severity;
+      f->start = pr_engine__decode(run, sg, c->start);
+      f->end = pr_engine__decode(run, sg, c->end);
+      f->stmt_start = pr_engine__decode(run, sg, c->stmt_start);
+      f->stmt_end = pr_engine__decode(run, sg, c->stmt_end);
+      f->message = message;
+      if (c->related_count) {
+        f->related = pr_arena_alloc(run->arena, c->related_count * sizeof *f->related);
+        if (!f->related) { run->oom = true; return; }
+        f->related_cap = c->related_count;
+        for (uint32_t j = 0; j < c->related_count; j++) {
+          pr_related *r = &f->related[f->related_count++];
+          r->start = pr_engine__decode(run, sg, c->related[j].start);
+          r->end = pr_engine__decode(run, sg, c->related[j].end);
+          r->message = pr_arena_strndup(run->arena, c->related[j].message, strlen(c->related[j].message));
+          if (!r->message) { run->oom = true; return; }
+        }
+      }
+      run->findings[run->finding_count++] = f;
+    }
+  }
+}
+
+static void pr_engine__reuse_findings(pr_review_run *run) {
+  uint32_t nfresh;
+  pr_fresh_item *fresh = pr_engine__fresh_in_reused(run, run->kept_findings, false, &nfresh);
+  pr_engine__reuse_findings_from(run, fresh, nfresh);
+  free(fresh);
+}
+
+static char *pr_engine__strdup(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) { memcpy(d, s, n); d[n] = 0; }
+  return d;
+}
+
+/* Fills `res` with what walked segment k produced. False when it cannot be
+ * kept (out of memory, or an offset that is no place of the segment).
+ * `fseg`/`xseg`: the segment of each kept finding and fresh fact. */
+static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fseg,
+                                    uint32_t fcount, const uint32_t *xseg, uint32_t xcount) {
+  const pr_seg_run *sg = &run->segs[k];
+  if (fcount) {
+    res->findings = calloc(fcount, sizeof *res->findings);
+    if (!res->findings) return false;
+    for (uint32_t i = 0; i < run->kept_findings; i++) {
+      if (fseg[i] != k) continue;
+      const pr_finding *f = run->findings[i];
+      pr_cached_finding *c = &res->findings[res->finding_count++];
+      c->rule = f->rule;
+      c->severity = f->severity;
+      if (!pr_engine__encode(run, sg, f->start, &c->start) || !pr_engine__encode(run, sg, f->end, &c->end) ||
+          !pr_engine__encode(run, sg, f->stmt_start, &c->stmt_start) ||
+          !pr_engine__encode(run, sg, f->stmt_end, &c->stmt_end))
+        return false;
+      c->message = pr_engine__strdup(f->message, strlen(f->message));
+      if (!c->message) return false;
+      if (f->related_count) {
+        c->related = calloc(f->related_count, sizeof *c->related);
+        if (!c->related) return false;
+        for (uint32_t j = 0; j < f->related_count; j++) {
+          pr_cached_related *r = &c->related[c->related_count++];
+          if (!pr_engine__encode(run, sg, f->related[j].start, &r->start) ||
+              !pr_engine__encode(run, sg, f->related[j].end, &r->end))
+            return false;
+          r->message = pr_engine__strdup(f->related[j].message, strlen(f->related[j].message));
+          if (!r->message) return false;
+        }
+      }
+    }
+  }
+  if (xcount) {
+    res->facts = calloc(xcount, sizeof *res->facts);
+    if (!res->facts) return false;
+    for (uint32_t i = 0; i < run->fact_count; i++) {
+      if (xseg[i] != k) continue;
+      const pr_fact *x = &run->facts[i].fact;
+      pr_cached_fact *c = &res->facts[res->fact_count++];
+      c->rule = run->rules[run->facts[i].rule];
+      if (!pr_engine__encode(run, sg, x->start, &c->start) || !pr_engine__encode(run, sg, x->end, &c->end) ||
+          !pr_engine__encode(run, sg, x->ref[0], &c->ref[0]) || !pr_engine__encode(run, sg, x->ref[1], &c->ref[1]))
+        return false;
+      c->tag = x->tag;
+      c->value = x->value;
+      if (x->text) {
+        c->text = pr_engine__strdup(x->text, x->text_len);
+        if (!c->text) return false;
+        c->text_len = x->text_len;
+      }
+    }
+  }
+  const pr_model *m = &run->model;
+  /* its test classes, for the test-code filter of later reviews */
+  uint32_t tc = 0;
+  for (uint32_t i = sg->scope_begin; i < sg->scope_end; i++) tc += m->scopes[i].is_test_class;
+  if (tc) {
+    res->test_classes = malloc(2 * tc * sizeof *res->test_classes);
+    if (!res->test_classes) return false;
+    for (uint32_t i = sg->scope_begin; i < sg->scope_end; i++) {
+      if (!m->scopes[i].is_test_class) continue;
+      res->test_classes[2 * res->test_class_count] = ts_node_start_byte(m->scopes[i].node) - sg->start;
+      res->test_classes[2 * res->test_class_count + 1] = ts_node_end_byte(m->scopes[i].node) - sg->start;
+      res->test_class_count++;
+    }
+  }
+  /* the skeleton names it reads, once each */
+  uint32_t cap = 0;
+  for (uint32_t i = sg->ref_begin; i < sg->ref_end; i++) {
+    uint32_t sym = m->references[i].symbol;
+    if (sym == PR_NONE) continue;
+    uint32_t owner = m->symbols[sym].scope;
+    if (owner >= sg->scope_begin && owner < sg->scope_end) continue;
+    uint32_t hops = 0, s = sg->scope;
+    while (s != PR_NONE && s != owner) { s = m->scopes[s].parent; hops++; }
+    if (s == PR_NONE) continue;
+    const pr_symbol *y = &m->symbols[sym];
+    bool here = m->references[i].scope == owner;
+    uint32_t at = ts_node_start_byte(m->references[i].node) - sg->start;
+    pr_cached_name *n = NULL;
+    for (uint32_t j = 0; j < res->name_count && !n; j++)
+      if (res->names[j].hops == hops && res->names[j].len == y->name_len &&
+          !memcmp(res->names[j].name, y->name, y->name_len))
+        n = &res->names[j];
+    if (!n) {
+      if (res->name_count == cap) {
+        cap = cap ? cap * 2 : 8;
+        pr_cached_name *nn = realloc(res->names, cap * sizeof *nn);
+        if (!nn) return false;
+        res->names = nn;
+      }
+      n = &res->names[res->name_count];
+      memset(n, 0, sizeof *n);
+      n->name = pr_engine__strdup(y->name, y->name_len);
+      if (!n->name) return false;
+      n->len = y->name_len;
+      n->hops = hops;
+      res->name_count++;
+    }
+    if (!here) {
+      n->nested = true;
+    } else if (!n->here || at > n->last_here) {
+      n->here = true;
+      n->last_here = at;
+    }
+  }
+  return true;
+}
+
+static bool pr_engine__keep_comments(pr_review_run *run, pr_segment_result *res, uint32_t k, uint32_t count) {
+  if (!count) return true;
+  res->comments = malloc(count * sizeof *res->comments);
+  res->comment_lens = malloc(count * sizeof *res->comment_lens);
+  if (!res->comments || !res->comment_lens) return false;
+  for (uint32_t i = 0; i < run->comment_count; i++) {
+    if (run->comments[i].seg != k) continue;
+    res->comments[res->comment_count] = run->comments[i].start - run->segs[k].start;
+    res->comment_lens[res->comment_count++] = run->comments[i].len;
+  }
+  return true;
+}
+
+/* Replaces the cache's results with this review's: the reused ones move over,
+ * walked segments get new ones, the rest is freed. */
+static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t options, uint64_t file_keys,
+                            uint64_t globals) {
+  pr_review_cache *c = run->cache;
+  pr_review_cache next = {0};
+  uint32_t n = run->seg_count;
+  uint32_t *counts = calloc((size_t)(n ? n : 1) * 3, sizeof *counts);  /* findings, facts, comments */
+  uint32_t *fseg = malloc((run->kept_findings ? run->kept_findings : 1) * sizeof *fseg);
+  uint32_t *xseg = malloc((run->fact_count ? run->fact_count : 1) * sizeof *xseg);
+  bool ok = counts && fseg && xseg;
+  if (ok) {
+    for (uint32_t i = 0; i < run->kept_findings; i++) {
+      fseg[i] = pr_engine__segment_at(run, run->findings[i]->start);
+      if (fseg[i] != PR_NONE) counts[3 * fseg[i]]++;
+    }
+    for (uint32_t i = 0; i < run->fact_count; i++) {
+      xseg[i] = pr_engine__segment_at(run, run->facts[i].fact.start);
+      if (xseg[i] != PR_NONE) counts[3 * xseg[i] + 1]++;
+    }
+    for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
+  }
+  for (uint32_t k = 0; k < n && ok; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state == PR_SEG_REUSED) {
+      if (!pr_review_cache_find(&next, sg->hash, sg->context, sg->end - sg->start))
+        ok = pr_review_cache_put(&next, sg->kept);
+      continue;
+    }
+    if (sg->has_error || (sg->flags & PR_SEGF_GLOBAL)) continue;  /* walked every time */
+    pr_segment_result *r = calloc(1, sizeof *r);
+    if (!r) { ok = false; break; }
+    r->hash = sg->hash;
+    r->context = sg->context;
+    r->len = sg->end - sg->start;
+    r->python2 = sg->flags & PR_SEGF_PY2;
+    if (!pr_engine__keep_segment(run, k, r, fseg, counts[3 * k], xseg, counts[3 * k + 1]) ||
+        !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
+      pr_segment_result_free(r);
+      continue;
+    }
+    if (!pr_review_cache_put(&next, r)) ok = false;
+  }
+  free(counts);
+  free(fseg);
+  free(xseg);
+  /* free what was not carried over */
+  for (uint32_t i = 0; i < c->cap; i++) {
+    pr_segment_result *o = c->results[i];
+    if (o && pr_review_cache_find(&next, o->hash, o->context, o->len) != o) pr_segment_result_free(o);
+  }
+  free(c->results);
+  c->results = next.results;
+  c->cap = next.cap;
+  c->count = next.count;
+  c->valid = ok;
+  if (!ok) pr_review_cache_clear(c);
+  c->skeleton = skeleton;
+  c->options = options;
+  c->file_keys = file_keys;
+  c->globals = globals;
+  c->python2 = run->python2;
+}
+
+/* What rules can see of the skeleton (incremental.h): every binding of the
+ * module and of the classes outside segments, in document order, with its
+ * statement (a class: its header; a def: its name only; a method: nothing),
+ * and the classes' test-ness. Comments, syntax errors and the segments'
+ * bodies do not enter. */
+static uint64_t pr_engine__skeleton_key(const pr_review_run *run) {
+  const pr_model *m = &run->model;
+  /* scope ids depend on which segments were walked: number the skeleton's own */
+  uint32_t *ordinal = calloc(m->scope_count ? m->scope_count : 1, sizeof *ordinal);
+  if (!ordinal) return 0;
+  for (uint32_t k = 0; k < run->seg_count; k++)
+    for (uint32_t s = run->segs[k].scope_begin; s < run->segs[k].scope_end; s++) ordinal[s] = PR_NONE;
+  for (uint32_t s = 0, next = 0; s < m->scope_count; s++)
+    if (ordinal[s] != PR_NONE) ordinal[s] = next++;
+  uint64_t h = 0x5CE1;
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    const pr_scope *sc = &m->scopes[b->scope];
+    if (ordinal[b->scope] == PR_NONE || (sc->kind != PR_SCOPE_MODULE && sc->kind != PR_SCOPE_CLASS)) continue;
+    /* a class's methods are looked up through facts (TST003), never from a
+       kept result: a method swallowed by a syntax error above it, or a new
+       one, changes nothing the other methods' results depend on */
+    if (b->kind == PR_BIND_FUNCTION && sc->kind == PR_SCOPE_CLASS) continue;
+    uint64_t head[3] = {((uint64_t)b->kind << 32) | (b->flags & ~(uint32_t)PR_BF_USED), ordinal[b->scope],
+                        sc->kind == PR_SCOPE_CLASS && sc->is_test_class};
+    h = pr_hash_bytes((const char *)head, sizeof head, h);
+    h = pr_hash_bytes(b->name, b->name_len, h);
+    if (b->qualified) h = pr_hash_bytes(b->qualified, strlen(b->qualified), h);
+    TSNode st = b->statement;
+    if (ts_node_is_null(st) || b->kind == PR_BIND_FUNCTION) continue;
+    uint32_t s = ts_node_start_byte(st), e = ts_node_end_byte(st);
+    if (b->kind == PR_BIND_CLASS) {
+      TSNode body = pr_child(st, pr_field_body);
+      if (!ts_node_is_null(body)) e = ts_node_start_byte(body);
+      TSNode d = pr_model_decorated(m, st);
+      if (!ts_node_is_null(d)) s = ts_node_start_byte(d);
+    }
+    if (e > run->len || s > e) continue;
+    h = pr_hash_bytes(run->text + s, e - s, h);
+  }
+  free(ordinal);
+  return h;
+}
+
+static int pr_engine__fact_compare(const void *a, const void *b) {
+  const pr_fact_rec *x = a, *y = b;
+  if (x->rule != y->rule) return x->rule < y->rule ? -1 : 1;
+  if (x->fact.start != y->fact.start) return x->fact.start < y->fact.start ? -1 : 1;
+  if (x->fact.end != y->fact.end) return x->fact.end < y->fact.end ? -1 : 1;
+  if (x->fact.tag != y->fact.tag) return x->fact.tag < y->fact.tag ? -1 : 1;
+  return 0;
+}
+
+/* on_facts: the facts recorded in this review and those reused segments keep,
+ * by rule and position. */
+static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
+  bool any = false;
+  for (uint32_t r = 0; r < run->rule_count && !any; r++) any = run->rules[r]->on_facts != NULL;
+  if (!any) return;
+  uint32_t fresh = run->fact_count, nfresh;
+  pr_fresh_item *items = pr_engine__fresh_in_reused(run, fresh, true, &nfresh);
+  for (uint32_t k = 0; k < run->seg_count && !run->oom; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state != PR_SEG_REUSED) continue;
+    const pr_segment_result *res = sg->kept;
+    for (uint32_t i = 0; i < res->fact_count; i++) {
+      const pr_cached_fact *c = &res->facts[i];
+      uint32_t r = pr_engine__rule_index(run, c->rule);
+      if (r == PR_NONE) continue;
+      pr_fact x = {.start = pr_engine__decode(run, sg, c->start),
+                   .end = pr_engine__decode(run, sg, c->end),
+                   .ref = {pr_engine__decode(run, sg, c->ref[0]), pr_engine__decode(run, sg, c->ref[1])},
+                   .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
+      bool counted = false;
+      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+        const pr_fact_rec *y = &run->facts[items[j].index];
+        counted = !items[j].matched && items[j].seg == k && y->rule == r && y->fact.start == x.start &&
+                  y->fact.end == x.end && y->fact.ref[0] == x.ref[0] && y->fact.ref[1] == x.ref[1] &&
+                  y->fact.tag == x.tag && y->fact.value == x.value && y->fact.text_len == x.text_len &&
+                  (!x.text_len || !memcmp(y->fact.text, x.text, x.text_len));
+        if (counted) items[j].matched = true;
+      }
+      if (counted) continue;
+      if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) {
+        free(items);
+        return;
+      }
+      run->facts[run->fact_count++] = (pr_fact_rec){r, x};
+    }
+  }
+  free(items);
+  /* sort a copy: the fresh facts keep their order for the cache */
+  pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
+  pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
+  if (!sorted || !list) { free(sorted); free(list); run->oom = true; return; }
+  if (run->fact_count) {
+    memcpy(sorted, run->facts, run->fact_count * sizeof *sorted);
+    qsort(sorted, run->fact_count, sizeof *sorted, pr_engine__fact_compare);
+  }
+  ctx->parent = (TSNode){0};
+  ctx->field = 0;
+  ctx->scope = 0;
+  ctx->own_scope = PR_NONE;
+  uint32_t i = 0;
+  for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
+    uint32_t n = 0;
+    while (i < run->fact_count && sorted[i].rule == r) list[n++] = sorted[i++].fact;
+    if (!run->rules[r]->on_facts) continue;
+    run->current_rule = r;
+    ctx->rule = run->rules[r];
+    ctx->state = run->states[r];
+    ctx->rule->on_facts(ctx, list, n);
+  }
+  free(sorted);
+  free(list);
+  run->fact_count = fresh;  /* the reused ones stay in their segments' results */
+}
+
+enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2 };
+
+static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree, const pr_review_options *options,
+                             pr_review *out, bool allow_reuse) {
   memset(out, 0, sizeof *out);
   pr_syntax_init();
   pr_review_run *run = calloc(1, sizeof *run);
-  if (!run) return PR_REVIEW_NO_MEMORY;
+  if (!run) return PR_RUN_NO_MEMORY;
   run->text = text;
   run->len = len;
   run->options = options;
   run->arena = &out->arena;
+  run->cache = options->cache;
+  run->open_seg = PR_NONE;
   pr_model_init(&run->model, run->arena, text);
   pr_suppressions_init(&run->suppressions, run->arena);
   run->lines = options->lines;
@@ -927,20 +1602,68 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   }
 
   TSNode root = ts_tree_root_node(tree);
+  uint64_t options_key = 0, file_keys = 0, globals = 0, skeleton = 0;
+  if (run->cache && !run->oom) {
+    options_key = pr_engine__options_key(run);
+    file_keys = pr_engine__file_keys(run);
+    const pr_review_cache *c = run->cache;
+    run->reuse = allow_reuse && c->valid && c->options == options_key && c->file_keys == file_keys;
+  }
   if (!run->oom) pr_engine__walk(run, root);
+  if (run->cache && !run->oom) {
+    bool python2 = run->python2, reused = false;
+    for (uint32_t k = 0; k < run->seg_count; k++) {
+      const pr_seg_run *sg = &run->segs[k];
+      if (sg->state == PR_SEG_REUSED) {
+        reused = true;
+        python2 |= sg->kept->python2;
+      } else if (sg->flags & PR_SEGF_GLOBAL) {
+        globals = pr_hash_bytes(text + sg->start, sg->end - sg->start, globals ^ k);
+      }
+    }
+    skeleton = pr_engine__skeleton_key(run);
+    /* what the kept results assumed about the rest of the file no longer holds */
+    if (reused && (skeleton != run->cache->skeleton || python2 != run->cache->python2 ||
+                   globals != run->cache->globals)) {
+      pr_engine__cleanup(run);
+      free(run);
+      pr_arena_free(&out->arena);
+      memset(out, 0, sizeof *out);
+      return PR_RUN_AGAIN;
+    }
+    run->python2 = python2;
+    pr_engine__replay(run);
+  }
   pr_model_finish(&run->model);
   pr_suppressions_finish(&run->suppressions);
   pr_ctx ctx = {
     .text = text, .len = len, .root = root, .path = options->path ? options->path : "",
     .test_file = options->test_file, .python2 = run->python2, .model = &run->model,
     .own_scope = PR_NONE, .run = run};
-  if (!run->oom && !run->model.out_of_memory) pr_engine__dispatch(run, &ctx);
+  if (!run->oom && !run->model.out_of_memory) {
+    pr_engine__dispatch(run, &ctx);
+    run->kept_findings = run->finding_count;
+    pr_engine__dispatch_facts(run, &ctx);
+    if (run->cache) pr_engine__reuse_findings(run);
+  }
   if (run->oom || run->model.out_of_memory) {
+    if (run->cache) pr_review_cache_clear(run->cache);
     pr_engine__cleanup(run);
     free(run);
     pr_arena_free(&out->arena);
     memset(out, 0, sizeof *out);
-    return PR_REVIEW_NO_MEMORY;
+    return PR_RUN_NO_MEMORY;
+  }
+  if (run->cache) {
+    uint32_t walked = 0, reused = 0;
+    for (uint32_t k = 0; k < run->seg_count; k++) {
+      walked += run->segs[k].state == PR_SEG_WALKED;
+      reused += run->segs[k].state == PR_SEG_REUSED;
+    }
+    pr_engine__keep(run, skeleton, options_key, file_keys, globals);
+    run->cache->last_walked = walked;
+    run->cache->last_reused = reused;
+    run->cache->last_full = !reused;
   }
   pr_engine__filter(run, &ctx);
   out->findings = malloc((run->finding_count ? run->finding_count : 1) * sizeof *out->findings);
@@ -949,14 +1672,21 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
     free(run);
     pr_arena_free(&out->arena);
     memset(out, 0, sizeof *out);
-    return PR_REVIEW_NO_MEMORY;
+    return PR_RUN_NO_MEMORY;
   }
   if (run->finding_count) memcpy(out->findings, run->findings, run->finding_count * sizeof *out->findings);
   out->count = run->finding_count;
   out->python2 = run->python2;
   pr_engine__cleanup(run);
   free(run);
-  return PR_REVIEW_OK;
+  return PR_RUN_OK;
+}
+
+pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
+                               const pr_review_options *options, pr_review *out) {
+  int r = pr_engine__review(text, len, tree, options, out, true);
+  if (r == PR_RUN_AGAIN) r = pr_engine__review(text, len, tree, options, out, false);
+  return r == PR_RUN_OK ? PR_REVIEW_OK : PR_REVIEW_NO_MEMORY;
 }
 
 void pr_review_free(pr_review *review) {

@@ -50,6 +50,10 @@ typedef struct pr_review_options {
   const pr_line_index *lines;  /* the text's line index if the caller keeps one (documents do); NULL: built here */
   const pr_rule *const *extra_rules;  /* run after the registered ones (embedders, tests); may be NULL */
   uint32_t extra_rule_count;
+  /* The document's results kept from its previous review (incremental.h):
+   * reused where the text allows, then replaced by this review's. NULL: a
+   * full review that keeps nothing (the CLI). */
+  struct pr_review_cache *cache;
 } pr_review_options;
 
 typedef struct pr_review {

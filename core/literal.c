@@ -99,6 +99,31 @@ TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope
 }
 
 bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
+  return pr_is_literal_accepting(ctx, expr, scope, NULL);
+}
+
+/* Pushes the expression of every replacement field of a string or
+ * concatenated string; false when the stack is full. */
+static bool pr_literal__push_fields(TSNode s, TSNode *stack, uint8_t *names, uint32_t *top, uint32_t cap,
+                                    uint8_t depth) {
+  uint32_t n = ts_node_named_child_count(s);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(s, i);
+    pr_kind k = pr_node_kind(c);
+    if (k == pr_kind_string) {
+      if (!pr_literal__push_fields(c, stack, names, top, cap, depth)) return false;
+    } else if (k == pr_kind_interpolation) {
+      if (*top + 8 > cap) return false;
+      stack[*top] = pr_child(c, pr_field_expression);
+      if (ts_node_is_null(stack[*top])) stack[*top] = ts_node_named_child(c, 0);
+      names[(*top)++] = depth;
+    }
+  }
+  return true;
+}
+
+bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
+                             bool (*accept)(const pr_ctx *ctx, TSNode call, uint32_t scope)) {
   enum { PR_LIT_STACK = 256, PR_LIT_NAMES = 8 };
   TSNode stack[PR_LIT_STACK];
   uint8_t names[PR_LIT_STACK];  /* how many names were followed to get here */
@@ -112,7 +137,11 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
     switch (pr_node_kind(n)) {
     case pr_kind_string:
     case pr_kind_concatenated_string: {
-      if (pr_string_has_interpolation(n)) return false;
+      if (pr_string_has_interpolation(n)) {
+        if (!accept) return false;
+        /* with accepted calls, a replacement field is judged like an operand */
+        if (!pr_literal__push_fields(n, stack, names, &top, PR_LIT_STACK, depth)) return false;
+      }
       /* Python 2 backticks parse as a string but are repr(x) */
       uint32_t q;
       const char *t = pr_text(ctx, n, &q);
@@ -150,6 +179,7 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope) {
       break;
     }
     case pr_kind_call: {
+      if (accept && accept(ctx, n, scope)) break;
       TSNode fn = pr_child(n, pr_field_function);
       if (pr_node_kind(fn) != pr_kind_attribute || !pr_text_is(ctx, pr_child(fn, pr_field_attribute), "format"))
         return false;

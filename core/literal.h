@@ -20,6 +20,14 @@
 /* True when `expr`, read in `scope`, is a literal value. */
 bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope);
 
+/* The same, where a call for which `accept(ctx, call, scope)` is true counts
+ * as a literal operand, and an f-string's replacement fields are judged like
+ * operands (literal when each is literal or accepted): SEC017's escaping
+ * functions (`Markup(f"<b>{escape(x)}</b>")`). `accept` is not called for
+ * other nodes. NULL accepts nothing: pr_is_literal. */
+bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
+                             bool (*accept)(const pr_ctx *ctx, TSNode call, uint32_t scope));
+
 /* True for a string node (or concatenated_string) holding an interpolation. */
 bool pr_string_has_interpolation(TSNode string);
 

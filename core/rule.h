@@ -11,6 +11,24 @@
  * So a rule always sees the whole file's bindings (late binding, names
  * rebound below their use) without a second walk.
  *
+ * Rules are local (the incremental review depends on it, see incremental.h):
+ * what a rule reports inside a function defined at module level or in a class
+ * body (a segment) may depend only on that function's own text and on the
+ * code outside every such function (module statements, class headers and
+ * bodies, the functions' names). When a review reuses a segment's results,
+ * the model holds no scopes, bindings or references of that segment (only its
+ * name, bound where it is defined), and no on_node call is made inside it.
+ * What a rule reports or records outside segments, or from the skeleton (a
+ * scan of the raw text, a function's name bound where it is defined), is
+ * recomputed on every review and counted once with what a segment kept.
+ * A rule whose verdict needs the whole file (a module's dominant naming style,
+ * a test that asserts through a helper defined elsewhere) records facts with
+ * pr_add_fact while it looks at what it is shown, and decides in on_facts,
+ * which receives the facts of the whole file (kept ones included) after every
+ * review. A rule that reads raw text outside the segment it judges declares
+ * file_key: a digest of what it reads, which invalidates every kept result
+ * when it changes.
+ *
  * Rules never allocate with malloc (use pr_ctx_alloc: freed with the review),
  * never print, and know nothing of suppressions, configuration or LSP: they
  * call pr_report and the engine decides what is shown. */
@@ -44,6 +62,7 @@ enum pr_rule_flags {
 
 typedef struct pr_ctx pr_ctx;
 typedef struct pr_finding pr_finding;
+typedef struct pr_fact pr_fact;
 
 #define PR_RULE_MAX_KINDS 12
 
@@ -60,7 +79,24 @@ typedef struct pr_rule {
   pr_kind kinds[PR_RULE_MAX_KINDS];  /* node kinds delivered to on_node; ends at the first 0 */
   void (*on_node)(pr_ctx *ctx, TSNode node);
   void (*on_file_end)(pr_ctx *ctx);
+  /* Called after on_file_end with every fact of the file that this rule
+   * recorded, sorted by start; findings reported here are recomputed on
+   * every review. */
+  void (*on_facts)(pr_ctx *ctx, const pr_fact *facts, uint32_t count);
+  /* A digest of the whole file's text as this rule reads it beyond the
+   * segment it judges (see above); NULL for most rules. */
+  uint64_t (*file_key)(const char *text, uint32_t len);
 } pr_rule;
+
+/* Something a rule learnt about the file, kept with the segment holding
+ * `start` and handed back to on_facts (offsets moved with the text). */
+struct pr_fact {
+  uint32_t start, end;       /* bytes */
+  uint32_t ref[2];           /* two further byte offsets, or PR_NONE */
+  uint32_t tag, value;       /* the rule's own */
+  const char *text;          /* copied (NUL-terminated) when recorded; may be NULL */
+  uint32_t text_len;
+};
 
 /* The context handed to a rule. Read-only for rules except through the functions below. */
 struct pr_ctx {
@@ -93,11 +129,26 @@ pr_finding *pr_report_range(pr_ctx *ctx, TSNode anchor, uint32_t start_byte, uin
 void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Records a fact for ctx->rule's on_facts (from on_node or on_file_end). */
+void pr_add_fact(pr_ctx *ctx, const pr_fact *fact);
+/* Reports a finding on a byte range when no node is at hand (on_facts): the
+ * smallest node covering the range anchors it. */
+pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Adds related information at a byte range. */
+void pr_finding_add_related_bytes(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte,
+                                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* Zeroed memory freed with the review. NULL when out of memory. */
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size);
 /* This rule's per-file state: `size` zeroed bytes allocated on first call and
  * returned again on later calls for the same file (also as ctx->state). */
 void *pr_rule_state(pr_ctx *ctx, size_t size);
+
+/* The innermost scope of the model holding byte `at` (for a function whose
+ * results are reused, whose own scopes are not in the model: the scope it is
+ * defined in). For on_facts, which has offsets and no nodes. */
+uint32_t pr_scope_at(const pr_ctx *ctx, uint32_t at);
 
 /* True when `scope` is test code: the file is a test file, or the scope lies in a test class body. */
 bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope);

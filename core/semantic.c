@@ -222,7 +222,15 @@ void pr_model_finish(pr_model *m) {
     uint32_t s = ts_node_start_byte(r->node), e = ts_node_end_byte(r->node);
     uint32_t sid = pr_model__resolve_symbol(m, r->scope, m->text + s, e - s);
     r->symbol = sid;
-    if (sid != PR_NONE) m->symbols[sid].used = true;
+    if (sid == PR_NONE) continue;
+    pr_symbol *sym = &m->symbols[sid];
+    sym->used = true;
+    if (r->scope != sym->scope) {
+      sym->read_nested = true;
+    } else {
+      if (!sym->read_here || s > sym->last_read) sym->last_read = s;
+      sym->read_here = true;
+    }
   }
   /* `nonlocal x` in a nested function uses the enclosing function's x */
   for (uint32_t i = 0; i < m->binding_count; i++) {

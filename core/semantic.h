@@ -99,6 +99,9 @@ typedef struct pr_symbol {
   uint32_t count;         /* bindings, declarations excluded */
   bool declared_global, declared_nonlocal;
   bool used;              /* read in its scope or a nested one */
+  bool read_here;         /* read directly in its own scope ... */
+  uint32_t last_read;     /* ... the last such read's byte offset */
+  bool read_nested;       /* read from a scope nested in its own */
 } pr_symbol;
 
 typedef struct pr_reference {

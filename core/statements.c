@@ -3,6 +3,8 @@
 
 #include "names.h"
 
+#include <string.h>
+
 /* True when a string's prefix (the letters before its quote) makes it an
  * f-string or a bytes literal. */
 static bool pr_statements__f_or_b(const char *text, TSNode str) {
@@ -83,3 +85,202 @@ done:
   return count;
 }
 
+
+/* --- terminators --- */
+
+static const char *const pr_statements__exits[] = {
+  "sys.exit", "exit", "quit", "os._exit", "os.abort", "pytest.fail", "pytest.skip", "pytest.xfail", "pytest.exit",
+  NULL,
+};
+
+/* The outermost function scope containing `scope` (the top-level function an
+ * incremental review caches as one segment), or PR_NONE at module or class level. */
+static uint32_t pr_statements__segment(const pr_model *m, uint32_t scope) {
+  uint32_t seg = PR_NONE;
+  for (uint32_t s = scope; s != PR_NONE; s = m->scopes[s].parent)
+    if (m->scopes[s].kind == PR_SCOPE_FUNCTION || m->scopes[s].kind == PR_SCOPE_LAMBDA) seg = s;
+  return seg;
+}
+
+/* True when `name` (an identifier callee read in `scope`) is a function of the
+ * file annotated `-> NoReturn` or `-> Never`, defined in the caller's segment. */
+static bool pr_statements__noreturn(const pr_ctx *ctx, TSNode name, uint32_t scope) {
+  const pr_model *m = ctx->model;
+  uint32_t len;
+  const char *t = pr_text(ctx, name, &len);
+  uint32_t b = pr_model_resolve(m, scope, t, len, ts_node_start_byte(name));
+  if (b == PR_NONE || m->bindings[b].kind != PR_BIND_FUNCTION) return false;
+  TSNode def = m->bindings[b].statement;
+  if (pr_node_kind(def) == pr_kind_decorated_definition) def = pr_child(def, pr_field_definition);
+  if (pr_node_kind(def) != pr_kind_function_definition) return false;
+  uint32_t caller = pr_statements__segment(m, scope);
+  if (caller != PR_NONE) {
+    uint32_t own = pr_model_scope_of_node(m, def);
+    if (own == PR_NONE || pr_statements__segment(m, own) != caller) return false;
+  }
+  TSNode ret = pr_child(def, pr_field_return_type);
+  if (pr_node_kind(ret) == pr_kind_type && ts_node_named_child_count(ret) == 1) ret = ts_node_named_child(ret, 0);
+  if (ts_node_is_null(ret)) return false;
+  char q[64];
+  uint32_t ql = pr_qualified_name(ctx, ret, scope, q, sizeof q);
+  if (!ql) {
+    /* a string annotation: -> "NoReturn" */
+    const char *rt = pr_text(ctx, ret, &ql);
+    if (ql < 2 || ql >= sizeof q) return false;
+    memcpy(q, rt + 1, ql - 2);
+    q[ql - 2] = 0;
+  }
+  const char *last = strrchr(q, '.');
+  last = last ? last + 1 : q;
+  return !strcmp(last, "NoReturn") || !strcmp(last, "Never");
+}
+
+/* True for an expression statement that only calls a function that never returns. */
+static bool pr_statements__exit_call(const pr_ctx *ctx, TSNode stmt, uint32_t scope) {
+  if (ts_node_named_child_count(stmt) != 1) return false;
+  TSNode call = pr_unparenthesize(ts_node_named_child(stmt, 0));
+  if (pr_node_kind(call) == pr_kind_await && ts_node_named_child_count(call) == 1)
+    call = pr_unparenthesize(ts_node_named_child(call, 0));
+  if (pr_node_kind(call) != pr_kind_call) return false;
+  TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
+  if (pr_dotted_is(ctx, fn, "self.fail") || pr_dotted_is(ctx, fn, "self.skipTest")) return true;
+  char q[64];
+  if (pr_qualified_name(ctx, fn, scope, q, sizeof q))
+    for (int i = 0; pr_statements__exits[i]; i++)
+      if (!strcmp(q, pr_statements__exits[i])) return true;
+  return pr_node_kind(fn) == pr_kind_identifier && pr_statements__noreturn(ctx, fn, scope);
+}
+
+/* True when `node` (a loop body) holds a `break` of its own loop. */
+static bool pr_statements__has_break(TSNode node) {
+  TSTreeCursor cur = ts_tree_cursor_new(node);
+  bool found = false;
+  if (ts_tree_cursor_goto_first_child(&cur)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cur);
+      switch (pr_node_kind(c)) {
+      case pr_kind_break_statement: found = true; break;
+      case pr_kind_for_statement: case pr_kind_while_statement: case pr_kind_function_definition:
+      case pr_kind_class_definition: case pr_kind_decorated_definition:
+        break;
+      case pr_kind_block: case pr_kind_if_statement: case pr_kind_elif_clause: case pr_kind_else_clause:
+      case pr_kind_try_statement: case pr_kind_except_clause: case pr_kind_except_group_clause:
+      case pr_kind_finally_clause: case pr_kind_with_statement: case pr_kind_match_statement:
+      case pr_kind_case_clause: case pr_kind_ERROR:
+        found = pr_statements__has_break(c);
+        break;
+      default:
+        break;
+      }
+    } while (!found && ts_tree_cursor_goto_next_sibling(&cur));
+  }
+  ts_tree_cursor_delete(&cur);
+  return found;
+}
+
+/* The block of a clause (elif/else/except/finally/case), or a null node. */
+static TSNode pr_statements__clause_block(TSNode clause) {
+  uint32_t n = ts_node_named_child_count(clause);
+  for (uint32_t i = n; i-- > 0;) {
+    TSNode c = ts_node_named_child(clause, i);
+    if (pr_node_kind(c) == pr_kind_block) return c;
+  }
+  return (TSNode){0};
+}
+
+static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t scope, int depth);
+
+static bool pr_statements__contains(const pr_ctx *ctx, TSNode block, uint32_t scope, int depth) {
+  if (pr_node_kind(block) != pr_kind_block) return false;
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < n; i++)
+    if (pr_statements__terminates(ctx, ts_node_named_child(block, i), scope, depth + 1)) return true;
+  return false;
+}
+
+static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t scope, int depth) {
+  if (depth > 64) return false;
+  switch (pr_node_kind(stmt)) {
+  case pr_kind_return_statement: case pr_kind_raise_statement: case pr_kind_continue_statement:
+  case pr_kind_break_statement:
+    return true;
+  case pr_kind_expression_statement:
+    return pr_statements__exit_call(ctx, stmt, scope);
+  case pr_kind_if_statement: {
+    if (!pr_statements__contains(ctx, pr_child(stmt, pr_field_consequence), scope, depth)) return false;
+    bool has_else = false;
+    uint32_t n = ts_node_named_child_count(stmt);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(stmt, i);
+      pr_kind k = pr_node_kind(c);
+      if (k != pr_kind_elif_clause && k != pr_kind_else_clause) continue;
+      has_else |= k == pr_kind_else_clause;
+      if (!pr_statements__contains(ctx, pr_statements__clause_block(c), scope, depth)) return false;
+    }
+    return has_else;
+  }
+  case pr_kind_try_statement: {
+    bool body = pr_statements__contains(ctx, pr_child(stmt, pr_field_body), scope, depth), handlers = true;
+    uint32_t n = ts_node_named_child_count(stmt);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(stmt, i);
+      pr_kind k = pr_node_kind(c);
+      TSNode b = pr_statements__clause_block(c);
+      if (k == pr_kind_finally_clause && pr_statements__contains(ctx, b, scope, depth)) return true;
+      if (k == pr_kind_else_clause && !body) body = pr_statements__contains(ctx, b, scope, depth);
+      if ((k == pr_kind_except_clause || k == pr_kind_except_group_clause) && handlers)
+        handlers = pr_statements__contains(ctx, b, scope, depth);
+    }
+    return body && handlers;
+  }
+  case pr_kind_match_statement: {
+    TSNode body = pr_child(stmt, pr_field_body);
+    uint32_t n = ts_node_named_child_count(body);
+    TSNode last = {0};
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(body, i);
+      if (pr_node_kind(c) != pr_kind_case_clause) continue;
+      if (!pr_statements__contains(ctx, pr_child(c, pr_field_consequence), scope, depth)) return false;
+      last = c;
+    }
+    if (ts_node_is_null(last)) return false;
+    /* irrefutable: `case _:`, without a guard */
+    uint32_t patterns = 0;
+    bool wildcard = false;
+    n = ts_node_named_child_count(last);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(last, i);
+      if (pr_node_kind(c) == pr_kind_if_clause) return false;
+      if (pr_node_kind(c) != pr_kind_case_pattern) continue;
+      patterns++;
+      wildcard = pr_text_is(ctx, c, "_");
+    }
+    return patterns == 1 && wildcard;
+  }
+  case pr_kind_while_statement: {
+    if (pr_node_kind(pr_unparenthesize(pr_child(stmt, pr_field_condition))) != pr_kind_true) return false;
+    return !pr_statements__has_break(pr_child(stmt, pr_field_body));
+  }
+  default:
+    return false;
+  }
+}
+
+bool pr_statement_terminates(const pr_ctx *ctx, TSNode stmt, uint32_t scope) {
+  return pr_statements__terminates(ctx, stmt, scope, 0);
+}
+
+bool pr_block_contains_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope) {
+  return pr_statements__contains(ctx, block, scope, 0);
+}
+
+bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope) {
+  if (pr_node_kind(block) != pr_kind_block) return false;
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = n; i-- > 0;) {
+    TSNode s = ts_node_named_child(block, i);
+    if (pr_node_kind(s) == pr_kind_comment) continue;
+    return pr_statements__terminates(ctx, s, scope, 0);
+  }
+  return false;
+}

@@ -1,8 +1,10 @@
-/* statements.h - the catalog's "Statement count" (DOC102, TST004, CPX001) and
- * docstrings, shared by the rules that need them. */
+/* statements.h - the catalog's "Statement count" (DOC102, TST004, CPX001),
+ * docstrings and "Terminators" (DED004, SEC015), shared by the rules that
+ * need them. Nothing here allocates. */
 #ifndef PR_STATEMENTS_H
 #define PR_STATEMENTS_H
 
+#include "rule.h"
 #include "syntax.h"
 
 #include <stdint.h>
@@ -20,5 +22,28 @@ TSNode pr_docstring(const char *text, TSNode definition);
  * Walks with a cursor and never enters nested definitions, so counting every
  * function of a file is linear in its size. */
 uint32_t pr_statement_count(const char *text, TSNode function_definition);
+
+/* The catalog's "Terminators": true when `stmt`, read in `scope`, never lets
+ * control reach the statement after it. A `return`, `raise`, `continue` or
+ * `break`; an expression statement calling `sys.exit`, `exit`, `quit`,
+ * `os._exit`, `os.abort`, `self.fail`, `self.skipTest`, `pytest.fail`,
+ * `pytest.skip`, `pytest.xfail`, `pytest.exit`, or a function of the same file
+ * annotated `-> NoReturn`/`-> Never`; an `if` with an `else` whose every branch
+ * contains a terminator; a `try` whose `finally` contains one, or whose body
+ * (or `else`) and every handler contain one; a `match` whose every case
+ * contains one and whose last case is `case _:`; `while True:` without a
+ * `break` of its own. Other loops and `with` never terminate.
+ *
+ * Locality (incremental review): a `-> NoReturn` function counts only when it
+ * is defined in the same top-level function as the call (or the call is
+ * outside every function), so the answer for a statement never depends on the
+ * text of another function. */
+bool pr_statement_terminates(const pr_ctx *ctx, TSNode stmt, uint32_t scope);
+
+/* True when some statement directly in `block` is a terminator. */
+bool pr_block_contains_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope);
+
+/* True when the last statement of `block` (comments aside) is a terminator. */
+bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope);
 
 #endif

@@ -4,6 +4,7 @@
 #include "ruleset.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -58,6 +59,11 @@ static const char *pr_suppress__find_ci(const char *h, size_t n, const char *nee
   for (size_t i = 0; i + k <= n; i++)
     if (strncasecmp(h + i, needle, k) == 0) return h + i;
   return NULL;
+}
+
+bool pr_suppressions_relevant(const char *c, uint32_t len) {
+  return pr_suppress__find_ci(c, len, "noqa") || pr_suppress__find_ci(c, len, "nosec") ||
+         pr_suppress__find_ci(c, len, "pyreview:");
 }
 
 void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32_t row) {
@@ -123,11 +129,22 @@ static bool pr_suppress__covers(const pr_suppression *sup, const pr_rule *rule) 
   return false;
 }
 
+static int pr_suppress__by_row(const void *a, const void *b) {
+  uint32_t x = (*(pr_suppression *const *)a)->row, y = (*(pr_suppression *const *)b)->row;
+  return (x > y) - (x < y);
+}
+
 void pr_suppressions_finish(pr_suppressions *s) {
   s->by_row = s->count ? pr_arena_alloc(s->arena, s->count * sizeof *s->by_row) : NULL;
   if (!s->by_row) { s->count = 0; return; }  /* out of memory: match falls back to the list */
   uint32_t i = s->count;
-  for (pr_suppression *sup = s->head; sup && i; sup = sup->next) s->by_row[--i] = sup;  /* newest first */
+  bool sorted = true;
+  for (pr_suppression *sup = s->head; sup && i; sup = sup->next) {
+    s->by_row[--i] = sup;  /* newest first */
+    if (i + 1 < s->count && s->by_row[i + 1]->row < sup->row) sorted = false;
+  }
+  /* comments of reused segments (incremental.h) come after the walk's */
+  if (!sorted) qsort(s->by_row, s->count, sizeof *s->by_row, pr_suppress__by_row);
 }
 
 /* True when a suppression on `row` covers the rule. */

@@ -32,10 +32,13 @@ typedef struct pr_suppressions {
 } pr_suppressions;
 
 void pr_suppressions_init(pr_suppressions *s, pr_arena *arena);
+/* True when the comment may hold a directive (noqa, nosec, pyreview:): the
+ * others need not be kept for later reviews (incremental.h). */
+bool pr_suppressions_relevant(const char *comment, uint32_t len);
 /* Parses one comment (text from '#', without the newline) found on `row`. */
 void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row);
 /* Indexes the suppressions by row; call once after the last pr_suppressions_add.
- * Comments must have been added in document order (the walk's order). */
+ * Comments may come in any order (reused segments add theirs after the walk). */
 void pr_suppressions_finish(pr_suppressions *s);
 /* True when a finding of `rule` whose range starts on `row`, inside a statement
  * spanning rows [stmt_first, stmt_last] (header rows for compound statements),

@@ -14,6 +14,7 @@
 
 #include "document.h"
 #include "engine.h"
+#include "incremental.h"
 #include "protocol.h"
 #include "ruleset.h"
 #include "syntax.h"
@@ -42,6 +43,7 @@ typedef struct pr_open_document {
   char *path;            /* file-system path, or NULL for non-file URIs */
   bool test_file;
   pr_document *doc;
+  pr_review_cache *cache;  /* its last review's results, reused by the next (incremental.h) */
   uint64_t touched;      /* the server's clock when it was last opened or changed */
 } pr_open_document;
 
@@ -115,6 +117,7 @@ static pr_open_document *pr_server__find(pr_server *s, const char *uri) {
 
 static void pr_server__forget(pr_server *s, pr_open_document *d) {
   pr_document_delete(d->doc);
+  pr_review_cache_free(d->cache);
   free(d->uri);
   free(d->path);
   *d = s->docs[--s->doc_count];
@@ -160,6 +163,8 @@ static void pr_server__touch(pr_server *s, pr_open_document *d) {
     }
     if ((trees <= PR_SERVER_TREES_MAX && bytes <= PR_SERVER_TREE_TEXT_MAX) || !oldest) break;
     pr_document_release_tree(oldest->doc);
+    /* a document nobody types in keeps no results either */
+    if (oldest->cache) pr_review_cache_clear(oldest->cache);
     released = true;
   }
   if (released) pr_server__schedule_trim(s);
@@ -184,7 +189,8 @@ static bool pr_server__classify(pr_server *s, pr_open_document *d) {
 static void pr_server__publish(pr_server *s, pr_open_document *d) {
   pr_review review;
   pr_review_options options = {
-    .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc)};
+    .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc),
+    .cache = d->cache};
   if (!pr_document_ensure_tree(d->doc, s->parser)) {
     pr_server__log(s, "%s: no syntax tree (out of memory); diagnostics not updated", d->uri);
     return;
@@ -253,9 +259,11 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   memset(d, 0, sizeof *d);
   d->uri = strdup(item.uri);
   d->doc = pr_document_new(s->parser, item.text, (uint32_t)item.text_len, item.version);
-  if (!d->uri || !d->doc) {
+  d->cache = pr_review_cache_new();
+  if (!d->uri || !d->doc || !d->cache) {
     free(d->uri);
     pr_document_delete(d->doc);
+    pr_review_cache_free(d->cache);
     pr_server__log(s, "%s: out of memory, not opened", item.uri);
     return;
   }

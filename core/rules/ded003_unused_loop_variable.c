@@ -46,31 +46,8 @@ static uint32_t ded003_window_start(TSNode for_stmt) {
   return start;
 }
 
-/* Per-symbol summary of reads: whether any read comes from a nested scope, and the last read's offset. */
-typedef struct ded003_reads {
-  bool nested;         /* read from a scope nested in the symbol's */
-  bool any;            /* read from the symbol's own scope */
-  uint32_t last;       /* byte offset of the last read in the symbol's own scope */
-} ded003_reads;
-
 static void ded003_check(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
-  if (!m->symbol_count) return;
-  ded003_reads *reads = pr_ctx_alloc(ctx, m->symbol_count * sizeof *reads);
-  if (!reads) return;
-  for (uint32_t i = 0; i < m->reference_count; i++) {
-    const pr_reference *r = &m->references[i];
-    uint32_t sid = r->symbol;
-    if (sid == PR_NONE) continue;
-    ded003_reads *rd = &reads[sid];
-    if (r->scope != m->symbols[sid].scope) {
-      rd->nested = true;
-      continue;
-    }
-    uint32_t at = ts_node_start_byte(r->node);
-    if (!rd->any || at > rd->last) rd->last = at;
-    rd->any = true;
-  }
   for (uint32_t i = 0; i < m->binding_count; i++) {
     const pr_binding *b = &m->bindings[i];
     if (b->kind != PR_BIND_FOR || pr_node_kind(b->statement) != pr_kind_for_statement) continue;
@@ -79,8 +56,9 @@ static void ded003_check(pr_ctx *ctx) {
     if (sym->declared_global || sym->declared_nonlocal || (b->flags & PR_BF_VIA_GLOBAL)) continue;
     uint32_t fn = pr_model_function_of(m, b->scope);
     if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
-    const ded003_reads *rd = &reads[b->symbol];
-    if (rd->nested || (rd->any && rd->last >= ded003_window_start(b->statement))) continue;
+    /* the model keeps, per symbol, reads from nested scopes and the last read
+       in its own (kept segments' reads included: incremental.h) */
+    if (sym->read_nested || (sym->read_here && sym->last_read >= ded003_window_start(b->statement))) continue;
     pr_report(ctx, b->node, "Loop variable `%s` is never used; rename it to `_%s`", b->name, b->name);
   }
 }

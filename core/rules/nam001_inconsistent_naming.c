@@ -77,6 +77,16 @@ static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const ch
   }
 }
 
+/* Sizes an empty map for about n entries at once (no rehashing while it fills). */
+static bool nam001_reserve(pr_ctx *ctx, nam001_map *map, uint32_t n) {
+  uint32_t cap = 64;
+  while (cap < n * 2 + 2) cap *= 2;
+  map->slots = pr_ctx_alloc(ctx, cap * sizeof *map->slots);
+  map->cap = map->slots ? cap : 0;
+  map->count = 0;
+  return map->slots != NULL;
+}
+
 /* Inserts (scope, name) with `value` unless present; returns the entry (new or
  * existing) and sets *added when it was new. NULL when out of memory. */
 static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
@@ -107,11 +117,32 @@ static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, co
   return e;
 }
 
-/* ---------- per-file state: names called as methods of other objects, wildcard imports ---------- */
+/* ---------- facts: the rule decides over the whole file (rule.h) ---------- */
 
+/* What the walk records; on_facts counts styles over the whole file. */
+enum {
+  NAM001_FACT_OWN = 1,      /* an own name: the first binding of (flag scope, name); ref[0] = the flag scope */
+  NAM001_FACT_CALLED,       /* an attribute name called on a receiver other than self/cls */
+  NAM001_FACT_IMPORTED,     /* a name the file imports (bound or imported spelling) */
+  NAM001_FACT_STAR,         /* a `from m import *` */
+};
+/* NAM001_FACT_OWN values */
+enum {
+  NAM001_OVERRIDES = 1u << 4,       /* a method presumed to override an imported base's API */
+  NAM001_OVERRIDES_STAR = 1u << 5,  /* the same if the file has a wildcard import */
+};
+
+static void nam001_fact(pr_ctx *ctx, uint32_t tag, uint32_t start, uint32_t end, const char *s, uint32_t n,
+                        uint32_t value, uint32_t scope_start) {
+  pr_fact f = {.start = start, .end = end, .ref = {scope_start, PR_NONE}, .tag = tag, .value = value,
+               .text = s, .text_len = n};
+  pr_add_fact(ctx, &f);
+}
+
+/* Per review: (function scope, name) pairs already recorded as called, so a
+ * name called ten times in one function is one fact. */
 typedef struct nam001_state {
-  nam001_map called;     /* scope 0: attribute names called on a receiver other than self/cls */
-  bool star_import;      /* the file has a `from m import *` */
+  nam001_map called;
 } nam001_state;
 
 static void nam001_on_node(pr_ctx *ctx, TSNode call) {
@@ -119,8 +150,11 @@ static void nam001_on_node(pr_ctx *ctx, TSNode call) {
   if (!st) return;
   if (pr_node_kind(call) == pr_kind_import_from_statement) {
     uint32_t n = ts_node_named_child_count(call);
-    for (uint32_t i = 0; i < n; i++)
-      if (pr_node_kind(ts_node_named_child(call, i)) == pr_kind_wildcard_import) st->star_import = true;
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(call, i);
+      if (pr_node_kind(c) == pr_kind_wildcard_import)
+        nam001_fact(ctx, NAM001_FACT_STAR, ts_node_start_byte(c), ts_node_end_byte(c), NULL, 0, 0, PR_NONE);
+    }
     return;
   }
   TSNode fn = pr_child(call, pr_field_function);
@@ -133,7 +167,11 @@ static void nam001_on_node(pr_ctx *ctx, TSNode call) {
   if (ts_node_is_null(name)) return;
   uint32_t n;
   const char *s = pr_text(ctx, name, &n);
-  if (n) nam001_put(ctx, &st->called, 0, s, n, 1, NULL);
+  if (!n) return;
+  uint32_t fscope = pr_model_function_of(ctx->model, ctx->scope);
+  bool added;
+  if (!nam001_put(ctx, &st->called, fscope == PR_NONE ? 0 : fscope + 1, s, n, 1, &added) || !added) return;
+  nam001_fact(ctx, NAM001_FACT_CALLED, ts_node_start_byte(name), ts_node_end_byte(name), s, n, 0, PR_NONE);
 }
 
 /* ---------- styles and hook names ---------- */
@@ -380,73 +418,104 @@ static void nam001_convert(const char *s, uint32_t n, int style, char *buf, size
   buf[o] = 0;
 }
 
-static void nam001_check(pr_ctx *ctx) {
+/* The walk's part: the file's imports, and its own names (the first binding
+ * of each name in each flag scope) with their style and exemptions. */
+static void nam001_collect(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
-  nam001_state *st = pr_rule_state(ctx, sizeof *st);
-  if (!st || !m->binding_count) return;
-
-  /* inherited names: imports (bound and imported spellings) and a wildcard import */
-  nam001_map imported = {0};
-  for (uint32_t i = 0; i < m->binding_count; i++) {
-    const pr_binding *b = &m->bindings[i];
-    if (b->kind != PR_BIND_IMPORT) continue;
-    nam001_put(ctx, &imported, 0, b->name, b->name_len, 1, NULL);
-    if (b->qualified) {
-      const char *q = b->qualified, *dot = strrchr(q, '.');
-      const char *last = dot ? dot + 1 : q;
-      nam001_put(ctx, &imported, 0, last, (uint32_t)strlen(last), 1, NULL);
-    }
-  }
-
-  /* own names: distinct names by style, the first binding of each (scope, name) */
-  nam001_map styles = {0};   /* scope 0: name -> style */
+  if (!m->binding_count) return;
   nam001_map firsts = {0};   /* (flag scope, name) -> binding */
-  uint32_t count[3] = {0, 0, 0};
-  uint32_t example[3] = {PR_NONE, PR_NONE, PR_NONE};
-  nam001_classes classes = {.star_import = st->star_import, .imported = pr_ctx_alloc(ctx, m->scope_count)};
-  if (!classes.imported) return;
+  nam001_classes plain = {.star_import = false, .imported = pr_ctx_alloc(ctx, m->scope_count)};
+  nam001_classes star = {.star_import = true, .imported = pr_ctx_alloc(ctx, m->scope_count)};
+  if (!plain.imported || !star.imported) return;
   for (uint32_t i = 0; i < m->binding_count; i++) {
     const pr_binding *b = &m->bindings[i];
+    if (b->kind == PR_BIND_IMPORT) {
+      uint32_t s = ts_node_start_byte(b->node), e = ts_node_end_byte(b->node);
+      nam001_fact(ctx, NAM001_FACT_IMPORTED, s, e, b->name, b->name_len, 0, PR_NONE);
+      if (b->qualified) {
+        const char *q = b->qualified, *dot = strrchr(q, '.');
+        const char *last = dot ? dot + 1 : q;
+        nam001_fact(ctx, NAM001_FACT_IMPORTED, s, e, last, (uint32_t)strlen(last), 0, PR_NONE);
+      }
+      continue;
+    }
     uint32_t scope = nam001_own_scope(m, b);
     if (scope == PR_NONE) continue;
     int style = nam001_style(b->name, b->name_len);
-    if (style == NAM001_NONE) continue;
-    if (pr_hook_kind(b->name, b->name_len) != PR_HOOK_NONE || nam001_find(&imported, 0, b->name, b->name_len) ||
-        nam001_find(&st->called, 0, b->name, b->name_len))
-      continue;
-    /* a public method (catalog: Public functions) that is not snake_case, in a
-       class with an imported base, presumably overrides that base's API */
-    if (b->kind == PR_BIND_FUNCTION && m->scopes[b->scope].kind == PR_SCOPE_CLASS && b->name[0] != '_' &&
-        style != NAM001_SNAKE && nam001_public_class(m, b->scope) &&
-        nam001_class_has_imported_base(ctx, &classes, b->scope))
-      continue;
+    if (style == NAM001_NONE || pr_hook_kind(b->name, b->name_len) != PR_HOOK_NONE) continue;
     bool added;
-    if (!nam001_put(ctx, &styles, 0, b->name, b->name_len, (uint32_t)style, &added)) return;
-    if (added) count[style]++;
-    if (example[style] == PR_NONE ||
-        ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[example[style]].node))
-      example[style] = i;
     nam001_entry *e = nam001_put(ctx, &firsts, scope, b->name, b->name_len, i, &added);
     if (!e) return;
     if (!added && ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[e->value].node)) e->value = i;
   }
-  if (count[NAM001_SNAKE] == count[NAM001_CAMEL]) return;
-  int dominant = count[NAM001_SNAKE] > count[NAM001_CAMEL] ? NAM001_SNAKE : NAM001_CAMEL;
-  int minority = dominant == NAM001_SNAKE ? NAM001_CAMEL : NAM001_SNAKE;
-  if (!count[minority] || example[dominant] == PR_NONE) return;
-  const pr_binding *ex = &m->bindings[example[dominant]];
-
   for (uint32_t i = 0; i < firsts.cap; i++) {
     const nam001_entry *e = &firsts.slots[i];
     if (!e->name) continue;
     const pr_binding *b = &m->bindings[e->value];
-    if (nam001_style(b->name, b->name_len) != minority) continue;
+    int style = nam001_style(b->name, b->name_len);
+    uint32_t value = (uint32_t)style;
+    /* a public method (catalog: Public functions) that is not snake_case, in a
+       class with an imported base, presumably overrides that base's API; whether
+       the file has a wildcard import is known only over the whole file */
+    if (b->kind == PR_BIND_FUNCTION && m->scopes[b->scope].kind == PR_SCOPE_CLASS && b->name[0] != '_' &&
+        style != NAM001_SNAKE && nam001_public_class(m, b->scope)) {
+      if (nam001_class_has_imported_base(ctx, &plain, b->scope)) value |= NAM001_OVERRIDES;
+      if (nam001_class_has_imported_base(ctx, &star, b->scope)) value |= NAM001_OVERRIDES_STAR;
+    }
+    nam001_fact(ctx, NAM001_FACT_OWN, ts_node_start_byte(b->node), ts_node_end_byte(b->node), b->name, b->name_len,
+                value, ts_node_start_byte(m->scopes[e->scope].node));
+  }
+}
+
+/* The verdict over the whole file's facts (sorted by position). */
+static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
+  nam001_map inherited = {0};  /* scope 0: imported and called names */
+  bool star_import = false;
+  uint32_t own = 0;
+  for (uint32_t i = 0; i < count; i++) own += facts[i].tag == NAM001_FACT_OWN;
+  nam001_map styles = {0};   /* scope 0: name -> style */
+  nam001_map firsts = {0};   /* (flag scope, name) -> fact */
+  if (!nam001_reserve(ctx, &inherited, count - own) || !nam001_reserve(ctx, &styles, own) ||
+      !nam001_reserve(ctx, &firsts, own))
+    return;
+  for (uint32_t i = 0; i < count; i++) {
+    const pr_fact *f = &facts[i];
+    if (f->tag == NAM001_FACT_STAR) star_import = true;
+    else if (f->tag == NAM001_FACT_IMPORTED || f->tag == NAM001_FACT_CALLED)
+      if (!nam001_put(ctx, &inherited, 0, f->text, f->text_len, 1, NULL)) return;
+  }
+  uint32_t count_of[3] = {0, 0, 0};
+  uint32_t example[3] = {PR_NONE, PR_NONE, PR_NONE};
+  for (uint32_t i = 0; i < count; i++) {
+    const pr_fact *f = &facts[i];
+    if (f->tag != NAM001_FACT_OWN) continue;
+    int style = (int)(f->value & 3);
+    if (nam001_find(&inherited, 0, f->text, f->text_len)) continue;
+    if (f->value & (star_import ? NAM001_OVERRIDES_STAR : NAM001_OVERRIDES)) continue;
+    bool added;
+    if (!nam001_put(ctx, &styles, 0, f->text, f->text_len, (uint32_t)style, &added)) return;
+    if (added) count_of[style]++;
+    if (example[style] == PR_NONE) example[style] = i;  /* facts come in document order */
+    if (!nam001_put(ctx, &firsts, f->ref[0], f->text, f->text_len, i, NULL)) return;
+  }
+  if (count_of[NAM001_SNAKE] == count_of[NAM001_CAMEL]) return;
+  int dominant = count_of[NAM001_SNAKE] > count_of[NAM001_CAMEL] ? NAM001_SNAKE : NAM001_CAMEL;
+  int minority = dominant == NAM001_SNAKE ? NAM001_CAMEL : NAM001_SNAKE;
+  if (!count_of[minority] || example[dominant] == PR_NONE) return;
+  const pr_fact *ex = &facts[example[dominant]];
+  const char *ex_name = ex->text;  /* fact texts are NUL-terminated copies */
+  for (uint32_t i = 0; i < firsts.cap; i++) {
+    const nam001_entry *e = &firsts.slots[i];
+    if (!e->name) continue;
+    const pr_fact *f = &facts[e->value];
+    if ((int)(f->value & 3) != minority) continue;
+    const char *name = f->text;
     char suggestion[256];
-    nam001_convert(b->name, b->name_len, dominant, suggestion, sizeof suggestion);
-    pr_finding *f = pr_report(ctx, b->node, "`%s` is %s but this module mostly uses %s (e.g. `%s`); rename it to `%s`",
-                              b->name, nam001_style_name(minority), nam001_style_name(dominant), ex->name,
-                              suggestion);
-    pr_finding_add_related(ctx, f, ex->node, "`%s` is %s", ex->name, nam001_style_name(dominant));
+    nam001_convert(f->text, f->text_len, dominant, suggestion, sizeof suggestion);
+    pr_finding *r = pr_report_bytes(ctx, f->start, f->end,
+                                    "`%s` is %s but this module mostly uses %s (e.g. `%s`); rename it to `%s`", name,
+                                    nam001_style_name(minority), nam001_style_name(dominant), ex_name, suggestion);
+    pr_finding_add_related_bytes(ctx, r, ex->start, ex->end, "`%s` is %s", ex_name, nam001_style_name(dominant));
   }
 }
 
@@ -462,5 +531,6 @@ const pr_rule pr_rule_nam001 = {
   .doc = pr_doc_nam001,
   .kinds = {pr_kind_call, pr_kind_import_from_statement},
   .on_node = nam001_on_node,
-  .on_file_end = nam001_check,
+  .on_file_end = nam001_collect,
+  .on_facts = nam001_check,
 };

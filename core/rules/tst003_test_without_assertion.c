@@ -52,15 +52,42 @@
 /* Classes searched for a `self.` method: the class and its bases in the file. */
 #define TST003_MAX_MRO 32
 
-typedef struct tst003_edge {
-  uint32_t from, to;  /* function scopes: `from` asserts when `to` does */
-} tst003_edge;
+/* Facts (rule.h): the verdict needs the whole file's call graph. A function
+ * is keyed by the byte where its definition starts (its decorators
+ * included), which for a method or a top-level function is where its
+ * segment starts (incremental.h), so keys recorded in one function stay
+ * right while another function's text changes. */
+enum {
+  TST003_FACT_FUNCTION = 1,  /* start..end: its name; ref[0]: its key; ref[1]: the enclosing function's key */
+  TST003_FACT_CALLS,         /* ref[0] asserts when ref[1] (a function nested in a function) does */
+  TST003_FACT_CALLS_FUNCTION,  /* ref[0] calls the module-level function `text`: resolved over the whole file */
+  TST003_FACT_CALLS_METHOD,    /* ref[0] calls or passes method `text` of its class (value: flags below) */
+};
+/* TST003_FACT_CALLS_METHOD values */
+enum {
+  TST003_SUPER = 1u << 0,    /* super().name: the search starts at the bases */
+  TST003_PASSED = 1u << 1,   /* passed, not called: an unknown assertion-named method counts as inherited */
+};
+
+/* Where a call or a passed function leads. Functions defined in a class body
+ * or at module level are other segments (incremental.h): they are named and
+ * looked up when the whole file is judged; a function nested in a function is
+ * in the caller's own segment and is keyed directly. */
+typedef struct tst003_target {
+  uint32_t key;              /* a nested function's key, or PR_NONE */
+  uint32_t tag;              /* 0, TST003_FACT_CALLS_FUNCTION or TST003_FACT_CALLS_METHOD */
+  uint32_t flags;            /* TST003_SUPER, TST003_PASSED */
+  const char *name;
+  uint32_t len;
+} tst003_target;
+enum {
+  TST003_ASSERTS = 1u << 0,  /* it asserts directly */
+  TST003_JUDGED = 1u << 1,   /* a test that is not exempt: reported unless it asserts */
+};
 
 typedef struct tst003_state {
   uint32_t scope_count;
-  uint8_t *asserts;        /* per scope: the function asserts (directly, then after propagation) */
-  tst003_edge *edges;
-  uint32_t edge_count, edge_cap;
+  uint8_t *asserts;        /* per scope: the function asserts directly */
   /* attribute names the file assigns (`self.expected = 3`) that look like
    * assertion helpers, sorted; collected once, on first need */
   struct tst003_name *assigned;
@@ -84,17 +111,22 @@ static tst003_state *tst003_state_of(pr_ctx *ctx) {
   return st;
 }
 
-static void tst003_add_edge(pr_ctx *ctx, tst003_state *st, uint32_t from, uint32_t to) {
-  if (from == to || from >= st->scope_count || to >= st->scope_count) return;
-  if (st->edge_count == st->edge_cap) {
-    uint32_t cap = st->edge_cap ? st->edge_cap * 2 : 64;
-    tst003_edge *e = pr_ctx_alloc(ctx, cap * sizeof *e);
-    if (!e) return;
-    if (st->edge_count) memcpy(e, st->edges, st->edge_count * sizeof *e);
-    st->edges = e;
-    st->edge_cap = cap;
+/* A function's key: where its definition starts, decorators included. */
+static uint32_t tst003_key_of_def(const pr_ctx *ctx, TSNode def) {
+  const pr_model *m = ctx->model;
+  uint32_t id = pr_model_scope_of_node(m, def);
+  if (id != PR_NONE) {
+    TSNode d = m->scopes[id].decorated;
+    return ts_node_start_byte(ts_node_is_null(d) ? def : d);
   }
-  st->edges[st->edge_count++] = (tst003_edge){from, to};
+  /* a def whose results are reused: it is a segment, seen from the skeleton */
+  TSNode parent = ts_node_parent(def);
+  return ts_node_start_byte(pr_node_kind(parent) == pr_kind_decorated_definition ? parent : def);
+}
+
+static uint32_t tst003_key_of_scope(const pr_model *m, uint32_t scope) {
+  TSNode d = m->scopes[scope].decorated;
+  return ts_node_start_byte(ts_node_is_null(d) ? m->scopes[scope].node : d);
 }
 
 /* The innermost `def` scope containing `scope` (lambdas, comprehensions and
@@ -151,7 +183,7 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
         const pr_binding *b = &m->bindings[m->symbols[sym].last];
         if (bound) *bound = true;
         if (b->kind != PR_BIND_FUNCTION) return PR_NONE;
-        return pr_model_scope_of_node(m, b->statement);
+        return tst003_key_of_def(ctx, b->statement);
       }
     }
     /* push the bases right to left so the first base is searched first */
@@ -171,11 +203,27 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
   return PR_NONE;
 }
 
-/* What calling (or passing) `callee` from `scope` means: true when it is an
- * assertion; otherwise *target receives the same-file function it runs, or PR_NONE. */
-static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint32_t *target) {
+/* True when class scope `cls` is defined at module level or in such a class. */
+static bool tst003_class_is_top(const pr_model *m, uint32_t cls) {
+  for (uint32_t s = cls; s != PR_NONE; s = m->scopes[s].parent)
+    if (m->scopes[s].kind != PR_SCOPE_CLASS && m->scopes[s].kind != PR_SCOPE_MODULE) return false;
+  return true;
+}
+
+/* The target for a call of the function bound by binding b. */
+static void tst003_function_target(const pr_ctx *ctx, uint32_t b, const char *s, uint32_t len, tst003_target *t) {
   const pr_model *m = ctx->model;
-  *target = PR_NONE;
+  if (m->scopes[m->bindings[b].scope].kind == PR_SCOPE_MODULE)
+    *t = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_FUNCTION, .name = s, .len = len};
+  else
+    t->key = tst003_key_of_def(ctx, m->bindings[b].statement);
+}
+
+/* What calling (or passing) `callee` from `scope` means: true when it is an
+ * assertion; otherwise *target tells the same-file function it runs, if any. */
+static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, tst003_target *target) {
+  const pr_model *m = ctx->model;
+  *target = (tst003_target){.key = PR_NONE};
   callee = pr_unparenthesize(callee);
   TSNode last = pr_last_name_part(callee);
   if (ts_node_is_null(last)) return false;
@@ -192,8 +240,7 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
   }
   if (pr_node_kind(callee) == pr_kind_identifier) {
     uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(callee));
-    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION)
-      *target = pr_model_scope_of_node(m, m->bindings[b].statement);
+    if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION) tst003_function_target(ctx, b, s, len, target);
     return false;
   }
   TSNode recv = pr_unparenthesize(pr_child(callee, pr_field_object));
@@ -204,7 +251,11 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, uint
                pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super");
   if (self || super) {
     uint32_t cls = tst003_enclosing_class(m, scope);
-    if (cls != PR_NONE) *target = tst003_method(ctx, cls, s, len, super, NULL);
+    if (cls != PR_NONE && tst003_class_is_top(m, cls))
+      *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD, .flags = super ? TST003_SUPER : 0,
+                                .name = s, .len = len};
+    else if (cls != PR_NONE)
+      target->key = tst003_method(ctx, cls, s, len, super, NULL);
   }
   return false;
 }
@@ -218,7 +269,9 @@ static bool tst003_ident_char(char c) {
  * `=` (not `==`) or `:` (an annotation). Returns false at the end. */
 static bool tst003_next_assigned(const char *text, uint32_t len, uint32_t *pos, tst003_name *out) {
   for (uint32_t p = *pos; p < len; p++) {
-    if (text[p] != '.') continue;
+    const char *dot = memchr(text + p, '.', len - p);
+    if (!dot) break;
+    p = (uint32_t)(dot - text);
     uint32_t q = p + 1;
     while (q < len && tst003_ident_char(text[q])) q++;
     if (q == p + 1) continue;
@@ -274,9 +327,9 @@ static bool tst003_assigned_attribute(pr_ctx *ctx, const char *name, uint32_t le
  * name, or a method of the test's class; never data (`compute(expected)`,
  * `load(self.expected)`). True when it is an assertion; otherwise *target
  * receives the same-file function it names, or PR_NONE. */
-static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *target) {
+static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, tst003_target *target) {
   const pr_model *m = ctx->model;
-  *target = PR_NONE;
+  *target = (tst003_target){.key = PR_NONE};
   arg = pr_unparenthesize(arg);
   TSNode last = pr_last_name_part(arg);
   if (ts_node_is_null(last)) return false;
@@ -286,7 +339,7 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
     uint32_t b = pr_model_resolve(m, scope, s, len, ts_node_start_byte(arg));
     if (b != PR_NONE && m->bindings[b].kind == PR_BIND_FUNCTION) {
       if (tst003_assertion_name(s, len)) return true;
-      *target = pr_model_scope_of_node(m, m->bindings[b].statement);
+      tst003_function_target(ctx, b, s, len, target);
       return false;
     }
     return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
@@ -299,11 +352,16 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
   if (self || super) {
     uint32_t cls = tst003_enclosing_class(m, scope);
     if (cls == PR_NONE) return false;
+    if (tst003_class_is_top(m, cls)) {  /* decided over the whole file: tst003_resolve */
+      *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD,
+                                .flags = TST003_PASSED | (super ? TST003_SUPER : 0), .name = s, .len = len};
+      return false;
+    }
     bool bound;
     uint32_t method = tst003_method(ctx, cls, s, len, super, &bound);
     if (method != PR_NONE) {
       if (tst003_assertion_name(s, len)) return true;
-      *target = method;
+      target->key = method;
       return false;
     }
     /* not a method of the file: an inherited helper, unless it is data */
@@ -319,17 +377,34 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, uint32_t *tar
   return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
 }
 
-static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, uint32_t target) {
+static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, const tst003_target *target,
+                        TSNode at) {
   if (fn == PR_NONE || fn >= st->scope_count) return;
-  if (asserts) st->asserts[fn] = 1;
-  else if (target != PR_NONE) tst003_add_edge(ctx, st, fn, target);
+  if (asserts) {
+    st->asserts[fn] = 1;
+    return;
+  }
+  uint32_t from = tst003_key_of_scope(ctx->model, fn);
+  pr_fact f = {.start = ts_node_start_byte(at), .end = ts_node_end_byte(at), .ref = {from, PR_NONE}};
+  if (target->tag) {
+    f.tag = target->tag;
+    f.value = target->flags;
+    f.text = target->name;
+    f.text_len = target->len;
+  } else if (target->key != PR_NONE && target->key != from) {
+    f.tag = TST003_FACT_CALLS;
+    f.ref[1] = target->key;
+  } else {
+    return;
+  }
+  pr_add_fact(ctx, &f);
 }
 
 /* Calls, and functions passed as arguments (`map(self.check_row, rows)`). */
 static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call) {
-  uint32_t target;
+  tst003_target target;
   bool asserts = tst003_callee(ctx, pr_child(call, pr_field_function), ctx->scope, &target);
-  tst003_mark(ctx, st, fn, asserts, target);
+  tst003_mark(ctx, st, fn, asserts, &target, call);
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return;
   uint32_t n = ts_node_named_child_count(args);
@@ -339,7 +414,7 @@ static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call)
     pr_kind k = pr_node_kind(a);
     if (k != pr_kind_identifier && k != pr_kind_attribute) continue;
     asserts = tst003_passed(ctx, a, ctx->scope, &target);
-    tst003_mark(ctx, st, fn, asserts, target);
+    tst003_mark(ctx, st, fn, asserts, &target, a);
   }
 }
 
@@ -351,9 +426,9 @@ static void tst003_yield(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode y) {
   if (k == pr_kind_expression_list || k == pr_kind_tuple) v = pr_unparenthesize(ts_node_named_child(v, 0));
   k = pr_node_kind(v);
   if (k != pr_kind_identifier && k != pr_kind_attribute) return;
-  uint32_t target;
+  tst003_target target;
   bool asserts = tst003_passed(ctx, v, ctx->scope, &target);
-  tst003_mark(ctx, st, fn, asserts, target);
+  tst003_mark(ctx, st, fn, asserts, &target, y);
 }
 
 /* `raise AssertionError(...)`, `raise self.failureException(...)`. */
@@ -451,60 +526,193 @@ static bool tst003_skips_itself(const pr_ctx *ctx, uint32_t scope, TSNode def) {
   return false;
 }
 
-static void tst003_file_end(pr_ctx *ctx) {
+/* The walk's part: one fact per function it saw, with whether it asserts
+ * directly and whether it is a test to judge. */
+static void tst003_collect(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
-  bool any = false;
-  for (uint32_t i = 0; i < m->scope_count && !any; i++) any = m->scopes[i].is_test_function;
-  if (!any) return;
   tst003_state *st = tst003_state_of(ctx);
   if (!st || st->scope_count != m->scope_count) return;
-  /* a function asserts when a function nested in it does */
-  for (uint32_t i = 1; i < m->scope_count; i++) {
-    if (m->scopes[i].kind != PR_SCOPE_FUNCTION) continue;
-    uint32_t outer = tst003_function(m, m->scopes[i].parent);
-    if (outer != PR_NONE) tst003_add_edge(ctx, st, outer, i);
-  }
-  /* propagate along the edges to a fixed point: a worklist over reversed edges (CSR) */
-  uint32_t n = st->scope_count, e = st->edge_count;
-  uint32_t *start = pr_ctx_alloc(ctx, (n + 1) * sizeof *start);
-  uint32_t *callers = pr_ctx_alloc(ctx, (e ? e : 1) * sizeof *callers);
-  uint32_t *work = pr_ctx_alloc(ctx, n * sizeof *work);
-  if (!start || !callers || !work) return;
-  for (uint32_t i = 0; i < e; i++) start[st->edges[i].to + 1]++;
-  for (uint32_t i = 0; i < n; i++) start[i + 1] += start[i];
-  uint32_t *fill = pr_ctx_alloc(ctx, (n + 1) * sizeof *fill);
-  if (!fill) return;
-  memcpy(fill, start, (n + 1) * sizeof *fill);
-  for (uint32_t i = 0; i < e; i++) callers[fill[st->edges[i].to]++] = st->edges[i].from;
-  uint32_t top = 0;
-  for (uint32_t i = 0; i < n; i++)
-    if (st->asserts[i]) work[top++] = i;
-  while (top) {
-    uint32_t t = work[--top];
-    for (uint32_t j = start[t]; j < start[t + 1]; j++) {
-      uint32_t f = callers[j];
-      if (!st->asserts[f]) { st->asserts[f] = 1; work[top++] = f; }
-    }
-  }
   for (uint32_t i = 1; i < m->scope_count; i++) {
     const pr_scope *sc = &m->scopes[i];
-    if (!sc->is_test_function || st->asserts[i]) continue;
+    if (sc->kind != PR_SCOPE_FUNCTION) continue;
     TSNode def = sc->node;
-    /* a syntax error may hide the assertion */
-    if (ts_node_has_error(def) || tst003_exempt_decorated(ctx, def)) continue;
-    bool skipped = false;
-    for (uint32_t c = sc->parent; c != PR_NONE && !skipped; c = m->scopes[c].parent)
-      skipped = (m->scopes[c].kind == PR_SCOPE_CLASS && tst003_exempt_decorated(ctx, m->scopes[c].node)) ||
-                ((m->scopes[c].kind == PR_SCOPE_CLASS || m->scopes[c].kind == PR_SCOPE_MODULE) &&
-                 tst003_pytestmark_skips(ctx, c));
-    if (skipped || tst003_skips_itself(ctx, i, def)) continue;
     TSNode name = pr_child(def, pr_field_name);
     if (ts_node_is_null(name)) continue;
-    pr_report(ctx, name,
-              "Test `%s` asserts nothing: it passes whenever the code does not raise; add an `assert` or a "
-              "`self.assert*` call on the result",
-              sc->name);
+    uint32_t value = st->asserts[i] ? TST003_ASSERTS : 0;
+    if (sc->is_test_function && !st->asserts[i] && !ts_node_has_error(def) && !tst003_exempt_decorated(ctx, def)) {
+      /* a syntax error may hide the assertion */
+      bool skipped = false;
+      for (uint32_t c = sc->parent; c != PR_NONE && !skipped; c = m->scopes[c].parent)
+        skipped = (m->scopes[c].kind == PR_SCOPE_CLASS && tst003_exempt_decorated(ctx, m->scopes[c].node)) ||
+                  ((m->scopes[c].kind == PR_SCOPE_CLASS || m->scopes[c].kind == PR_SCOPE_MODULE) &&
+                   tst003_pytestmark_skips(ctx, c));
+      if (!skipped && !tst003_skips_itself(ctx, i, def)) value |= TST003_JUDGED;
+    }
+    uint32_t outer = tst003_function(m, sc->parent);
+    pr_fact f = {.start = ts_node_start_byte(name), .end = ts_node_end_byte(name),
+                 .ref = {tst003_key_of_scope(m, i), outer == PR_NONE ? PR_NONE : tst003_key_of_scope(m, outer)},
+                 .tag = TST003_FACT_FUNCTION, .value = value, .text = sc->name,
+                 .text_len = (uint32_t)strlen(sc->name)};
+    pr_add_fact(ctx, &f);
   }
+}
+
+/* Function keys -> fact indices: open addressing over the file's functions. */
+typedef struct tst003_index {
+  uint32_t *slots;           /* fact index + 1; 0 empty */
+  uint32_t cap;
+} tst003_index;
+
+static uint32_t tst003_find(const tst003_index *x, const pr_fact *facts, uint32_t key) {
+  for (uint32_t h = (key * 2654435761u) & (x->cap - 1);; h = (h + 1) & (x->cap - 1)) {
+    uint32_t v = x->slots[h];
+    if (!v) return PR_NONE;
+    if (facts[v - 1].ref[0] == key) return v - 1;
+  }
+}
+
+/* The target of a named call (TST003_FACT_CALLS_FUNCTION/_METHOD), looked up
+ * in the whole file's model: its key, or PR_NONE; *asserts is set when the
+ * passed name is an assertion by itself. */
+static uint32_t tst003_resolve(pr_ctx *ctx, const pr_fact *f, bool *asserts) {
+  const pr_model *m = ctx->model;
+  *asserts = false;
+  if (f->tag == TST003_FACT_CALLS_FUNCTION) {
+    /* read from inside a function: the last module-level binding */
+    uint32_t sym = pr_model_symbol(m, 0, f->text, f->text_len);
+    if (sym == PR_NONE) return PR_NONE;
+    uint32_t last = PR_NONE;
+    for (uint32_t b = m->symbols[sym].first; b != PR_NONE; b = m->bindings[b].next)
+      if (m->bindings[b].kind != PR_BIND_ANNOTATION) last = b;
+    if (last == PR_NONE || m->bindings[last].kind != PR_BIND_FUNCTION) return PR_NONE;
+    return tst003_key_of_def(ctx, m->bindings[last].statement);
+  }
+  uint32_t cls = tst003_enclosing_class(m, pr_scope_at(ctx, f->start));
+  if (cls == PR_NONE) return PR_NONE;
+  bool bound;
+  uint32_t method = tst003_method(ctx, cls, f->text, f->text_len, (f->value & TST003_SUPER) != 0, &bound);
+  if (!(f->value & TST003_PASSED)) return method;
+  if (method != PR_NONE) {
+    if (tst003_assertion_name(f->text, f->text_len)) { *asserts = true; return PR_NONE; }
+    return method;
+  }
+  /* not a method of the file: an inherited helper, unless it is data */
+  *asserts = !bound && tst003_assertion_name(f->text, f->text_len) &&
+             !tst003_assigned_attribute(ctx, f->text, f->text_len);
+  return PR_NONE;
+}
+
+/* The verdict over the whole file: propagate "asserts" along calls and
+ * nesting to a fixed point, then report the judged tests that do not. */
+static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
+  uint32_t functions = 0;
+  bool judged = false;
+  for (uint32_t i = 0; i < count; i++) {
+    if (facts[i].tag != TST003_FACT_FUNCTION) continue;
+    functions++;
+    judged |= (facts[i].value & TST003_JUDGED) != 0;
+  }
+  if (!judged || !tst003_state_of(ctx)) return;
+  tst003_index x = {.cap = 16};
+  while (x.cap < functions * 2) x.cap *= 2;
+  x.slots = pr_ctx_alloc(ctx, x.cap * sizeof *x.slots);
+  uint8_t *asserts = pr_ctx_alloc(ctx, count);
+  uint32_t *edge_count = pr_ctx_alloc(ctx, (count + 1) * sizeof *edge_count);
+  uint32_t *ea = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *ea);  /* per fact: the edge a <- b, or PR_NONE */
+  uint32_t *eb = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *eb);
+  if (!x.slots || !asserts || !edge_count || !ea || !eb) return;
+  for (uint32_t i = 0; i < count; i++) {
+    if (facts[i].tag != TST003_FACT_FUNCTION) continue;
+    uint32_t h = (facts[i].ref[0] * 2654435761u) & (x.cap - 1);
+    while (x.slots[h] && facts[x.slots[h] - 1].ref[0] != facts[i].ref[0]) h = (h + 1) & (x.cap - 1);
+    if (!x.slots[h]) x.slots[h] = i + 1;
+    asserts[i] = (facts[i].value & TST003_ASSERTS) != 0;
+  }
+  /* each fact as an edge "a asserts when b does" between function facts;
+     nesting counts as a call */
+  uint32_t edges = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    const pr_fact *f = &facts[i];
+    uint32_t from = PR_NONE, to = PR_NONE;
+    ea[i] = eb[i] = PR_NONE;
+    if (f->tag == TST003_FACT_CALLS) {
+      from = f->ref[0];
+      to = f->ref[1];
+    } else if (f->tag == TST003_FACT_FUNCTION && f->ref[1] != PR_NONE) {
+      from = f->ref[1];
+      to = f->ref[0];
+    } else if (f->tag == TST003_FACT_CALLS_FUNCTION || f->tag == TST003_FACT_CALLS_METHOD) {
+      bool direct;
+      from = f->ref[0];
+      to = tst003_resolve(ctx, f, &direct);
+      if (direct) {
+        uint32_t a = tst003_find(&x, facts, from);
+        if (a != PR_NONE) asserts[a] = 1;
+        continue;
+      }
+    }
+    if (from == PR_NONE || to == PR_NONE) continue;
+    uint32_t a = tst003_find(&x, facts, from), b = tst003_find(&x, facts, to);
+    if (a == PR_NONE || b == PR_NONE || a == b) continue;
+    ea[i] = a;
+    eb[i] = b;
+    edge_count[b + 1]++;
+    edges++;
+  }
+  for (uint32_t i = 0; i < count; i++) edge_count[i + 1] += edge_count[i];
+  uint32_t *callers = pr_ctx_alloc(ctx, (edges ? edges : 1) * sizeof *callers);
+  uint32_t *fill = pr_ctx_alloc(ctx, (count + 1) * sizeof *fill);
+  uint32_t *work = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *work);
+  if (!callers || !fill || !work) return;
+  memcpy(fill, edge_count, (count + 1) * sizeof *fill);
+  for (uint32_t i = 0; i < count; i++)
+    if (ea[i] != PR_NONE) callers[fill[eb[i]]++] = ea[i];
+  uint32_t top = 0;
+  for (uint32_t i = 0; i < count; i++)
+    if (asserts[i]) work[top++] = i;
+  while (top) {
+    uint32_t t = work[--top];
+    for (uint32_t j = edge_count[t]; j < edge_count[t + 1]; j++) {
+      uint32_t f = callers[j];
+      if (!asserts[f]) { asserts[f] = 1; work[top++] = f; }
+    }
+  }
+  for (uint32_t i = 0; i < count; i++) {
+    const pr_fact *f = &facts[i];
+    if (f->tag != TST003_FACT_FUNCTION || !(f->value & TST003_JUDGED) || asserts[i]) continue;
+    pr_report_bytes(ctx, f->start, f->end,
+                    "Test `%s` asserts nothing: it passes whenever the code does not raise; add an `assert` or a "
+                    "`self.assert*` call on the result",
+                    f->text);
+  }
+}
+
+/* The whole file's assignments of assertion-like attribute names, which
+ * decide whether `self.check_x(...)` is an inherited helper or data: a digest
+ * for the incremental review (rule.h: file_key). */
+static int tst003_name_cmp(const void *a, const void *b);
+static uint64_t tst003_file_key(const char *text, uint32_t len) {
+  uint32_t count = 0, pos = 0, cap = 0;
+  tst003_name n, *names = NULL;
+  while (tst003_next_assigned(text, len, &pos, &n)) {
+    if (!tst003_assertion_name(n.name, n.len)) continue;
+    if (count == cap) {
+      cap = cap ? cap * 2 : 16;
+      tst003_name *p = realloc(names, cap * sizeof *p);
+      if (!p) { free(names); return 0x7E57ull ^ len; }  /* out of memory: a key that keeps nothing stale */
+      names = p;
+    }
+    names[count++] = n;
+  }
+  if (count) qsort(names, count, sizeof *names, tst003_name_cmp);
+  uint64_t h = 0xA55E27ull;
+  for (uint32_t i = 0; i < count; i++) {
+    if (i && !tst003_name_cmp(&names[i - 1], &names[i])) continue;
+    for (uint32_t j = 0; j < names[i].len; j++) h = (h ^ (unsigned char)names[i].name[j]) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;
+  }
+  free(names);
+  return h;
 }
 
 const pr_rule pr_rule_tst003 = {
@@ -519,5 +727,7 @@ const pr_rule pr_rule_tst003 = {
   .doc = pr_doc_tst003,
   .kinds = {pr_kind_assert_statement, pr_kind_raise_statement, pr_kind_call, pr_kind_yield},
   .on_node = tst003_node,
-  .on_file_end = tst003_file_end,
+  .on_file_end = tst003_collect,
+  .on_facts = tst003_check,
+  .file_key = tst003_file_key,
 };

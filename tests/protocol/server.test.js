@@ -119,7 +119,7 @@ test('incremental didChange updates diagnostics for the new version', async () =
       { range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } },
         text: 'def stop(client):\n    try:\n        client.stop()\n    except:\n        pass\n' },
     ]);
-    assert.deepEqual(codes(await c.diagnosticsFor(URI, 3)), ['ERR002@13:4']);
+    assert.deepEqual(codes(await c.diagnosticsFor(URI, 3)), ['ERR001@13:4', 'ERR002@13:4']);
     // full-text replacement still works
     await change(c, URI, 4, [{ text: 'x = 1\n' }]);
     assert.deepEqual(codes(await c.diagnosticsFor(URI, 4)), []);

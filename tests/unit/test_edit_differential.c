@@ -35,6 +35,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "incremental.h"
 #include "document.h"
 #include "engine.h"
 #include "syntax.h"
@@ -176,6 +177,7 @@ typedef struct fuzz {
   buf text;                 /* the expected text */
   mlines lines;             /* its lines */
   pr_document *doc;
+  pr_review_cache *cache;   /* the edited document's kept results: its reviews are incremental */
   TSParser *edit_parser, *fresh_parser;
   /* the reference: tree-sitter driven directly, with the view and the edits the test derives */
   TSParser *ref_parser;
@@ -730,7 +732,7 @@ static void note_code(fuzz *f, const char *code) {
 
 static void compare_reviews(fuzz *f, pr_document *fresh) {
   pr_review ra, rb;
-  pr_review_options oa = {.path = "edited.py", .lines = pr_document_lines(f->doc)};
+  pr_review_options oa = {.path = "edited.py", .lines = pr_document_lines(f->doc), .cache = f->cache};
   pr_review_options ob = {.path = "edited.py", .lines = pr_document_lines(fresh)};
   assert_int_equal(pr_review_file(pr_document_text(f->doc), pr_document_length(f->doc), pr_document_tree(f->doc),
                                   &oa, &ra), PR_REVIEW_OK);
@@ -741,8 +743,14 @@ static void compare_reviews(fuzz *f, pr_document *fresh) {
   for (; i < n; i++) {
     const pr_finding *x = ra.findings[i], *y = rb.findings[i];
     if (strcmp(x->rule->code, y->rule->code) != 0 || x->start != y->start || x->end != y->end ||
-        x->severity != y->severity || strcmp(x->message, y->message) != 0)
+        x->severity != y->severity || strcmp(x->message, y->message) != 0 || x->related_count != y->related_count ||
+        x->stmt_start != y->stmt_start || x->stmt_end != y->stmt_end)
       break;
+    bool related_same = true;
+    for (uint32_t j = 0; j < x->related_count && related_same; j++)
+      related_same = x->related[j].start == y->related[j].start && x->related[j].end == y->related[j].end &&
+                     strcmp(x->related[j].message, y->related[j].message) == 0;
+    if (!related_same) break;
   }
   if (i < n || ra.count != rb.count) {
     buf m = {0};
@@ -906,6 +914,8 @@ static void run_seed(uint64_t seed, int eol, bool bom, int edits) {
   start_text(&f, &f.text, bom);
   mlines_build(&f.lines, f.text.b, f.text.len);
   f.doc = pr_document_new(f.edit_parser, f.text.b, f.text.len, f.version);
+  f.cache = pr_review_cache_new();
+  assert_non_null(f.cache);
   assert_non_null(f.doc);
   ref_parse(&f, false);
   buf_clear(&f.desc);
@@ -963,6 +973,7 @@ static void run_seed(uint64_t seed, int eol, bool bom, int edits) {
   assert_true(f.ncodes >= 10);
   assert_true(f.bad_ranges > 0);
   pr_document_delete(f.doc);
+  pr_review_cache_free(f.cache);
   ts_tree_delete(f.ref_tree);
   ts_parser_delete(f.edit_parser);
   ts_parser_delete(f.fresh_parser);

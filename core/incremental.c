@@ -1,0 +1,121 @@
+/* incremental.c - hashing and the per-document cache of segment results; see
+ * incremental.h. The engine (engine.c) finds segments, decides reuse and
+ * fills the cache. */
+#include "incremental.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t pr_hash_bytes(const char *s, size_t n, uint64_t seed) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = seed ^ (n * k);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 31;
+  }
+  uint64_t tail = 0;
+  if (n > i) memcpy(&tail, s + i, n - i);
+  h = (h ^ tail ^ ((uint64_t)(n - i) << 56)) * k;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+pr_review_cache *pr_review_cache_new(void) {
+  return calloc(1, sizeof(pr_review_cache));
+}
+
+void pr_segment_result_free(pr_segment_result *r) {
+  if (!r) return;
+  for (uint32_t i = 0; i < r->finding_count; i++) {
+    pr_cached_finding *f = &r->findings[i];
+    free(f->message);
+    for (uint32_t j = 0; j < f->related_count; j++) free(f->related[j].message);
+    free(f->related);
+  }
+  free(r->findings);
+  for (uint32_t i = 0; i < r->fact_count; i++) free(r->facts[i].text);
+  free(r->facts);
+  free(r->comments);
+  free(r->comment_lens);
+  for (uint32_t i = 0; i < r->name_count; i++) free(r->names[i].name);
+  free(r->names);
+  free(r->test_classes);
+  free(r);
+}
+
+void pr_review_cache_clear(pr_review_cache *c) {
+  for (uint32_t i = 0; i < c->cap; i++) pr_segment_result_free(c->results[i]);
+  free(c->results);
+  c->results = NULL;
+  c->cap = c->count = 0;
+  c->valid = false;
+}
+
+void pr_review_cache_free(pr_review_cache *c) {
+  if (!c) return;
+  pr_review_cache_clear(c);
+  free(c);
+}
+
+static uint32_t pr_cache__slot(uint64_t hash, uint64_t context, uint32_t len, uint32_t cap) {
+  uint64_t h = (hash ^ (context * 0x9E3779B97F4A7C15ull) ^ len) * 0xBF58476D1CE4E5B9ull;
+  return (uint32_t)(h >> 32) & (cap - 1);
+}
+
+pr_segment_result *pr_review_cache_find(const pr_review_cache *c, uint64_t hash, uint64_t context, uint32_t len) {
+  if (!c->cap) return NULL;
+  for (uint32_t i = pr_cache__slot(hash, context, len, c->cap);; i = (i + 1) & (c->cap - 1)) {
+    pr_segment_result *r = c->results[i];
+    if (!r) return NULL;
+    if (r->hash == hash && r->context == context && r->len == len) return r;
+  }
+}
+
+bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
+  if ((c->count + 1) * 2 > c->cap) {
+    uint32_t cap = c->cap ? c->cap * 2 : 64;
+    pr_segment_result **slots = calloc(cap, sizeof *slots);
+    if (!slots) { pr_segment_result_free(r); return false; }
+    for (uint32_t i = 0; i < c->cap; i++) {
+      pr_segment_result *o = c->results[i];
+      if (!o) continue;
+      uint32_t j = pr_cache__slot(o->hash, o->context, o->len, cap);
+      while (slots[j]) j = (j + 1) & (cap - 1);
+      slots[j] = o;
+    }
+    free(c->results);
+    c->results = slots;
+    c->cap = cap;
+  }
+  uint32_t i = pr_cache__slot(r->hash, r->context, r->len, c->cap);
+  for (; c->results[i]; i = (i + 1) & (c->cap - 1)) {
+    const pr_segment_result *o = c->results[i];
+    if (o->hash == r->hash && o->context == r->context && o->len == r->len) {
+      pr_segment_result_free(r);
+      return true;
+    }
+  }
+  c->results[i] = r;
+  c->count++;
+  return true;
+}
+
+size_t pr_review_cache_bytes(const pr_review_cache *c) {
+  if (!c) return 0;
+  size_t n = sizeof *c + c->cap * sizeof *c->results;
+  for (uint32_t i = 0; i < c->cap; i++) {
+    const pr_segment_result *r = c->results[i];
+    if (!r) continue;
+    n += sizeof *r + r->finding_count * sizeof *r->findings + r->fact_count * sizeof *r->facts +
+         r->comment_count * 2 * sizeof(uint32_t) + r->name_count * sizeof *r->names +
+         r->test_class_count * 2 * sizeof(uint32_t);
+    for (uint32_t j = 0; j < r->finding_count; j++) n += strlen(r->findings[j].message) + 1;
+    for (uint32_t j = 0; j < r->name_count; j++) n += r->names[j].len + 1;
+    for (uint32_t j = 0; j < r->fact_count; j++) n += r->facts[j].text ? r->facts[j].text_len + 1 : 0;
+  }
+  return n;
+}

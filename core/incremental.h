@@ -1,0 +1,123 @@
+/* incremental.h - what a review keeps between reviews of one document, so that
+ * an edit re-reviews only the functions it touched.
+ *
+ * A file is cut into segments and a skeleton. A segment is a function
+ * definition (its decorators included) directly at module level or in a class
+ * body, at any class depth, outside ERROR nodes: the top-level functions and
+ * the methods. The skeleton is everything else (module statements, class
+ * headers and bodies) plus each segment's name, which is bound where the
+ * function is defined. The engine walks the skeleton on every review; a
+ * segment is walked only when no kept result matches it.
+ *
+ * A kept result is keyed by the segment's bytes and its context (the classes
+ * and blocks around it); it holds what the segment produced: its findings, its
+ * facts (rule.h), its suppression comments, the skeleton names it reads (so
+ * that "used" marks stay right without walking it), its test classes, and
+ * whether it holds Python 2 syntax. That is sound because rules are local
+ * (rule.h): what a rule reports inside a segment depends only on that segment
+ * and on the skeleton. So the skeleton is checked too: after the walk, a
+ * digest of what rules can see of it (every binding of the module and of its
+ * classes with its statement, class headers, the order of definitions; not
+ * the methods of a class, which rules reach through facts) must equal the one
+ * the kept results were computed under, else the review is redone in full. Comments, blank lines and syntax errors in the skeleton do
+ * not enter that digest. Segments holding a syntax error or a `global`
+ * statement are walked every time.
+ *
+ * Offsets kept across reviews are places: relative to the segment's start, or
+ * the start of a scope around the segment (the class it is a method of), so
+ * they follow the text wherever the segment moves.
+ *
+ * Ownership: a pr_review_cache belongs to whoever keeps the document (the
+ * server's document); pr_review_cache_free releases it and everything in it. */
+#ifndef PR_INCREMENTAL_H
+#define PR_INCREMENTAL_H
+
+#include "rule.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A 64-bit hash of bytes (not cryptographic; a word at a time). */
+uint64_t pr_hash_bytes(const char *s, size_t n, uint64_t seed);
+
+typedef struct pr_place {
+  uint32_t hops;             /* 0: `rel` bytes from the segment's start; n > 0: the start of the
+                                n-th scope around the segment (1: the one it is defined in) */
+  uint32_t rel;
+} pr_place;
+
+#define PR_PLACE_NONE ((pr_place){UINT32_MAX, 0})
+
+typedef struct pr_cached_related {
+  pr_place start, end;
+  char *message;
+} pr_cached_related;
+
+typedef struct pr_cached_finding {
+  const pr_rule *rule;
+  pr_severity severity;
+  pr_place start, end, stmt_start, stmt_end;
+  char *message;
+  pr_cached_related *related;
+  uint32_t related_count;
+} pr_cached_finding;
+
+typedef struct pr_cached_fact {
+  const pr_rule *rule;
+  pr_place start, end, ref[2];   /* ref: PR_PLACE_NONE when the fact's ref was PR_NONE */
+  uint32_t tag, value;
+  char *text;                    /* NULL when the fact had none */
+  uint32_t text_len;
+} pr_cached_fact;
+
+typedef struct pr_cached_name {
+  char *name;                    /* read in the segment, bound in the skeleton */
+  uint32_t len;
+  uint32_t hops;                 /* scopes up from the segment's enclosing scope to the binding one */
+  bool nested;                   /* some read is from a scope nested in the binding one */
+  bool here;                     /* some read is directly in the binding scope (a decorator, a default) */
+  uint32_t last_here;            /* the last such read, bytes from the segment's start */
+} pr_cached_name;
+
+typedef struct pr_segment_result {
+  uint64_t hash;                 /* of the segment's text */
+  uint64_t context;              /* of what is around it */
+  uint32_t len;
+  bool python2;                  /* holds Python 2-only syntax */
+  pr_cached_finding *findings; uint32_t finding_count;
+  pr_cached_fact *facts;       uint32_t fact_count;
+  uint32_t *comments;          uint32_t *comment_lens; uint32_t comment_count;  /* bytes from the start */
+  pr_cached_name *names;       uint32_t name_count;
+  uint32_t *test_classes;      uint32_t test_class_count;  /* start, end of each test class in it */
+} pr_segment_result;
+
+typedef struct pr_review_cache {
+  bool valid;
+  uint64_t skeleton;             /* the skeleton digest the results were computed under */
+  uint64_t options;              /* the review options (path, test file, rules) */
+  uint64_t file_keys;            /* rules' file_key digests */
+  uint64_t globals;              /* the text of the segments holding `global` */
+  bool python2;                  /* the file's Python 2 verdict */
+  pr_segment_result **results;   /* open addressing on (hash, context, len); NULL slots are empty */
+  uint32_t cap, count;
+  /* what the last review did, for tests and benchmarks */
+  uint32_t last_walked, last_reused;
+  bool last_full;
+} pr_review_cache;
+
+pr_review_cache *pr_review_cache_new(void);
+/* Forgets every result (keeps the object). */
+void pr_review_cache_clear(pr_review_cache *cache);
+void pr_review_cache_free(pr_review_cache *cache);
+/* The result for a segment, or NULL. */
+pr_segment_result *pr_review_cache_find(const pr_review_cache *cache, uint64_t hash, uint64_t context, uint32_t len);
+/* Adds a result (the cache takes it; the same key twice keeps the first and frees the second).
+ * False when out of memory (the result is freed). */
+bool pr_review_cache_put(pr_review_cache *cache, pr_segment_result *result);
+/* Frees a result and its contents. */
+void pr_segment_result_free(pr_segment_result *result);
+/* Approximate heap bytes held, for memory reports. */
+size_t pr_review_cache_bytes(const pr_review_cache *cache);
+
+#endif

@@ -1,0 +1,2 @@
+# positive: a settings*.py file, annotated assignment
+DEBUG: bool = True  # [SEC016]

@@ -1,0 +1,2 @@
+# negative: a settings module inside a tests folder is test code
+DEBUG = True

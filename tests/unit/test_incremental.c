@@ -1,0 +1,320 @@
+/* Unit tests: the incremental review (core/incremental.c, core/engine.c).
+ *
+ * Same answer, always: for every rule fixture of tests/rules/ (files written to
+ * have many findings, with BOMs, CRLF, tabs, Python 2 and syntax errors), a
+ * review that reuses the document's kept results must give exactly the
+ * findings (code, range, statement, severity, message, related information)
+ * of a full review of the same text: first unchanged, then after each of a
+ * seeded series of edits (a character inside a line, `(`, a newline, `# ` at
+ * the start of a line, a deleted character, a pasted `global`, a pasted
+ * Python 2 print). The test also checks that results were in fact reused, so
+ * it cannot pass by reviewing everything every time. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include "document.h"
+#include "engine.h"
+#include "incremental.h"
+#include "syntax.h"
+#include "testcode.h"
+
+static uint64_t reused_total, walked_total, edits_total, findings_total, incremental_reviews;
+
+static char *read_all(const char *path, uint32_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)n + 1);
+  if (b && fread(b, 1, (size_t)n, f) != (size_t)n) { free(b); b = NULL; }
+  fclose(f);
+  if (b) { b[n] = 0; *len = (uint32_t)n; }
+  return b;
+}
+
+static bool same_finding(const pr_finding *x, const pr_finding *y) {
+  if (strcmp(x->rule->code, y->rule->code) || x->start != y->start || x->end != y->end ||
+      x->stmt_start != y->stmt_start || x->stmt_end != y->stmt_end || x->severity != y->severity ||
+      strcmp(x->message, y->message) || x->related_count != y->related_count)
+    return false;
+  for (uint32_t j = 0; j < x->related_count; j++)
+    if (x->related[j].start != y->related[j].start || x->related[j].end != y->related[j].end ||
+        strcmp(x->related[j].message, y->related[j].message))
+      return false;
+  return true;
+}
+
+/* Reviews the document with its cache, and again without; fails on any difference. */
+static void compare(const char *name, const char *what, pr_document *doc, pr_review_cache *cache, TSParser *parser,
+                    bool test_file) {
+  pr_review inc, full;
+  pr_review_options oi = {.path = name, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache};
+  assert_int_equal(pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &oi, &inc),
+                   PR_REVIEW_OK);
+  /* the same tree: after an edit near a syntax error tree-sitter's repair may
+     differ from a fresh parse's (test_edit_differential accepts that); here
+     only the review may differ, and must not */
+  pr_review_options of = {.path = name, .test_file = test_file, .lines = pr_document_lines(doc)};
+  assert_int_equal(pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &of, &full),
+                   PR_REVIEW_OK);
+  uint32_t n = inc.count < full.count ? inc.count : full.count, i = 0;
+  while (i < n && same_finding(inc.findings[i], full.findings[i])) i++;
+  if (i < n || inc.count != full.count) {
+    fprintf(stderr, "%s, %s: finding %u of %u (incremental) / %u (full) differs\n", name, what, i, inc.count,
+            full.count);
+    if (i < inc.count)
+      fprintf(stderr, "  incremental: %s %u..%u (stmt %u..%u) %s\n", inc.findings[i]->rule->code,
+              inc.findings[i]->start, inc.findings[i]->end, inc.findings[i]->stmt_start, inc.findings[i]->stmt_end,
+              inc.findings[i]->message);
+    if (i < full.count)
+      fprintf(stderr, "  full:        %s %u..%u (stmt %u..%u) %s\n", full.findings[i]->rule->code,
+              full.findings[i]->start, full.findings[i]->end, full.findings[i]->stmt_start,
+              full.findings[i]->stmt_end, full.findings[i]->message);
+    fprintf(stderr, "  text:\n%s\n", pr_document_text(doc));
+    fail();
+  }
+  if (strncmp(what, "edit", 4) == 0) {  /* the first review walks everything by definition */
+    reused_total += cache->last_reused;
+    walked_total += cache->last_walked;
+    incremental_reviews += !cache->last_full;
+    if (getenv("PR_INC_VERBOSE"))
+      fprintf(stderr, "%s %s: %s, walked %u, reused %u\n", name, what, cache->last_full ? "full" : "incremental",
+              cache->last_walked, cache->last_reused);
+  }
+  findings_total += full.count;
+  pr_review_free(&inc);
+  pr_review_free(&full);
+  (void)parser;
+}
+
+static uint64_t rng_next(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+/* A byte offset at a character boundary, not inside a CRLF pair. */
+static uint32_t boundary(const char *t, uint32_t len, uint64_t *rng) {
+  if (!len) return 0;
+  uint32_t at = (uint32_t)(rng_next(rng) % (len + 1));
+  while (at < len && ((((unsigned char)t[at]) & 0xC0) == 0x80 || (at > 0 && t[at] == '\n' && t[at - 1] == '\r')))
+    at++;
+  return at;
+}
+
+static void edit(pr_document *doc, TSParser *parser, uint32_t start, uint32_t end, const char *text) {
+  pr_change c = {.has_range = true,
+                 .start = pr_document_position(doc, start, PR_UNIT_UTF8),
+                 .end = pr_document_position(doc, end, PR_UNIT_UTF8),
+                 .text = text,
+                 .len = (uint32_t)strlen(text)};
+  uint32_t bad;
+  assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF8, pr_document_version(doc) + 1, &bad),
+                   PR_DOC_OK);
+}
+
+static void check_file(const char *path, const char *name, bool test_file, TSParser *parser, uint64_t seed) {
+  uint32_t len;
+  char *text = read_all(path, &len);
+  assert_non_null(text);
+  pr_document *doc = pr_document_new(parser, text, len, 1);
+  assert_non_null(doc);
+  free(text);
+  pr_review_cache *cache = pr_review_cache_new();
+  assert_non_null(cache);
+  compare(name, "first review", doc, cache, parser, test_file);
+  compare(name, "unchanged", doc, cache, parser, test_file);
+  /* unchanged: every kept result is reused (identical functions share one) */
+  assert_true(cache->last_reused >= cache->count);
+  if (cache->count) assert_false(cache->last_full);
+  static const char *const inserts[] = {"x", "(", "\n", "# ", "\n    ", "_id", "\n    global counter\n",
+                                        "\n    print 'old'\n", ")", ":", "\"", "\r\n"};
+  uint64_t rng = seed | 1;
+  for (int e = 0; e < 24; e++) {
+    uint32_t n = pr_document_length(doc);
+    const char *t = pr_document_text(doc);
+    uint32_t at = boundary(t, n, &rng);
+    if (rng_next(&rng) % 4 != 0) {
+      /* mostly on an indented line, inside a function as typing mostly is:
+         that is where results are reused */
+      for (int tries = 0; tries < 8; tries++) {
+        uint32_t b = boundary(t, n, &rng), ls = b;
+        while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r') ls--;
+        uint32_t le = b;
+        while (le < n && t[le] != '\n' && t[le] != '\r') le++;
+        if (ls < n && (t[ls] == ' ' || t[ls] == '\t') && le > ls + 4) {
+          at = ls + 4 + (uint32_t)(rng_next(&rng) % (le - ls - 4 + 1));
+          while (at < n && (((unsigned char)t[at]) & 0xC0) == 0x80) at++;
+          break;
+        }
+      }
+    }
+    char what[96];
+    char removed[8] = "";
+    const char *ins = NULL;
+    uint32_t end = at;
+    if (rng_next(&rng) % 4 == 0 && at < n) {
+      end = at + 1;
+      while (end < n && (((unsigned char)t[end]) & 0xC0) == 0x80) end++;
+      if (end < n && t[end - 1] == '\r' && t[end] == '\n') end++;
+      memcpy(removed, t + at, end - at);
+      removed[end - at] = 0;
+      snprintf(what, sizeof what, "edit %d: delete %u..%u", e, at, end);
+      edit(doc, parser, at, end, "");
+    } else {
+      ins = inserts[rng_next(&rng) % (sizeof inserts / sizeof *inserts)];
+      if (ins[0] == '#' || ins[0] == '\n') {  /* at the start of a line */
+        while (at > 0 && t[at - 1] != '\n' && t[at - 1] != '\r') at--;
+      }
+      snprintf(what, sizeof what, "edit %d: insert %u", e, at);
+      edit(doc, parser, at, at, ins);
+    }
+    edits_total++;
+    compare(name, what, doc, cache, parser, test_file);
+    /* typing mostly mends what it breaks: undo half of the edits */
+    if (rng_next(&rng) % 2) {
+      snprintf(what, sizeof what, "edit %d undone", e);
+      if (ins) edit(doc, parser, at, at + (uint32_t)strlen(ins), "");
+      else edit(doc, parser, at, at, removed);
+      compare(name, what, doc, cache, parser, test_file);
+    }
+  }
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+}
+
+/* Every .py under dir (recursively); `rel` is the path below the rule folder. */
+static void walk(const char *dir, const char *rel, TSParser *parser, uint64_t *seed, uint32_t *files) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    char path[1024], sub[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+    struct stat st;
+    if (stat(path, &st)) continue;
+    if (S_ISDIR(st.st_mode)) {
+      walk(path, sub, parser, seed, files);
+    } else if (strlen(e->d_name) > 3 && !strcmp(e->d_name + strlen(e->d_name) - 3, ".py")) {
+      (*seed)++;
+      check_file(path, sub, pr_is_test_path(sub), parser, *seed * 0x9E3779B97F4A7C15ull);
+      (*files)++;
+    }
+  }
+  closedir(d);
+}
+
+static void fixtures_give_the_full_answer(void **state) {
+  (void)state;
+  const char *src = getenv("PR_SOURCE_DIR");
+  assert_non_null(src);
+  char rules[1024];
+  snprintf(rules, sizeof rules, "%s/tests/rules", src);
+  TSParser *parser = pr_parser_new();
+  assert_non_null(parser);
+  DIR *d = opendir(rules);
+  assert_non_null(d);
+  struct dirent *e;
+  uint64_t seed = 0;
+  uint32_t files = 0;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", rules, e->d_name);
+    struct stat st;
+    if (stat(path, &st) || !S_ISDIR(st.st_mode)) continue;
+    walk(path, "", parser, &seed, &files);
+  }
+  closedir(d);
+  ts_parser_delete(parser);
+  fprintf(stderr,
+          "incremental: %u files, %llu edits, %llu findings compared; %llu reviews after an edit reused results; "
+          "segments reused %llu, walked %llu\n",
+          files, (unsigned long long)edits_total, (unsigned long long)findings_total,
+          (unsigned long long)incremental_reviews, (unsigned long long)reused_total, (unsigned long long)walked_total);
+  /* not vacuous: most segments were reused */
+  assert_true(files > 20);
+  assert_true(findings_total > 1000);
+  assert_true(incremental_reviews > 1000 && reused_total > 10000);
+}
+
+static void apply_text(pr_document *doc, TSParser *parser, const char *find, const char *replace) {
+  const char *t = pr_document_text(doc);
+  const char *p = strstr(t, find);
+  assert_non_null(p);
+  uint32_t at = (uint32_t)(p - t);
+  edit(doc, parser, at, at + (uint32_t)strlen(find), replace);
+}
+
+/* What a review walks: the changed function only; the whole file when what
+ * rules see of the skeleton changed. */
+static void reuse_is_local(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "import os\n"
+      "import subprocess\n"
+      "X = 2\n"
+      "\n"
+      "class Runner:\n"
+      "    def first(self, cmd):\n"
+      "        os.system(cmd)\n"
+      "\n"
+      "    def second(self, cmd):\n"
+      "        unused = cmd\n"
+      "        subprocess.run(cmd, shell=True)\n"
+      "\n"
+      "    def thirdOne(self):\n"
+      "        return X\n"
+      "\n"
+      "def helper_func(a):\n"
+      "    return eval(a)\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("local.py", "first review", doc, cache, parser, false);
+  assert_true(cache->last_full);
+  assert_int_equal(cache->last_walked, 4);
+  /* typing inside one method */
+  apply_text(doc, parser, "unused = cmd", "unused = cmdx");
+  compare("local.py", "edit in second", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 1);
+  assert_int_equal(cache->last_reused, 3);
+  /* a comment and a blank line at module level change nothing rules see */
+  apply_text(doc, parser, "X = 2\n", "X = 2  # the answer\n\n");
+  compare("local.py", "module comment", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 0);
+  /* commenting out a def line folds its body into the method above */
+  apply_text(doc, parser, "    def thirdOne(self):", "#    def thirdOne(self):");
+  compare("local.py", "def commented out", doc, cache, parser, false);
+  apply_text(doc, parser, "#    def thirdOne(self):", "    def thirdOne(self):");
+  compare("local.py", "def restored", doc, cache, parser, false);
+  /* a module constant is part of the skeleton: everything is reviewed again */
+  apply_text(doc, parser, "X = 2", "X = 3");
+  compare("local.py", "constant changed", doc, cache, parser, false);
+  assert_true(cache->last_full);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(reuse_is_local),
+    cmocka_unit_test(fixtures_give_the_full_answer),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
