@@ -96,17 +96,64 @@ static void sec007_assignment(pr_ctx *ctx, TSNode assign) {
             sec007_sessions[which]);
 }
 
-static void sec007_cert_none(pr_ctx *ctx, TSNode node) {
-  pr_report(ctx, node,
-            "`ssl.CERT_NONE` accepts any certificate: use `ssl.CERT_REQUIRED` (the default of "
-            "`ssl.create_default_context()`)");
+#define SEC007_CERT_NONE_MESSAGE                                                                 \
+  "`ssl.CERT_NONE` accepts any certificate: use `ssl.CERT_REQUIRED` (the default of "             \
+  "`ssl.create_default_context()`)"
+
+/* Skips spaces, line breaks, continuation backslashes and comments from i. */
+static uint32_t sec007_skip_blank(const pr_ctx *ctx, uint32_t i) {
+  while (i < ctx->len) {
+    char c = ctx->text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\\' || c == '\f') {
+      i++;
+    } else if (c == '#') {
+      while (i < ctx->len && ctx->text[i] != '\n' && ctx->text[i] != '\r') i++;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
-static void sec007_attribute(pr_ctx *ctx, TSNode attribute) {
-  if (!pr_text_is(ctx, pr_child(attribute, pr_field_attribute), "CERT_NONE")) return;
-  char q[64];
-  if (!pr_qualified_name(ctx, attribute, ctx->scope, q, sizeof q) || strcmp(q, "ssl.CERT_NONE")) return;
-  sec007_cert_none(ctx, attribute);
+/* When the text after the identifier `ref` reads `.CERT_NONE` (spaces, line
+ * breaks and comments allowed around the dot): the end of `CERT_NONE`, else 0. */
+static uint32_t sec007_dot_cert_none(const pr_ctx *ctx, TSNode ref) {
+  uint32_t i = sec007_skip_blank(ctx, ts_node_end_byte(ref));
+  if (i >= ctx->len || ctx->text[i] != '.') return 0;
+  i = sec007_skip_blank(ctx, i + 1);
+  if (ctx->len - i < 9 || memcmp(ctx->text + i, "CERT_NONE", 9)) return 0;
+  i += 9;
+  if (i < ctx->len) {
+    unsigned char c = (unsigned char)ctx->text[i];
+    if (c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+      return 0;
+  }
+  return i;
+}
+
+/* References to `ssl.CERT_NONE`, found from the model's references rather than
+ * by subscribing to every attribute: `ssl.CERT_NONE` (under any import name of
+ * `ssl`, or `ssl` never bound: taken as written) and the bare name after
+ * `from ssl import CERT_NONE` (never the import itself). */
+static void sec007_file_end(pr_ctx *ctx) {
+  static const char *const needle[] = {"CERT_NONE", NULL};
+  if (!pr_text_mentions(ctx, NULL, needle)) return;
+  const pr_model *m = ctx->model;
+  for (uint32_t r = 0; r < m->reference_count; r++) {
+    const pr_reference *ref = &m->references[r];
+    uint32_t len;
+    const char *name = pr_text(ctx, ref->node, &len);
+    bool bare = len == 9 && !memcmp(name, "CERT_NONE", 9);
+    uint32_t end = bare ? ts_node_end_byte(ref->node) : sec007_dot_cert_none(ctx, ref->node);
+    if (!end) continue;
+    uint32_t b = pr_model_resolve(m, ref->scope, name, len, ts_node_start_byte(ref->node));
+    const pr_binding *bd = b == PR_NONE ? NULL : &m->bindings[b];
+    bool import = bd && bd->kind == PR_BIND_IMPORT && bd->qualified;
+    if (bare ? !(import && !strcmp(bd->qualified, "ssl.CERT_NONE"))
+             : !(import ? !strcmp(bd->qualified, "ssl") : (!bd && len == 3 && !memcmp(name, "ssl", 3))))
+      continue;
+    pr_report_range(ctx, ref->node, ts_node_start_byte(ref->node), end, SEC007_CERT_NONE_MESSAGE);
+  }
 }
 
 /* Every finding needs one of these in the file's text (names.h: pr_text_mentions). */
@@ -122,25 +169,7 @@ static void sec007_check(pr_ctx *ctx, TSNode node) {
   switch (pr_node_kind(node)) {
   case pr_kind_call: sec007_call(ctx, node); break;
   case pr_kind_assignment: sec007_assignment(ctx, node); break;
-  case pr_kind_attribute: sec007_attribute(ctx, node); break;
   default: break;
-  }
-}
-
-/* The bare name after `from ssl import CERT_NONE`: every read that resolves to that import. */
-static void sec007_file_end(pr_ctx *ctx) {
-  const pr_model *m = ctx->model;
-  for (uint32_t b = 0; b < m->binding_count; b++) {
-    const pr_binding *bd = &m->bindings[b];
-    if (bd->kind != PR_BIND_IMPORT || !bd->qualified || strcmp(bd->qualified, "ssl.CERT_NONE")) continue;
-    for (uint32_t r = 0; r < m->reference_count; r++) {
-      const pr_reference *ref = &m->references[r];
-      if (ref->symbol != bd->symbol) continue;
-      uint32_t len;
-      const char *name = pr_text(ctx, ref->node, &len);
-      if (pr_model_resolve(m, ref->scope, name, len, ts_node_start_byte(ref->node)) != b) continue;
-      sec007_cert_none(ctx, ref->node);
-    }
   }
 }
 
@@ -154,7 +183,7 @@ const pr_rule pr_rule_sec007 = {
   .flags = 0,
   .summary = "TLS certificate or host name verification turned off",
   .doc = pr_doc_sec007,
-  .kinds = {pr_kind_call, pr_kind_assignment, pr_kind_attribute},
+  .kinds = {pr_kind_call, pr_kind_assignment},
   .on_node = sec007_check,
   .on_file_end = sec007_file_end,
 };
