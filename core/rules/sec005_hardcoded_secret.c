@@ -239,6 +239,13 @@ static void sec005_target(pr_ctx *ctx, TSNode target, TSNode value) {
   }
 }
 
+/* True for a string literal value (the only values this rule judges): checked
+ * before the name, which is the costlier lookup. */
+static bool sec005_string_value(TSNode value) {
+  pr_kind k = pr_node_kind(pr_unparenthesize(value));
+  return k == pr_kind_string || k == pr_kind_concatenated_string;
+}
+
 static void sec005_check(pr_ctx *ctx, TSNode node) {
   pr_kind k = pr_node_kind(node);
   uint32_t len;
@@ -247,23 +254,27 @@ static void sec005_check(pr_ctx *ctx, TSNode node) {
     /* `a = b = "x"`: every target of the chain gets the innermost value */
     while (pr_node_kind(right) == pr_kind_assignment) right = pr_child(right, pr_field_right);
     if (ts_node_is_null(right)) return;
+    pr_kind rk = pr_node_kind(pr_unparenthesize(right));
+    /* a string, or a display that an unpacking assignment pairs with its targets */
+    if (rk != pr_kind_string && rk != pr_kind_concatenated_string && rk != pr_kind_expression_list &&
+        rk != pr_kind_tuple && rk != pr_kind_list)
+      return;
     sec005_target(ctx, pr_child(node, pr_field_left), right);
-  } else if (k == pr_kind_named_expression) {
-    TSNode name = pr_child(node, pr_field_name);
-    if (pr_node_kind(name) != pr_kind_identifier) return;
-    const char *s = pr_text(ctx, name, &len);
-    sec005_check_value(ctx, s, len, pr_child(node, pr_field_value), false);
-  } else if (k == pr_kind_keyword_argument || k == pr_kind_default_parameter ||
+  } else if (k == pr_kind_named_expression || k == pr_kind_keyword_argument || k == pr_kind_default_parameter ||
              k == pr_kind_typed_default_parameter) {
+    TSNode value = pr_child(node, pr_field_value);
+    if (!sec005_string_value(value)) return;
     TSNode name = pr_child(node, pr_field_name);
     if (pr_node_kind(name) != pr_kind_identifier) return;
     const char *s = pr_text(ctx, name, &len);
-    sec005_check_value(ctx, s, len, pr_child(node, pr_field_value), false);
+    sec005_check_value(ctx, s, len, value, false);
   } else if (k == pr_kind_pair) {
     if (pr_node_kind(ctx->parent) != pr_kind_dictionary) return;
+    TSNode value = pr_child(node, pr_field_value);
+    if (!sec005_string_value(value)) return;
     char buf[256];
     uint32_t kl = sec005_key(ctx, pr_child(node, pr_field_key), buf, sizeof buf);
-    if (kl) sec005_check_value(ctx, buf, kl, pr_child(node, pr_field_value), true);
+    if (kl) sec005_check_value(ctx, buf, kl, value, true);
   }
 }
 
