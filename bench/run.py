@@ -1,51 +1,75 @@
 #!/usr/bin/env python3
-"""Runs pyreview's benchmarks and reports ratios to named peers on the same input in the same run.
+"""Runs pyreview's benchmarks against named peers on the same input in the same run,
+writes bench/out/results.json and the generated tables of docs/performance.md.
 
-1. Batch: `pyreview check --jobs 1 CORPUS` against the floor (`pr_floor walk CORPUS`: the
-   same files read, parsed and walked once with a cursor), whole processes timed
-   alternately A B A B ...; ratio = median of the pairwise ratios. Optional peers from
-   Debian (pyflakes3, bandit) are timed the same way when installed.
-2. Keystroke: on a file of 30,000+ lines, the median time from a one-character
-   didChange to the publishDiagnostics of that version (bench/lsp_latency.js), as a
-   ratio to that file's full parse (`pr_floor parse`, median of 15).
+1. Batch, whole processes timed alternately (one unmeasured warm-up each; ratio = the
+   median of pairwise ratios), on CORPUS (default: the standard library):
+   - `pyreview check --jobs 1 --no-cache` against the floor (`pr_floor walk`: the same
+     files read, parsed and walked once with a cursor, one thread);
+   - `pyreview check --no-cache` (all cores) against the floor, and `--jobs 1` against
+     `--jobs 2`;
+   - a re-run over unchanged files with the result cache against a first run;
+   - peers when installed: Ruff compiled to WebAssembly (bench/ruff_wasm.js, installed in
+     bench/peers), pyflakes3, bandit.
+2. Keystroke, per edit kind (bench/lsp_latency.js --kind char|paren|enter|newline|comment),
+   on each KEYSTROKE_FILE (default: a 30,000+ line file made of the corpus's largest
+   modules, and ../shared/bench-data/nova_libvirt_test_driver.py when present): median
+   and p90 from didChange to the publishDiagnostics of that version, as ratios to the
+   file's full parse (`pr_floor parse`, median of 15); pylsp on the same file and edits
+   when installed.
+3. Memory: the server's RSS with up to 1,000 files of the corpus open (bench/lsp_memory.js).
 
-Usage: bench/run.py [--build build-bench] [--corpus DIR] [--runs 5] [--edits 40]
-Writes bench/out/results.json. Nothing here is a test: no figure fails anything.
+Usage: bench/run.py [--install-peers] [--corpus DIR] [--keystroke-file F]... [--runs 5] [--edits 40]
+Nothing here is a test: no figure fails anything.
 """
-import argparse, json, os, resource, shutil, statistics, subprocess, sys, time
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
+NOVA = os.path.join(os.path.dirname(ROOT), "shared", "bench-data", "nova_libvirt_test_driver.py")
+KINDS = ("char", "paren", "enter", "newline", "comment")
 
 
 def default_corpus():
     for p in ("/usr/lib/python3.11", "/usr/lib/python3"):
         if os.path.isdir(p):
             return p
-    return subprocess.check_output([sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], text=True).strip()
+    return subprocess.check_output([sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"],
+                                   text=True).strip()
 
 
-def timed(cmd):
+def install_peers():
+    """Debian's peers and the npm-pinned Ruff wasm (bench/peers/package-lock.json)."""
+    missing = [p for p, exe in (("pyflakes3", "pyflakes3"), ("bandit", "bandit"), ("python3-pylsp", "pylsp"))
+               if not shutil.which(exe)]
+    if missing:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "install", "-y", "--no-install-recommends"] + missing, check=True)
+    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=os.path.join(ROOT, "bench", "peers"),
+                   check=True)
+
+
+def timed(cmd, env=None):
     """Wall seconds and child CPU seconds of one whole-process run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.monotonic() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def alternate(a, b, runs):
-    """Times a and b alternately (one unmeasured warm-up each); medians and the median pairwise ratio."""
-    timed(a), timed(b)
+def alternate(a, b, runs, before_a=None):
+    """Times a and b alternately (one unmeasured warm-up each); medians and the median pairwise ratio a/b."""
+    if before_a: before_a()
+    timed(a); timed(b)
     wa, wb, ca, cb, ratios = [], [], [], [], []
     for _ in range(runs):
+        if before_a: before_a()
         x = timed(a); y = timed(b)
         wa.append(x[0]); wb.append(y[0]); ca.append(x[1]); cb.append(y[1]); ratios.append(x[0] / y[0])
-    return {"a_wall_s": statistics.median(wa), "b_wall_s": statistics.median(wb),
-            "a_cpu_s": statistics.median(ca), "b_cpu_s": statistics.median(cb),
-            "ratio_wall": statistics.median(ratios)}
+    return {"a_s": statistics.median(wa), "b_s": statistics.median(wb), "a_cpu_s": statistics.median(ca),
+            "b_cpu_s": statistics.median(cb), "ratio": statistics.median(ratios)}
 
 
 def big_file(corpus, min_lines=30000):
@@ -73,55 +97,156 @@ def big_file(corpus, min_lines=30000):
     return path
 
 
+def node_json(args):
+    r = subprocess.run([shutil.which("node")] + args, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(r.stdout) if r.returncode == 0 and r.stdout.strip() else None
+
+
+def batch(results, pyreview, floor, corpus, runs):
+    b = results["batch"] = {}
+    check1 = [pyreview, "check", "--no-cache", "--jobs", "1", "--exit-zero", corpus]
+    check = [pyreview, "check", "--no-cache", "--exit-zero", corpus]
+    walk = [floor, "walk", corpus]
+    r = alternate(check1, walk, runs)
+    b["jobs1_vs_floor"] = {"check_s": r["a_s"], "floor_s": r["b_s"], "ratio": r["ratio"], "cpu_ratio": r["a_cpu_s"] / r["b_cpu_s"]}
+    r = alternate(check, walk, runs)
+    b["default_vs_floor"] = {"check_s": r["a_s"], "floor_s": r["b_s"], "ratio": r["ratio"]}
+    r = alternate(check1, [pyreview, "check", "--no-cache", "--jobs", "2", "--exit-zero", corpus], runs)
+    b["jobs2_speedup"] = {"jobs1_s": r["a_s"], "jobs2_s": r["b_s"], "speedup": r["ratio"]}
+    cache = tempfile.mkdtemp(prefix="pyreview-bench-cache-")
+    cached = [pyreview, "check", "--cache-dir", cache, "--exit-zero", corpus]
+    first = [pyreview, "check", "--cache-dir", cache + "-first", "--exit-zero", corpus]
+    r = alternate(first, cached, runs, before_a=lambda: shutil.rmtree(cache + "-first", ignore_errors=True))
+    b["cache_rerun"] = {"first_run_s": r["a_s"], "rerun_s": r["b_s"], "speedup": r["ratio"]}
+    shutil.rmtree(cache, ignore_errors=True); shutil.rmtree(cache + "-first", ignore_errors=True)
+    peers = b["peers"] = {}
+    ruff = os.path.join(ROOT, "bench", "peers", "node_modules", "@astral-sh", "ruff-wasm-nodejs")
+    if os.path.isdir(ruff):
+        r = alternate(check, [shutil.which("node"), os.path.join(ROOT, "bench", "ruff_wasm.js"), corpus], runs)
+        peers["ruff_wasm"] = {"peer_s": r["b_s"], "pyreview_s": r["a_s"], "pyreview_over_peer": r["ratio"]}
+    for name, cmd in (("pyflakes3", ["pyflakes3", corpus]), ("bandit", ["bandit", "-r", "-q", corpus])):
+        if shutil.which(cmd[0]):
+            r = alternate(check1, cmd, max(1, runs // 2))
+            peers[name] = {"peer_s": r["b_s"], "pyreview_s": r["a_s"], "pyreview_over_peer": r["ratio"]}
+
+
+def keystroke(results, pyreview, floor, files, edits):
+    ks = results["keystroke"] = {}
+    for f in files:
+        parse = subprocess.run([floor, "parse", f, "-n", "15"], capture_output=True, text=True, check=True).stdout
+        kv = dict(x.split("=") for x in parse.split())
+        full = float(kv["parse_ms_median"])
+        entry = ks[os.path.basename(f)] = {"lines": int(kv["lines"]), "full_parse_ms": full, "kinds": {}}
+        for kind in KINDS:
+            lat = node_json(["bench/lsp_latency.js", "--server", f"{pyreview} serve", "--file", f, "--edits",
+                             str(edits), "--kind", kind])
+            if lat:
+                entry["kinds"][kind] = {"median_ms": lat["latency_ms_median"], "p90_ms": lat["latency_ms_p90"],
+                                        "median_ratio": lat["latency_ms_median"] / full,
+                                        "p90_ratio": lat["latency_ms_p90"] / full, "open_ms": lat["open_to_diagnostics_ms"],
+                                        "rss_kib": (lat.get("memory") or {}).get("rss_kib")}
+        if shutil.which("pylsp"):
+            peer = node_json(["bench/lsp_latency.js", "--server", "pylsp", "--file", f, "--edits", "6", "--kind", "char"])
+            if peer:
+                entry["pylsp_char"] = {"median_ms": peer["latency_ms_median"], "open_ms": peer["open_to_diagnostics_ms"],
+                                       "rss_kib": (peer.get("memory") or {}).get("rss_kib")}
+
+
+def memory(results, pyreview, corpus):
+    results["memory"] = node_json(["bench/lsp_memory.js", "--server", f"{pyreview} serve", "--dir", corpus,
+                                   "--docs", "1000"])
+
+
+def fmt(x, digits=2):
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def render(results):
+    """The generated part of docs/performance.md."""
+    r, out = results, []
+    out.append(f"Run of {r['date']} on {r['machine']}, {r['cpus']} CPUs; corpus `{r['corpus']}` "
+               f"({r['corpus_floor_in_process']}); {r['rules']} rules enabled. Reproduce: `bench/run.py --install-peers`.")
+    b = r.get("batch", {})
+    if b:
+        out += ["", "### Batch (whole processes, alternated, medians)", "", "| measure | seconds | ratio |", "|---|---:|---:|"]
+        j = b["jobs1_vs_floor"]
+        out.append(f"| floor (`pr_floor walk`) | {fmt(j['floor_s'])} | 1.00 |")
+        out.append(f"| `check --jobs 1 --no-cache` | {fmt(j['check_s'])} | **{fmt(j['ratio'])}** × floor (CPU {fmt(j['cpu_ratio'])}) |")
+        d = b["default_vs_floor"]
+        out.append(f"| `check --no-cache` (all cores) | {fmt(d['check_s'])} | {fmt(d['ratio'])} × floor |")
+        s = b["jobs2_speedup"]
+        out.append(f"| `--jobs 2` against `--jobs 1` | {fmt(s['jobs2_s'])} | {fmt(s['speedup'])}× faster |")
+        c = b["cache_rerun"]
+        out.append(f"| re-run with the result cache against a first run | {fmt(c['rerun_s'], 3)} | {fmt(c['speedup'], 1)}× faster |")
+        for name, p in b.get("peers", {}).items():
+            label = {"ruff_wasm": "Ruff (WebAssembly, review rules) against `check`",
+                     "pyflakes3": "pyflakes3 against `check --jobs 1`", "bandit": "bandit against `check --jobs 1`"}[name]
+            out.append(f"| {label} | {fmt(p['peer_s'])} | pyreview takes **{fmt(p['pyreview_over_peer'])}** × its time |")
+    for name, e in r.get("keystroke", {}).items():
+        out += ["", f"### Keystroke: `{name}`, {e['lines']:,} lines, full parse {fmt(e['full_parse_ms'], 1)} ms", "",
+                "| edit | median ms | p90 ms | median × full parse | p90 × full parse |", "|---|---:|---:|---:|---:|"]
+        for kind, k in e["kinds"].items():
+            out.append(f"| {kind} | {fmt(k['median_ms'], 1)} | {fmt(k['p90_ms'], 1)} | **{fmt(k['median_ratio'], 3)}** | {fmt(k['p90_ratio'], 3)} |")
+        if "pylsp_char" in e and e["kinds"].get("char"):
+            p = e["pylsp_char"]
+            out.append("")
+            out.append(f"pylsp on the same file and `char` edits: {fmt(p['median_ms'], 0)} ms median, "
+                       f"{fmt(p['median_ms'] / e['kinds']['char']['median_ms'], 0)}× pyreview's.")
+    m = r.get("memory")
+    if m:
+        out += ["", "### Memory", "",
+                f"{m['docs']} files of the corpus open ({m['text_kib']:,} KiB of text): server RSS {m['rss_start_kib']:,} KiB "
+                f"at start, {m['rss_open_kib']:,} KiB with all open ({fmt(m['per_doc_kib'], 1)} KiB per document, "
+                f"{fmt(m['per_doc_over_text'], 2)}× its text), {m['rss_closed_kib']:,} KiB after closing them."]
+    return "\n".join(out) + "\n"
+
+
+def write_doc(text):
+    path = os.path.join(ROOT, "docs", "performance.md")
+    doc = open(path, encoding="utf-8").read()
+    begin, end = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
+    if begin in doc and end in doc:
+        doc = doc[:doc.index(begin) + len(begin)] + "\n" + text + doc[doc.index(end):]
+    else:
+        doc += f"\n## Latest run\n\n{begin}\n{text}{end}\n"
+    open(path, "w", encoding="utf-8").write(doc)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(ROOT, "build-bench"))
     ap.add_argument("--corpus", default=default_corpus())
+    ap.add_argument("--keystroke-file", action="append", default=None)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--edits", type=int, default=40)
+    ap.add_argument("--install-peers", action="store_true")
+    ap.add_argument("--skip", action="append", default=[], choices=["batch", "keystroke", "memory"])
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    subprocess.run(["cmake", "-S", ROOT, "-B", args.build, "-DCMAKE_BUILD_TYPE=Release", "-DPYREVIEW_TESTS=OFF"],
-                   check=True, stdout=subprocess.DEVNULL)
+    if args.install_peers:
+        install_peers()
+    subprocess.run(["cmake", "-S", ROOT, "-B", args.build, "-DCMAKE_BUILD_TYPE=Release"], check=True,
+                   stdout=subprocess.DEVNULL)
     subprocess.run(["cmake", "--build", args.build, "-j", str(os.cpu_count()), "--target", "pyreview", "pr_floor"],
                    check=True, stdout=subprocess.DEVNULL)
     pyreview = os.path.join(args.build, "pyreview")
     floor = os.path.join(args.build, "pr_floor")
+    rules = len(json.loads(subprocess.check_output([pyreview, "rules", "--format", "json"])))
     results = {"corpus": args.corpus, "machine": os.uname().machine, "cpus": os.cpu_count(),
-               "date": time.strftime("%Y-%m-%d")}
-
-    info = subprocess.run([floor, "walk", args.corpus], capture_output=True, text=True).stdout.strip()
-    results["corpus_floor_in_process"] = info
-    batch = alternate([pyreview, "check", "--jobs", "1", "--exit-zero", args.corpus], [floor, "walk", args.corpus], args.runs)
-    results["batch"] = {"pyreview_check_jobs1": batch["a_wall_s"], "floor": batch["b_wall_s"],
-                        "ratio_to_floor": batch["ratio_wall"], "cpu_ratio": batch["a_cpu_s"] / batch["b_cpu_s"]}
-    peers = {}
-    for name, cmd in (("pyflakes3", ["pyflakes3", args.corpus]), ("bandit", ["bandit", "-r", "-q", args.corpus])):
-        if shutil.which(cmd[0]):
-            r = alternate(cmd, [floor, "walk", args.corpus], max(1, args.runs // 2))
-            peers[name] = {"wall_s": r["a_wall_s"], "ratio_to_floor": r["ratio_wall"],
-                           "pyreview_over_peer": batch["ratio_wall"] / r["ratio_wall"]}
-    results["batch_peers"] = peers
-
-    big = big_file(args.corpus)
-    parse = subprocess.run([floor, "parse", big, "-n", "15"], capture_output=True, text=True, check=True).stdout
-    kv = dict(x.split("=") for x in parse.split())
-    node = shutil.which("node")
-    lat = json.loads(subprocess.run([node, os.path.join(ROOT, "bench", "lsp_latency.js"), "--server", f"{pyreview} serve",
-                                     "--file", big, "--edits", str(args.edits)],
-                                    capture_output=True, text=True, check=True, cwd=ROOT).stdout)
-    results["keystroke"] = {"file_lines": int(kv["lines"]), "full_parse_ms": float(kv["parse_ms_median"]),
-                            "didchange_to_diagnostics_ms_median": lat["latency_ms_median"],
-                            "p90_ms": lat["latency_ms_p90"], "open_ms": lat["open_to_diagnostics_ms"],
-                            "ratio_to_full_parse": lat["latency_ms_median"] / float(kv["parse_ms_median"]),
-                            "server_memory": lat["memory"]}
-    if shutil.which("pylsp"):
-        peer = json.loads(subprocess.run([node, os.path.join(ROOT, "bench", "lsp_latency.js"), "--server", "pylsp",
-                                          "--file", big, "--edits", "6"], capture_output=True, text=True, cwd=ROOT).stdout or "{}")
-        results["keystroke_peers"] = {"pylsp": peer}
+               "date": time.strftime("%Y-%m-%d"), "rules": rules,
+               "corpus_floor_in_process": subprocess.run([floor, "walk", args.corpus], capture_output=True,
+                                                         text=True).stdout.strip()}
+    if "batch" not in args.skip:
+        batch(results, pyreview, floor, args.corpus, args.runs)
+    files = args.keystroke_file or [big_file(args.corpus)] + ([NOVA] if os.path.isfile(NOVA) else [])
+    if "keystroke" not in args.skip:
+        keystroke(results, pyreview, floor, files, args.edits)
+    if "memory" not in args.skip:
+        memory(results, pyreview, args.corpus)
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump(results, f, indent=2)
-    print(json.dumps(results, indent=2))
+    write_doc(render(results))
+    print(render(results))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "parse.h"
 #include "report.h"
+#include "resultcache.h"
 #include "ruleset.h"
 #include "server.h"
 #include "source.h"
@@ -18,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <time.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,9 @@ static const char pr_usage[] =
   "                               (default warning)\n"
   "      --exit-zero              exit 0 even when there are findings\n"
   "      --jobs N                 review N files at a time (default: number of CPUs)\n"
+  "      --no-cache               review every file, without reading or writing the result cache\n"
+  "      --cache-dir DIR          the result cache's folder (default: $PYREVIEW_CACHE_DIR, else\n"
+  "                               .pyreview_cache in the current folder)\n"
   "  rules [--format text|json]   list every rule\n"
   "  explain CODE|NAME            print a rule's documentation\n"
   "  version                      print the version\n";
@@ -68,6 +73,7 @@ typedef struct pr_check {
   atomic_size_t next;
   const pr_selection *selection;
   bool json;
+  pr_result_cache cache;   /* dir NULL: --no-cache, or the folder could not be used */
 } pr_check;
 
 /* Reads a whole regular file. O_NONBLOCK and the fstat make a path that became
@@ -106,6 +112,14 @@ static int pr_read_file(const char *path, char **data, size_t *len) {
   return 0;
 }
 
+/* Everything besides the file's bytes that its report depends on. */
+static size_t pr_check_context(const pr_check *check, const pr_file_job *job, bool test_file, char *buf, size_t cap) {
+  size_t n = (size_t)snprintf(buf, cap, "%s%c%s%c%d%c", check->json ? "json" : "text", 0, job->entry->path, 0,
+                              test_file, 0);
+  for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = check->selection->enabled[r] ? '1' : '0';
+  return n < cap ? n : cap;
+}
+
 static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   const char *path = job->entry->path;
   char *raw = NULL, *text = NULL;
@@ -117,6 +131,22 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
                   errno == EINVAL ? "not a regular file; skipped" : strerror(errno));
     job->io_error = true;
     return;
+  }
+  bool test_file = pr_is_test_path(job->entry->relative);
+  pr_cache_key key = {0, 0};
+  if (check->cache.dir) {
+    char context[4096 + PR_MAX_RULES];
+    size_t n = pr_check_context(check, job, test_file, context, sizeof context);
+    key = pr_result_cache_key(&check->cache, raw, raw_len, context, n);
+    pr_cached_report hit;
+    if (pr_result_cache_get(&check->cache, key, &hit)) {
+      pr_buf_append(&job->out, hit.out, hit.out_len);
+      pr_buf_append(&job->err, hit.err, hit.err_len);
+      memcpy(job->counts, hit.counts, sizeof job->counts);
+      pr_cached_report_free(&hit);
+      free(raw);
+      return;
+    }
   }
   if (pr_source_decode(raw, raw_len, &text, &len, &info) != 0) {
     pr_buf_printf(&job->err, "pyreview: error: %s: file too large or out of memory\n", path);
@@ -146,8 +176,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(text);
     return;
   }
-  pr_review_options options = {.path = path, .test_file = pr_is_test_path(job->entry->relative),
-                               .selection = check->selection, .lines = &lines};
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection, .lines = &lines};
   pr_review review;
   if (pr_review_file(text, len, tree, &options, &review) != PR_REVIEW_OK) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
@@ -159,6 +188,12 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     else pr_report_text(&job->out, &rf);
     for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
     pr_review_free(&review);
+    if (check->cache.dir && !job->out.oom && !job->err.oom) {
+      pr_cached_report r = {.out = job->out.data, .out_len = job->out.len, .err = job->err.data,
+                            .err_len = job->err.len};
+      memcpy(r.counts, job->counts, sizeof r.counts);
+      pr_result_cache_put(&check->cache, key, &r);
+    }
   }
   pr_line_index_free(&lines);
   ts_tree_delete(tree);
@@ -190,10 +225,12 @@ static int pr_severity_from_name(const char *s) {
   return 0;
 }
 
+static const char pr_default_cache_dir[] = ".pyreview_cache";
+
 static int pr_cmd_check(int argc, char **argv) {
-  const char *format = "text", *select = NULL, *ignore = NULL;
+  const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
   int jobs = 0, fail_on = PR_SEV_WARNING;
-  bool exit_zero = false;
+  bool exit_zero = false, no_cache = false;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
   int npaths = 0;
@@ -225,6 +262,11 @@ static int pr_cmd_check(int argc, char **argv) {
       if (!fail_on) { free(paths); return pr_usage_error("unknown severity '%s'", val); }
     } else if (!strcmp(a, "--exit-zero")) {
       exit_zero = true;
+    } else if (!strcmp(a, "--no-cache")) {
+      no_cache = true;
+    } else if ((m = PR_OPT("--cache-dir")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a folder", a); }
+      cache_dir = val;
     } else if (!strcmp(a, "--")) {
       while (++i < argc) paths[npaths++] = argv[i];
     } else if (a[0] == '-' && a[1]) {
@@ -259,6 +301,11 @@ static int pr_cmd_check(int argc, char **argv) {
   free(paths);
   if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
   pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json")};
+  time_t started_at = time(NULL);
+  if (cache_dir == pr_default_cache_dir && getenv("PYREVIEW_CACHE_DIR") && *getenv("PYREVIEW_CACHE_DIR"))
+    cache_dir = getenv("PYREVIEW_CACHE_DIR");
+  if (!no_cache && files.count && !pr_result_cache_open(&check.cache, cache_dir, err, sizeof err))
+    fprintf(stderr, "pyreview: warning: result cache not used: %s\n", err);
   check.jobs = calloc(files.count ? files.count : 1, sizeof *check.jobs);
   if (!check.jobs) { pr_file_list_free(&files); return 2; }
   for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
@@ -307,6 +354,11 @@ static int pr_cmd_check(int argc, char **argv) {
     fprintf(stderr, "pyreview: no findings in %zu file%s%s\n", reviewed, reviewed == 1 ? "" : "s", failed);
   free(check.jobs);
   pr_file_list_free(&files);
+  if (check.cache.dir) {
+    /* bounded: results not used by this run go first, oldest first */
+    pr_result_cache_prune(&check.cache, (uint64_t)256 << 20, started_at);
+    pr_result_cache_close(&check.cache);
+  }
   if (status) return status;
   if (exit_zero) return 0;
   for (int s = 1; s <= fail_on; s++)

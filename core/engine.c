@@ -953,6 +953,35 @@ void pr_finding_add_related_bytes(pr_ctx *ctx, pr_finding *f, uint32_t start_byt
   r->message = message;
 }
 
+void pr_finding_set_fix(pr_ctx *ctx, pr_finding *f, const char *fmt, ...) {
+  if (!f) return;
+  va_list ap;
+  va_start(ap, fmt);
+  f->fix_message = pr_engine__message(ctx->run, fmt, ap, "");
+  va_end(ap);
+}
+
+void pr_finding_add_edit(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte, const char *text,
+                         uint32_t len) {
+  if (!f || !f->fix_message || end_byte < start_byte || end_byte > ctx->len) return;
+  pr_review_run *run = ctx->run;
+  for (uint32_t i = 0; i < f->edit_count; i++)
+    if (start_byte < f->edits[i].end && f->edits[i].start < end_byte) return;  /* overlaps: not offered */
+  if (f->edit_count == f->edit_cap) {
+    uint32_t cap = f->edit_cap ? f->edit_cap * 2 : 2;
+    pr_edit *e = pr_arena_alloc(run->arena, cap * sizeof *e);
+    if (!e) { run->oom = true; return; }
+    if (f->edit_count) memcpy(e, f->edits, f->edit_count * sizeof *e);
+    f->edits = e;
+    f->edit_cap = cap;
+  }
+  char *copy = pr_arena_strndup(run->arena, text, len);
+  if (!copy) { run->oom = true; return; }
+  uint32_t i = f->edit_count++;
+  while (i > 0 && f->edits[i - 1].start > start_byte) { f->edits[i] = f->edits[i - 1]; i--; }
+  f->edits[i] = (pr_edit){start_byte, end_byte, copy};
+}
+
 void pr_add_fact(pr_ctx *ctx, const pr_fact *fact) {
   pr_review_run *run = ctx->run;
   if (!pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, run->fact_count + 1, sizeof *run->facts)) return;
@@ -1243,6 +1272,19 @@ static void pr_engine__reuse_findings_from(pr_review_run *run, pr_fresh_item *fr
           if (!r->message) { run->oom = true; return; }
         }
       }
+      if (c->fix_message) {
+        f->fix_message = pr_arena_strndup(run->arena, c->fix_message, strlen(c->fix_message));
+        f->edits = c->edit_count ? pr_arena_alloc(run->arena, c->edit_count * sizeof *f->edits) : NULL;
+        if (!f->fix_message || (c->edit_count && !f->edits)) { run->oom = true; return; }
+        f->edit_cap = c->edit_count;
+        for (uint32_t j = 0; j < c->edit_count; j++) {
+          pr_edit *e = &f->edits[f->edit_count++];
+          e->start = pr_engine__decode(run, sg, c->edits[j].start);
+          e->end = pr_engine__decode(run, sg, c->edits[j].end);
+          e->text = pr_arena_strndup(run->arena, c->edits[j].message, strlen(c->edits[j].message));
+          if (!e->text) { run->oom = true; return; }
+        }
+      }
       run->findings[run->finding_count++] = f;
     }
   }
@@ -1292,6 +1334,22 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
             return false;
           r->message = pr_engine__strdup(f->related[j].message, strlen(f->related[j].message));
           if (!r->message) return false;
+        }
+      }
+      if (f->fix_message) {
+        c->fix_message = pr_engine__strdup(f->fix_message, strlen(f->fix_message));
+        if (!c->fix_message) return false;
+        if (f->edit_count) {
+          c->edits = calloc(f->edit_count, sizeof *c->edits);
+          if (!c->edits) return false;
+        }
+        for (uint32_t j = 0; j < f->edit_count; j++) {
+          pr_cached_related *e = &c->edits[c->edit_count++];
+          if (!pr_engine__encode(run, sg, f->edits[j].start, &e->start) ||
+              !pr_engine__encode(run, sg, f->edits[j].end, &e->end))
+            return false;
+          e->message = pr_engine__strdup(f->edits[j].text, strlen(f->edits[j].text));
+          if (!e->message) return false;
         }
       }
     }

@@ -27,6 +27,12 @@
  * names included) plus the CWE suffix; longer ones end in "…" at a character boundary. */
 #define PR_MESSAGE_MAX_BYTES 2048
 
+/* One edit of a fix: replace text[start..end) (bytes) with `text`. */
+typedef struct pr_edit {
+  uint32_t start, end;
+  const char *text;          /* NUL-terminated, valid UTF-8 */
+} pr_edit;
+
 typedef struct pr_related {
   uint32_t start, end;       /* bytes */
   const char *message;
@@ -41,6 +47,9 @@ struct pr_finding {
   uint32_t related_count, related_cap;
   uint32_t stmt_start, stmt_end;  /* bytes of the statement (or compound header) holding it */
   bool dropped;              /* inside an ERROR node, or suppressed */
+  const char *fix_message;   /* a fix ("Rename to `_row`"), or NULL */
+  pr_edit *edits;            /* its edits: sorted, not overlapping */
+  uint32_t edit_count, edit_cap;
 };
 
 typedef struct pr_review_options {

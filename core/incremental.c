@@ -35,6 +35,9 @@ void pr_segment_result_free(pr_segment_result *r) {
     free(f->message);
     for (uint32_t j = 0; j < f->related_count; j++) free(f->related[j].message);
     free(f->related);
+    free(f->fix_message);
+    for (uint32_t j = 0; j < f->edit_count; j++) free(f->edits[j].message);
+    free(f->edits);
   }
   free(r->findings);
   for (uint32_t i = 0; i < r->fact_count; i++) free(r->facts[i].text);

@@ -61,6 +61,9 @@ typedef struct pr_cached_finding {
   char *message;
   pr_cached_related *related;
   uint32_t related_count;
+  char *fix_message;             /* NULL: no fix */
+  pr_cached_related *edits;      /* start, end and replacement text of each edit */
+  uint32_t edit_count;
 } pr_cached_finding;
 
 typedef struct pr_cached_fact {

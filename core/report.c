@@ -108,8 +108,22 @@ void pr_report_json(pr_buf *b, const pr_reviewed_file *file, bool *first) {
     else pr_buf_append(b, "\"cwe\": null, ", 13);
     pr_buf_append(b, "\"message\": ", 11);
     pr_buf_json_string(b, f->message, strlen(f->message));
-    pr_buf_printf(b, ", \"start\": {\"line\": %u, \"column\": %u}, \"end\": {\"line\": %u, \"column\": %u}, "
-                     "\"fix\": null}",
+    pr_buf_printf(b, ", \"start\": {\"line\": %u, \"column\": %u}, \"end\": {\"line\": %u, \"column\": %u}, ",
                   s.line, s.column, e.line, e.column);
+    if (!f->fix_message) {
+      pr_buf_append(b, "\"fix\": null}", 12);
+      continue;
+    }
+    pr_buf_append(b, "\"fix\": {\"message\": ", sizeof "\"fix\": {\"message\": " - 1);
+    pr_buf_json_string(b, f->fix_message, strlen(f->fix_message));
+    pr_buf_append(b, ", \"edits\": [", 12);
+    for (uint32_t j = 0; j < f->edit_count; j++) {
+      pr_position es = pr_report__pos(file, f->edits[j].start), ee = pr_report__pos(file, f->edits[j].end);
+      pr_buf_printf(b, "%s{\"start\": {\"line\": %u, \"column\": %u}, \"end\": {\"line\": %u, \"column\": %u}, \"text\": ",
+                    j ? ", " : "", es.line, es.column, ee.line, ee.column);
+      pr_buf_json_string(b, f->edits[j].text, strlen(f->edits[j].text));
+      pr_buf_append(b, "}", 1);
+    }
+    pr_buf_append(b, "]}}", 3);
   }
 }

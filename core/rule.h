@@ -129,6 +129,13 @@ pr_finding *pr_report_range(pr_ctx *ctx, TSNode anchor, uint32_t start_byte, uin
 void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Gives a finding a fix (the catalog's "Fix" column): a message, then one
+ * pr_finding_add_edit per edit. Edits must not overlap; a fix whose edits
+ * would leave the function it is in is not offered. */
+void pr_finding_set_fix(pr_ctx *ctx, pr_finding *f, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pr_finding_add_edit(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte, const char *text,
+                         uint32_t len);
+
 /* Records a fact for ctx->rule's on_facts (from on_node or on_file_end). */
 void pr_add_fact(pr_ctx *ctx, const pr_fact *fact);
 /* Reports a finding on a byte range when no node is at hand (on_facts): the

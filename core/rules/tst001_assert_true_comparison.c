@@ -152,6 +152,22 @@ static bool tst001_has_msg(const pr_ctx *ctx, TSNode call) {
   return !ts_node_is_null(pr_call_argument(ctx, call, 1, "msg"));
 }
 
+/* The fix: rename the assertion and pass the operands themselves, when the
+ * expression is the first positional argument (not `expr=`). */
+static void tst001_fix(pr_ctx *ctx, pr_finding *f, TSNode call, TSNode name, TSNode arg, const char *use,
+                       TSNode first, TSNode second) {
+  if (!f || !ts_node_eq(arg, pr_call_positional(call, 0))) return;
+  char text[8192];
+  uint32_t n1, n2 = 0;
+  const char *s1 = pr_text(ctx, first, &n1), *s2 = ts_node_is_null(second) ? "" : pr_text(ctx, second, &n2);
+  int len = ts_node_is_null(second) ? snprintf(text, sizeof text, "%.*s", (int)n1, s1)
+                                    : snprintf(text, sizeof text, "%.*s, %.*s", (int)n1, s1, (int)n2, s2);
+  if (len < 0 || (size_t)len >= sizeof text) return;
+  pr_finding_set_fix(ctx, f, "Use `%s`", use);
+  pr_finding_add_edit(ctx, f, ts_node_start_byte(name), ts_node_end_byte(name), use, (uint32_t)strlen(use));
+  pr_finding_add_edit(ctx, f, ts_node_start_byte(arg), ts_node_end_byte(arg), text, (uint32_t)len);
+}
+
 static void tst001_check(pr_ctx *ctx, TSNode call) {
   TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
   if (pr_node_kind(fn) != pr_kind_attribute) return;
@@ -171,9 +187,9 @@ static void tst001_check(pr_ctx *ctx, TSNode call) {
     tst001_operand(ctx, type, "cls", b, sizeof b);
     tst001_argument(ctx, x, "isinstance", written, sizeof written);
     const char *use = is_true ? "assertIsInstance" : "assertNotIsInstance";
-    pr_report(ctx, call,
-              "`%s(%s)` hides the object's type when it fails: use `%s(%s, %s)`%s",
-              assertion, written, use, a, b, keep);
+    pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides the object's type when it fails: use `%s(%s, %s)`%s",
+                              assertion, written, use, a, b, keep);
+    tst001_fix(ctx, f, call, name, arg, use, obj, type);
     return;
   }
   if (pr_node_kind(x) != pr_kind_comparison_operator) return;
@@ -191,14 +207,17 @@ static void tst001_check(pr_ctx *ctx, TSNode call) {
     TSNode value = pr_node_kind(r) == pr_kind_none ? left : right;
     bool none = !strcmp(use, "assertIs");
     tst001_operand(ctx, value, "value", a, sizeof a);
-    pr_report(ctx, call, "`%s(%s)` hides the actual value when it fails: use `%s(%s)`%s", assertion, written,
-              none ? "assertIsNone" : "assertIsNotNone", a, keep);
+    const char *with = none ? "assertIsNone" : "assertIsNotNone";
+    pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides the actual value when it fails: use `%s(%s)`%s", assertion,
+                              written, with, a, keep);
+    tst001_fix(ctx, f, call, name, arg, with, value, (TSNode){0});
     return;
   }
   tst001_operand(ctx, left, "first", a, sizeof a);
   tst001_operand(ctx, right, "second", b, sizeof b);
-  pr_report(ctx, call, "`%s(%s)` hides both values when it fails: use `%s(%s, %s)`%s", assertion, written, use, a,
-            b, keep);
+  pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides both values when it fails: use `%s(%s, %s)`%s", assertion,
+                            written, use, a, b, keep);
+  tst001_fix(ctx, f, call, name, arg, use, left, right);
 }
 
 const pr_rule pr_rule_tst001 = {

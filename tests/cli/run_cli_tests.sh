@@ -180,6 +180,52 @@ run check fine.py unreadable.py
 check "an unreadable file exits 2" 2 "$rc"
 contains "an unreadable file is not counted as reviewed" "no findings in 1 file (1 could not be reviewed)" "$err"
 
+# fixes in the JSON report: a message and edits with 1-based positions
+mkdir -p fixes/tests
+cat > fixes/tests/test_totals.py <<'PY'
+import unittest
+
+
+class TotalsTest(unittest.TestCase):
+    def test_total(self):
+        self.assertTrue(total([1, 2]) == 3, "sum")
+        for row in range(3):
+            pass
+PY
+run check --no-cache --format json --select TST001,DED003 fixes
+fix=$(printf '%s' "$out" | python3 -c 'import json,sys
+for d in json.load(sys.stdin):
+    f = d["fix"]
+    print(d["code"], f["message"], ";".join("%d:%d-%d:%d=%s" % (e["start"]["line"], e["start"]["column"], e["end"]["line"], e["end"]["column"], e["text"]) for e in f["edits"]))')
+check "json fixes" "TST001 Use \`assertEqual\` 6:14-6:24=assertEqual;6:25-6:43=total([1, 2]), 3
+DED003 Rename to \`_row\` 7:13-7:13=_" "$fix"
+
+# the result cache: a re-run reads results instead of reviewing, and says the same
+cd "$work"
+mkdir -p cached
+cp proj/jobs.py proj/clean.py cached/
+run check --cache-dir "$work/rc" cached;   first_out=$out first_err=$err first_rc=$rc
+check "cache: results stored, one per file" 2 "$(find "$work/rc/v1" -type f | wc -l)"
+check "cache: tagged as a cache folder" 0 "$(test -f "$work/rc/CACHEDIR.TAG"; echo $?)"
+run check --cache-dir "$work/rc" cached
+check "cache: a re-run prints the same report" "$first_out" "$out"
+check "cache: and the same summary" "$first_err" "$err"
+check "cache: and exits the same" "$first_rc" "$rc"
+printf 'import os\n\ndef run(cmd):\n    os.system(cmd)\n' >> cached/clean.py
+run check --cache-dir "$work/rc" cached
+contains "cache: a changed file is reviewed again" "cached/clean.py:6:5: SEC002" "$out"
+check "cache: only the changed file gets a new result" 3 "$(find "$work/rc/v1" -type f | wc -l)"
+run check --cache-dir "$work/rc" --select SEC cached
+check "cache: another selection is another result" 5 "$(find "$work/rc/v1" -type f | wc -l)"
+for f in $(find "$work/rc/v1" -type f); do printf 'garbage' > "$f"; done
+run check --cache-dir "$work/rc" cached
+contains "cache: a damaged result is ignored" "cached/clean.py:6:5: SEC002" "$out"
+run check --no-cache --cache-dir "$work/none" cached
+check "cache: --no-cache writes nothing" 1 "$(test -e "$work/none"; echo $?)"
+run check --cache-dir /proc/forbidden cached
+contains "cache: an unusable folder is a warning" "result cache not used" "$err"
+contains "cache: and the review goes on" "cached/clean.py:6:5: SEC002" "$out"
+
 # rules and explain
 run rules --format json
 registered=$(grep -c '^PR_RULE(' "$src/core/rules/registry.def")

@@ -50,6 +50,13 @@ static bool same_finding(const pr_finding *x, const pr_finding *y) {
     if (x->related[j].start != y->related[j].start || x->related[j].end != y->related[j].end ||
         strcmp(x->related[j].message, y->related[j].message))
       return false;
+  if (!x->fix_message != !y->fix_message || (x->fix_message && strcmp(x->fix_message, y->fix_message)) ||
+      x->edit_count != y->edit_count)
+    return false;
+  for (uint32_t j = 0; j < x->edit_count; j++)
+    if (x->edits[j].start != y->edits[j].start || x->edits[j].end != y->edits[j].end ||
+        strcmp(x->edits[j].text, y->edits[j].text))
+      return false;
   return true;
 }
 
