@@ -39,7 +39,7 @@ for p in "${projects[@]}"; do corpora+=("$p=$dist/$p"); done
 for entry in "${corpora[@]}"; do
   name="${entry%%=*}"
   path="${entry#*=}"
-  "$pyreview" check --format json --exit-zero --jobs 1 --select "$codes" "$path" >"$out/$name.json" 2>/dev/null
+  "$pyreview" check --format json --exit-zero --no-cache --jobs 1 --select "$codes" "$path" >"$out/$name.json" 2>/dev/null
 done
 
 python3 - "$out" "${corpora[@]}" <<'PY'
