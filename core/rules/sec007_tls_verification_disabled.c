@@ -8,6 +8,8 @@
  *   `send` or `stream` on any receiver (`self.session.get(url, verify=False)`);
  * - `s.verify = False` where `s` was assigned `requests.Session()` (or
  *   `httpx.Client()`) in the same scope, by assignment or `with ... as s`;
+ *   `s` may be an attribute chain assigned in the same function
+ *   (`self.session = requests.Session()` ... `self.session.verify = False`);
  * - `ssl._create_unverified_context()`;
  * - any reference to `ssl.CERT_NONE` (as `ssl.CERT_NONE` under any import
  *   name, or the bare name after `from ssl import CERT_NONE`; never the import
@@ -75,9 +77,92 @@ static void sec007_call(pr_ctx *ctx, TSNode call) {
             "the CA bundle to trust");
 }
 
+/* This rule's per-file state: the text gate, and the attribute chains assigned
+ * so far (`self.session = requests.Session()`), newest first. Assignments are
+ * dispatched in document order, so the list holds exactly those above the
+ * statement being judged. */
+typedef struct sec007_chain {
+  struct sec007_chain *next;
+  TSNode target;             /* the attribute chain assigned */
+  uint32_t scope;
+  int session;               /* index in sec007_sessions, or -1 for any other value */
+} sec007_chain;
+
+typedef struct sec007_state {
+  uint8_t gate;              /* pr_text_mentions' cache */
+  sec007_chain *chains;
+} sec007_state;
+
+static sec007_state *sec007_get_state(pr_ctx *ctx) {
+  return ctx->state ? ctx->state : pr_rule_state(ctx, sizeof(sec007_state));
+}
+
+/* An attribute chain of names: `self.session`, `a.b.c`. */
+static bool sec007_is_chain(TSNode e) {
+  e = pr_unparenthesize(e);
+  while (pr_node_kind(e) == pr_kind_attribute) e = pr_unparenthesize(pr_child(e, pr_field_object));
+  return pr_node_kind(e) == pr_kind_identifier;
+}
+
+/* Two attribute chains with the same names in the same order. */
+static bool sec007_same_chain(const pr_ctx *ctx, TSNode a, TSNode b) {
+  for (;;) {
+    a = pr_unparenthesize(a);
+    b = pr_unparenthesize(b);
+    pr_kind k = pr_node_kind(a);
+    if (k != pr_node_kind(b)) return false;
+    TSNode pa = k == pr_kind_attribute ? pr_child(a, pr_field_attribute) : a;
+    TSNode pb = k == pr_kind_attribute ? pr_child(b, pr_field_attribute) : b;
+    if (k != pr_kind_attribute && k != pr_kind_identifier) return false;
+    uint32_t la, lb;
+    const char *ta = pr_text(ctx, pa, &la), *tb = pr_text(ctx, pb, &lb);
+    if (la != lb || memcmp(ta, tb, la)) return false;
+    if (k == pr_kind_identifier) return true;
+    a = pr_child(a, pr_field_object);
+    b = pr_child(b, pr_field_object);
+  }
+}
+
+/* The session class an object was made from in this scope: a name bound to
+ * `requests.Session()` (core/boundcall.h), or an attribute chain whose last
+ * assignment above, in this scope, was one; -1 otherwise. */
+static int sec007_session_of(pr_ctx *ctx, TSNode object) {
+  object = pr_unparenthesize(object);
+  int which = -1;
+  if (pr_node_kind(object) == pr_kind_identifier) {
+    if (ts_node_is_null(pr_bound_call(ctx, object, ctx->scope, sec007_sessions, &which))) return -1;
+    return which;
+  }
+  if (pr_node_kind(object) != pr_kind_attribute || !sec007_is_chain(object)) return -1;
+  sec007_state *st = sec007_get_state(ctx);
+  for (sec007_chain *c = st ? st->chains : NULL; c; c = c->next)
+    if (c->scope == ctx->scope && sec007_same_chain(ctx, c->target, object)) return c->session;
+  return -1;
+}
+
+/* Remembers `a.b = value` for later `a.b.verify = False` statements. */
+static void sec007_remember_chain(pr_ctx *ctx, TSNode left, TSNode right) {
+  if (!sec007_is_chain(left)) return;
+  sec007_state *st = sec007_get_state(ctx);
+  sec007_chain *c = st ? pr_ctx_alloc(ctx, sizeof *c) : NULL;
+  if (!c) return;
+  while (pr_node_kind(right) == pr_kind_assignment) right = pr_child(right, pr_field_right);
+  c->target = left;
+  c->scope = ctx->scope;
+  c->session = -1;
+  if (!ts_node_is_null(right)) pr_bound_call(ctx, right, ctx->scope, sec007_sessions, &c->session);
+  c->next = st->chains;
+  st->chains = c;
+}
+
 static void sec007_assignment(pr_ctx *ctx, TSNode assign) {
   TSNode left = pr_unparenthesize(pr_child(assign, pr_field_left));
-  if (pr_node_kind(left) != pr_kind_attribute || !sec007_is_false(pr_child(assign, pr_field_right))) return;
+  if (pr_node_kind(left) != pr_kind_attribute) return;
+  TSNode right = pr_child(assign, pr_field_right);
+  if (!sec007_is_false(right)) {
+    sec007_remember_chain(ctx, left, right);
+    return;
+  }
   TSNode attr = pr_child(left, pr_field_attribute);
   TSNode stmt = pr_node_kind(ctx->parent) == pr_kind_expression_statement ? ctx->parent : assign;
   if (pr_text_is(ctx, attr, "check_hostname")) {
@@ -86,10 +171,8 @@ static void sec007_assignment(pr_ctx *ctx, TSNode assign) {
     return;
   }
   if (!pr_text_is(ctx, attr, "verify")) return;
-  TSNode object = pr_unparenthesize(pr_child(left, pr_field_object));
-  if (pr_node_kind(object) != pr_kind_identifier) return;
-  int which = -1;
-  if (ts_node_is_null(pr_bound_call(ctx, object, ctx->scope, sec007_sessions, &which))) return;
+  int which = sec007_session_of(ctx, pr_child(left, pr_field_object));
+  if (which < 0) return;
   pr_report(ctx, stmt,
             "`verify = False` on a `%s` turns off TLS certificate verification for every request it sends: "
             "keep the default, or set it to the path of the CA bundle to trust",
@@ -160,8 +243,8 @@ static void sec007_file_end(pr_ctx *ctx) {
 static const char *const sec007_needles[] = {"verify", "CERT_NONE", "_create_unverified_context", "check_hostname", NULL};
 
 static bool sec007_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec007_needles);
+  sec007_state *st = sec007_get_state(ctx);
+  return pr_text_mentions(ctx, st ? &st->gate : NULL, sec007_needles);
 }
 
 static void sec007_check(pr_ctx *ctx, TSNode node) {

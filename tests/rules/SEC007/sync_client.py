@@ -95,3 +95,18 @@ def other_scope(url):
 
 def make_session():
     return requests.Session()
+
+
+class PartnerClient:
+    def __init__(self, transport):
+        # positive: an attribute chain assigned a Session in the same function
+        self.session = requests.Session()
+        self.session.verify = False  # [SEC007]
+        # negative: the chain was rebound to something else before
+        self.http = requests.Session()
+        self.http = transport
+        self.http.verify = False
+
+    def relax(self):
+        # negative: the Session was assigned in another method
+        self.session.verify = False
