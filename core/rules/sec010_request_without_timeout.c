@@ -96,7 +96,7 @@ const pr_rule pr_rule_sec010 = {
   .cwe = 400,
   .tags = 0,
   .flags = 0,
-  .summary = "An HTTP request without a timeout (`requests`), or with `timeout=None` (`httpx`)",
+  .summary = "An HTTP request without a timeout (requests), or with timeout=None (httpx)",
   .doc = pr_doc_sec010,
   .kinds = {pr_kind_call},
   .on_node = sec010_check,
