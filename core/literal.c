@@ -20,6 +20,48 @@ bool pr_string_has_interpolation(TSNode s) {
   return false;
 }
 
+static bool pr_string__append(const pr_ctx *ctx, TSNode s, char *buf, uint32_t cap, uint32_t *o) {
+  uint32_t n = ts_node_named_child_count(s);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(s, i);
+    pr_kind k = pr_node_kind(c);
+    if (k == pr_kind_interpolation) return false;
+    if (k != pr_kind_string_content) continue;
+    uint32_t len;
+    const char *t = pr_text(ctx, c, &len);
+    if (*o + len + 1 > cap) {
+      uint32_t room = cap - 1 - *o;
+      memcpy(buf + *o, t, room);
+      *o += room;
+      return false;
+    }
+    memcpy(buf + *o, t, len);
+    *o += len;
+  }
+  return true;
+}
+
+uint32_t pr_string_text(const pr_ctx *ctx, TSNode s, char *buf, uint32_t cap, bool *whole) {
+  bool all = true;
+  uint32_t o = 0;
+  pr_kind k = pr_node_kind(s);
+  if (cap == 0) return 0;
+  if (k == pr_kind_string) {
+    all = pr_string__append(ctx, s, buf, cap, &o);
+  } else if (k == pr_kind_concatenated_string) {
+    uint32_t n = ts_node_named_child_count(s);
+    for (uint32_t i = 0; i < n && all; i++) {
+      TSNode c = ts_node_named_child(s, i);
+      if (pr_node_kind(c) == pr_kind_string) all = pr_string__append(ctx, c, buf, cap, &o);
+    }
+  } else {
+    all = false;
+  }
+  buf[o] = 0;
+  if (whole) *whole = all;
+  return o;
+}
+
 /* True when a nested function declares the function-level symbol `sid`
  * `nonlocal` and assigns it. (Assignments after `global` are recorded on the
  * module's symbol by the model, so module names need no such check.) */

@@ -31,6 +31,15 @@ bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
 /* True for a string node (or concatenated_string) holding an interpolation. */
 bool pr_string_has_interpolation(TSNode string);
 
+/* The contents of a string literal (a string, or a concatenated_string of
+ * them) as written in the source: the pieces between the quotes, prefixes and
+ * quotes dropped, escape sequences kept as written (`\\n` is two bytes).
+ * Writes at most cap - 1 bytes and a NUL into buf; returns the length. Stops
+ * at the first replacement field of an f-string. *whole (may be NULL) is set
+ * to true when the returned text is all of the literal (no field, nothing
+ * cut). A node that is not a string gives 0 and *whole false. */
+uint32_t pr_string_text(const pr_ctx *ctx, TSNode string, char *buf, uint32_t cap, bool *whole);
+
 /* For a name bound exactly once (never reassigned) in `scope`'s function, or at
  * module level and never rebound: that binding's value node; else a null node. */
 TSNode pr_single_assignment_value(const pr_ctx *ctx, TSNode name, uint32_t scope);

@@ -163,3 +163,21 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
     if (strlen(receivers[i]) == len && !strncasecmp(s, receivers[i], len)) return true;
   return false;
 }
+
+bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles) {
+  if (cache && *cache) return *cache == 1;
+  bool found = false;
+  for (int i = 0; needles[i] && !found; i++) {
+    size_t n = strlen(needles[i]);
+    if (!n || n > ctx->len) continue;
+    const char *p = ctx->text, *end = ctx->text + ctx->len - n + 1;
+    while (p < end && !found) {
+      p = memchr(p, needles[i][0], (size_t)(end - p));
+      if (!p) break;
+      if (!memcmp(p, needles[i], n)) found = true;
+      p++;
+    }
+  }
+  if (cache) *cache = found ? 1 : 2;
+  return found;
+}

@@ -54,4 +54,13 @@ bool pr_dotted_is(const pr_ctx *ctx, TSNode expr, const char *dotted);
  * leading underscores and case, is log, logger or logging. */
 bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
 
+/* A per-file gate for a rule whose every finding needs one of the NULL-terminated
+ * needles somewhere in the text: a module name (`tarfile`: neither an import
+ * nor a dotted name can reach `tarfile.open` without it), or a literal the rule
+ * looks for ("0.0.0.0"). Scans ctx->text once per file and caches the answer
+ * in *cache (0: not scanned yet, 1: found, 2: absent), which the rule keeps in
+ * its pr_rule_state. When the needles are absent no node of the file can give
+ * a finding, so the gate only saves work: it never changes what is reported. */
+bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles);
+
 #endif

@@ -228,7 +228,8 @@ contains "cache: and the review goes on" "cached/clean.py:6:5: SEC002" "$out"
 
 # rules and explain
 run rules --format json
-check "rules json lists 24 rules" 24 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+registered=$(grep -c '^PR_RULE(' "$src/core/rules/registry.def")
+check "rules json lists every registered rule ($registered)" "$registered" "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 run explain ERR002
 contains "explain by code" "## What it does" "$out"
 run explain swallowed-exception;                              check "explain by name" 0 "$rc"
@@ -237,6 +238,29 @@ run explain NOPE001;                                          check "explain unk
 # the bundled example (README command 1) reports exactly what examples/README.md explains
 out=$(cd "$src/examples" && "$PYREVIEW" check . 2>/dev/null)
 check "examples/ findings" "$(cat "$src/examples/expected.txt")" "$out"
+
+# a finding's own severity: SEC011 (error) reports its zipfile case at information,
+# and every format and the exit code follow the finding, not the rule's default
+cat > proj/unpack_severity.py <<'PY'
+import tarfile
+import zipfile
+
+
+def unpack(upload, dest):
+    with tarfile.open(upload) as tf:
+        tf.extractall(dest)
+    with zipfile.ZipFile(upload) as zf:
+        zf.extractall(dest)
+PY
+run check --select SEC011 --format json proj/unpack_severity.py
+check "json: the finding's own severity" "7:error 9:information" \
+  "$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join("%d:%s" % (f["start"]["line"], f["severity"]) for f in json.load(sys.stdin)))')"
+sed -i '6,7d' proj/unpack_severity.py
+run check --select SEC011 proj/unpack_severity.py
+check "an information finding alone exits 0 under --fail-on warning" 0 "$rc"
+contains "summary counts it as information" "1 information" "$err"
+run check --select SEC011 --fail-on information proj/unpack_severity.py
+check "--fail-on information counts it" 1 "$rc"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -277,3 +277,27 @@ test('huge and deeply nested files are reviewed without crashing', async () => {
     assert.equal(pb.diagnostics.filter((d) => d.code === 'ERR002').length, 3000);
   } finally { assert.equal((await c.stop()).code, 0); }
 });
+
+test('a finding reported at another severity than its rule default keeps it (SEC011 zipfile: information)', async () => {
+  const uri = 'file:///work/proj/app/unpack.py';
+  const text = [
+    'import tarfile',
+    'import zipfile',
+    '',
+    'def unpack(upload, dest):',
+    '    with tarfile.open(upload) as tf:',
+    '        tf.extractall(dest)',
+    '    with zipfile.ZipFile(upload) as zf:',
+    '        zf.extractall(dest)',
+    '',
+  ].join('\n');
+  const c = start();
+  try {
+    await c.initialize({});
+    await open(c, uri, text, 1);
+    const p = await c.diagnosticsFor(uri, 1);
+    const sec011 = p.diagnostics.filter((d) => d.code === 'SEC011')
+      .map((d) => `${d.range.start.line}:${d.severity}`).sort();
+    assert.deepEqual(sec011, ['5:1', '7:3']);
+  } finally { await c.stop(); }
+});

@@ -1,0 +1,12 @@
+"""A syntax error in one function; the rest is checked."""
+import requests
+
+
+def broken(url):
+    # negative: inside the statement that does not parse
+    return requests.get(url verify=False)
+
+
+def fine(url):
+    # positive: after the error
+    return requests.put(url, verify=False)  # [SEC007]
