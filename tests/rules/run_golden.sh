@@ -260,7 +260,7 @@ for code in "${codes[@]}"; do
     out="$work/$code.out"
     err="$work/$code.err"
     rc=0
-    (cd "$dir" && "$PYREVIEW" check --select "$code" --format text .) >"$out" 2>"$err" || rc=$?
+    (cd "$dir" && "$PYREVIEW" check --no-cache --select "$code" --format text .) >"$out" 2>"$err" || rc=$?
     if [[ $rc -ge 2 ]]; then
       say "\`pyreview check --select $code\` exited $rc:"
       sed 's/^/      /' "$err" >>"$log"
