@@ -55,7 +55,33 @@ typedef struct pr_open_document {
   pr_mark *marks;          /* the published findings' ranges and rules, for hover */
   uint32_t mark_count;
   uint64_t touched;      /* the server's clock when it was last opened or changed */
+  uint64_t id;           /* unique for the server's life: a job finds its document by it */
+  bool busy;             /* a review of it runs off the loop (it has lent the job its cache) */
+  bool dirty;            /* changed since the review that runs or last ran started */
 } pr_open_document;
+
+/* A review off the loop (uv_queue_work): a snapshot of one document parsed
+ * and reviewed on a worker thread with a parser of its own; the result is
+ * published on the loop only if the document is still at that version. */
+typedef struct pr_review_job {
+  uv_work_t work;
+  struct pr_server *server;
+  uint64_t doc_id;
+  char *uri, *path;
+  bool test_file;
+  pr_client_caps caps;       /* a copy (root_path not used by the worker) */
+  pr_document *snap;
+  pr_review_cache *cache;    /* the document's, lent for the job */
+  TSParser *parser;
+  /* results */
+  json_t *params;            /* publishDiagnostics params, or NULL */
+  pr_mark *marks;
+  uint32_t mark_count;
+  bool failed;               /* out of memory: nothing published */
+  uint32_t dropped;
+  char dropped_code[16];
+  pr_position dropped_at;
+} pr_review_job;
 
 /* Syntax trees cost 25-50x their text and only an edited document needs one
  * (for the incremental re-parse), so trees are kept for the most recently
@@ -76,6 +102,11 @@ struct pr_server {
   size_t doc_count, doc_cap;
   uint64_t clock;        /* counts opens and changes, for touched */
   uv_timer_t *trim_timer;  /* NULL when the server was made without a loop */
+  uv_loop_t *loop;       /* NULL: reviews run inline (the fuzz harness, unit tests) */
+  uint64_t next_doc_id;
+  uint32_t jobs;         /* reviews running off the loop */
+  TSParser *idle_parsers[4];  /* the workers' parsers between jobs */
+  uint32_t idle_parser_count;
   int exit_code;
   bool exited;           /* `exit` arrived: every later message is ignored */
 };
@@ -148,6 +179,7 @@ static void pr_server__on_trim(uv_timer_t *timer) {
     free(s->docs);
     s->docs = NULL;
     s->doc_cap = 0;
+    while (s->idle_parser_count) ts_parser_delete(s->idle_parsers[--s->idle_parser_count]);
   }
   malloc_trim(0);
 }
@@ -197,38 +229,153 @@ static bool pr_server__classify(pr_server *s, pr_open_document *d) {
   return true;
 }
 
-static void pr_server__publish(pr_server *s, pr_open_document *d) {
+/* Parses (when needed) and reviews `doc`, a document or a job's snapshot, and
+ * builds its publishDiagnostics params and the marks hover uses. Touches no
+ * server state: a worker thread runs it. False when out of memory. */
+static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
+                              pr_document *doc, pr_review_cache *cache, TSParser *parser, json_t **params,
+                              pr_mark **marks, uint32_t *mark_count, uint32_t *dropped, char *dropped_code,
+                              pr_position *dropped_at) {
+  *params = NULL;
+  *marks = NULL;
+  *mark_count = *dropped = 0;
+  if (!pr_document_ensure_tree(doc, parser)) return false;
   pr_review review;
-  pr_review_options options = {
-    .path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = pr_document_lines(d->doc),
-    .cache = d->cache};
-  if (!pr_document_ensure_tree(d->doc, s->parser)) {
-    pr_server__log(s, "%s: no syntax tree (out of memory); diagnostics not updated", d->uri);
-    return;
-  }
-  const TSTree *tree = pr_document_tree(d->doc);
-  if (pr_review_file(pr_document_text(d->doc), pr_document_length(d->doc), tree, &options, &review) != PR_REVIEW_OK) {
-    pr_server__log(s, "%s: out of memory while reviewing", d->uri);
-    return;
-  }
-  pr_mark *marks = review.count ? realloc(d->marks, review.count * sizeof *marks) : d->marks;
-  if (marks) {
-    d->marks = marks;
-    d->mark_count = review.count;
+  pr_review_options options = {.path = path, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache};
+  if (pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &options, &review) !=
+      PR_REVIEW_OK)
+    return false;
+  if (review.count && (*marks = malloc(review.count * sizeof **marks))) {
+    *mark_count = review.count;
     for (uint32_t i = 0; i < review.count; i++)
-      marks[i] = (pr_mark){review.findings[i]->start, review.findings[i]->end, review.findings[i]->rule};
+      (*marks)[i] = (pr_mark){review.findings[i]->start, review.findings[i]->end, review.findings[i]->rule};
   }
   const pr_finding *bad;
-  uint32_t dropped;
-  json_t *params = pr_protocol_diagnostics_new(d->uri, pr_document_version(d->doc), d->doc, &review, &s->caps,
-                                               &bad, &dropped);
-  if (dropped) {
-    pr_position at = pr_document_position(d->doc, bad->start, PR_UNIT_UTF32);
-    pr_server__log(s, "%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
-                   d->uri, dropped, bad->rule->code, at.line + 1, at.column + 1);
+  *params = pr_protocol_diagnostics_new(uri, pr_document_version(doc), doc, &review, caps, &bad, dropped);
+  if (*dropped) {
+    snprintf(dropped_code, 16, "%s", bad->rule->code);
+    *dropped_at = pr_document_position(doc, bad->start, PR_UNIT_UTF32);
   }
   pr_review_free(&review);
+  return true;
+}
+
+/* Installs a finished review's results in the document and sends them. */
+static void pr_server__deliver(pr_server *s, pr_open_document *d, json_t *params, pr_mark *marks, uint32_t mark_count,
+                               uint32_t dropped, const char *dropped_code, pr_position dropped_at) {
+  free(d->marks);
+  d->marks = marks;
+  d->mark_count = mark_count;
+  if (dropped)
+    pr_server__log(s, "%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
+                   d->uri, dropped, dropped_code, dropped_at.line + 1, dropped_at.column + 1);
   pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
+}
+
+static void pr_server__review_work(uv_work_t *work) {
+  pr_review_job *j = work->data;
+  j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, j->snap, j->cache,
+                                 j->parser, &j->params, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
+                                 &j->dropped_at);
+}
+
+static pr_open_document *pr_server__find_id(pr_server *s, uint64_t id) {
+  for (size_t i = 0; i < s->doc_count; i++)
+    if (s->docs[i].id == id) return &s->docs[i];
+  return NULL;
+}
+
+static void pr_server__schedule(pr_server *s, pr_open_document *d);
+
+static void pr_server__review_done(uv_work_t *work, int status) {
+  pr_review_job *j = work->data;
+  pr_server *s = j->server;
+  s->jobs--;
+  if (s->idle_parser_count < sizeof s->idle_parsers / sizeof *s->idle_parsers) s->idle_parsers[s->idle_parser_count++] = j->parser;
+  else ts_parser_delete(j->parser);
+  pr_open_document *d = s->exited ? NULL : pr_server__find_id(s, j->doc_id);
+  if (d) {
+    d->busy = false;
+    d->cache = j->cache;
+    j->cache = NULL;
+    pr_document_adopt_tree(d->doc, j->snap);
+    bool current = pr_document_version(d->doc) == pr_document_version(j->snap) && !d->dirty;
+    if (status == 0 && j->failed) pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
+    if (status == 0 && current && j->params) {
+      pr_server__deliver(s, d, j->params, j->marks, j->mark_count, j->dropped, j->dropped_code, j->dropped_at);
+      j->params = NULL;
+      j->marks = NULL;
+    }
+    if (d->dirty) pr_server__schedule(s, d);
+  }
+  json_decref(j->params);
+  free(j->marks);
+  pr_review_cache_free(j->cache);
+  pr_document_delete(j->snap);
+  free(j->uri);
+  free(j->path);
+  free(j);
+}
+
+/* Reviews d and publishes its diagnostics: inline without a loop; else off
+ * the loop, one review per document at a time, the newest version last. */
+static void pr_server__schedule(pr_server *s, pr_open_document *d) {
+  d->dirty = true;
+  if (!s->loop) {
+    json_t *params;
+    pr_mark *marks;
+    uint32_t count, dropped;
+    char code[16];
+    pr_position at;
+    if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, d->doc, d->cache, s->parser,
+                           &params, &marks, &count, &dropped, code, &at)) {
+      pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
+      return;
+    }
+    d->dirty = false;
+    pr_server__deliver(s, d, params, marks, count, dropped, code, at);
+    return;
+  }
+  if (d->busy) return;  /* the running review's completion schedules the next */
+  pr_review_job *j = calloc(1, sizeof *j);
+  if (j) {
+    j->server = s;
+    j->doc_id = d->id;
+    j->uri = strdup(d->uri);
+    j->path = d->path ? strdup(d->path) : NULL;
+    j->test_file = d->test_file;
+    j->caps = s->caps;
+    j->caps.root_path = NULL;
+    j->snap = pr_document_snapshot(d->doc);
+    j->parser = s->idle_parser_count ? s->idle_parsers[--s->idle_parser_count] : pr_parser_new();
+  }
+  if (!j || !j->uri || (d->path && !j->path) || !j->snap || !j->parser) {
+    pr_server__log(s, "%s: out of memory; diagnostics not updated", d->uri);
+    if (j) {
+      if (j->parser) ts_parser_delete(j->parser);
+      pr_document_delete(j->snap);
+      free(j->uri);
+      free(j->path);
+      free(j);
+    }
+    return;
+  }
+  j->cache = d->cache;
+  d->cache = NULL;
+  j->work.data = j;
+  if (uv_queue_work(s->loop, &j->work, pr_server__review_work, pr_server__review_done) != 0) {
+    d->cache = j->cache;
+    ts_parser_delete(j->parser);
+    pr_document_delete(j->snap);
+    free(j->uri);
+    free(j->path);
+    free(j);
+    pr_server__log(s, "%s: could not start a review; diagnostics not updated", d->uri);
+    return;
+  }
+  s->jobs++;
+  d->busy = true;
+  d->dirty = false;
 }
 
 static void pr_server__publish_empty(pr_server *s, const char *uri) {
@@ -276,7 +423,10 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   d = &s->docs[s->doc_count];
   memset(d, 0, sizeof *d);
   d->uri = strdup(item.uri);
-  d->doc = pr_document_new(s->parser, item.text, (uint32_t)item.text_len, item.version);
+  /* with a loop the first parse is the review job's, off the loop */
+  d->doc = s->loop ? pr_document_new_unparsed(item.text, (uint32_t)item.text_len, item.version)
+                   : pr_document_new(s->parser, item.text, (uint32_t)item.text_len, item.version);
+  d->id = ++s->next_doc_id;
   d->cache = pr_review_cache_new();
   if (!d->uri || !d->doc || !d->cache) {
     free(d->uri);
@@ -288,7 +438,7 @@ static void pr_server__did_open(pr_server *s, json_t *id, json_t *params) {
   s->doc_count++;
   pr_server__classify(s, d);
   pr_server__touch(s, d);
-  pr_server__publish(s, d);
+  pr_server__schedule(s, d);
 }
 
 static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
@@ -300,8 +450,9 @@ static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
     pr_server__log(s, "didChange ignored: %s is not open", change.uri);
   } else {
     uint32_t bad = 0;
-    pr_document_error err = pr_document_apply(d->doc, s->parser, change.changes, change.change_count,
-                                              s->caps.encoding, change.version, &bad);
+    /* the text now; the parse with the review (off the loop when there is one) */
+    pr_document_error err = pr_document_edit(d->doc, change.changes, change.change_count, s->caps.encoding,
+                                             change.version, &bad);
     if (err == PR_DOC_BAD_RANGE)
       pr_server__log(s, "didChange rejected for %s version %lld: change %u has an impossible range "
                      "(%u:%u-%u:%u); the document is unchanged at version %lld",
@@ -314,7 +465,7 @@ static void pr_server__did_change(pr_server *s, json_t *id, json_t *params) {
       pr_server__log(s, "didChange rejected for %s: out of memory; the document is unchanged", change.uri);
     else {
       pr_server__touch(s, d);
-      pr_server__publish(s, d);
+      pr_server__schedule(s, d);
     }
   }
   free(change.changes);
@@ -623,6 +774,7 @@ pr_server *pr_server_new(struct uv_loop_s *loop, const pr_server_io *io) {
   pr_server *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->io = *io;
+  s->loop = loop;
   s->parser = pr_parser_new();
   if (!s->parser) { free(s); return NULL; }
   if (loop) {
@@ -667,6 +819,7 @@ void pr_server_free(pr_server *s) {
   free(s->docs);
   free(s->caps.root_path);
   ts_parser_delete(s->parser);
+  while (s->idle_parser_count) ts_parser_delete(s->idle_parsers[--s->idle_parser_count]);
   if (s->trim_timer) uv_close((uv_handle_t *)s->trim_timer, pr_server__free_timer);
   free(s);
 }
@@ -726,6 +879,16 @@ static void pr_server__on_signal(void *user, int signum) {
 }
 
 int pr_server_main(void) {
+  /* Reviews run on libuv's worker threads; with glibc's per-thread arenas the
+     memory they free would stay with each thread. One arena lets malloc_trim
+     give it all back after closes (reviews allocate little beyond their own
+     bump arena, so the shared lock costs nothing measurable). */
+  mallopt(M_ARENA_MAX, 1);
+  /* One worker: reviews are short and run one at a time anyway (the newest
+     version of each document), and every extra thread keeps the stack pages
+     its reviews touched (about 1 MB each) after the documents are closed. An
+     explicit UV_THREADPOOL_SIZE from the environment wins. */
+  setenv("UV_THREADPOOL_SIZE", "1", 0);
   pr_server_main_ctx *m = calloc(1, sizeof *m);
   if (!m) return 1;
   int rc = 1;
