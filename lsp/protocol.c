@@ -69,6 +69,7 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
     else if (!strcmp(s, "utf-32")) utf32 = true;
   }
   caps->encoding = utf8 ? PR_UNIT_UTF8 : (utf32 && !utf16) ? PR_UNIT_UTF32 : PR_UNIT_UTF16;
+  caps->pull_diagnostics = json_is_object(pr_protocol__path(params, "capabilities", "textDocument", "diagnostic"));
   json_t *pd = pr_protocol__path(params, "capabilities", "textDocument", "publishDiagnostics");
   caps->related_information = json_is_true(json_object_get(pd, "relatedInformation"));
   caps->code_description = json_is_true(json_object_get(pd, "codeDescriptionSupport"));
@@ -90,12 +91,17 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
 
 json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
   const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
-  return json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b},s:{s:s,s:s}}",
-                   "capabilities", "positionEncoding", enc,
-                   "textDocumentSync", "openClose", 1, "change", 2,
-                   "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
-                   "hoverProvider", 1,
-                   "serverInfo", "name", "pyreview", "version", version);
+  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b},s:{s:s,s:s}}",
+                        "capabilities", "positionEncoding", enc,
+                        "textDocumentSync", "openClose", 1, "change", 2,
+                        "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
+                        "hoverProvider", 1,
+                        "serverInfo", "name", "pyreview", "version", version);
+  if (r && caps->pull_diagnostics)
+    json_object_set_new(json_object_get(r, "capabilities"), "diagnosticProvider",
+                        json_pack("{s:s,s:b,s:b}", "identifier", "pyreview", "interFileDependencies", 0,
+                                  "workspaceDiagnostics", 0));
+  return r;
 }
 
 static bool pr_protocol__version(json_t *v, int64_t *out) {
@@ -269,6 +275,19 @@ bool pr_protocol_read_code_action(json_t *params, pr_code_action_params *out, co
       out->fix_all = true;
   }
   return true;
+}
+
+bool pr_protocol_read_diagnostic(json_t *params, const char **uri, const char **previous_result_id,
+                                 const char **error) {
+  *uri = pr_protocol__uri(pr_protocol__path(params, "textDocument", "uri", NULL));
+  if (!*uri) { *error = "textDocument.uri is missing"; return false; }
+  *previous_result_id = json_string_value(json_object_get(params, "previousResultId"));
+  return true;
+}
+
+json_t *pr_protocol_diagnostic_report_new(const char *result_id, json_t *items) {
+  if (!items) return json_pack("{s:s,s:s}", "kind", "unchanged", "resultId", result_id);
+  return json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", result_id, "items", items);
 }
 
 bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *pos, const char **error) {

@@ -22,7 +22,8 @@
   X(METHOD_NOT_FOUND, -32601, "method not found")          \
   X(INVALID_PARAMS, -32602, "invalid params")              \
   X(INTERNAL_ERROR, -32603, "internal error")              \
-  X(SERVER_NOT_INITIALIZED, -32002, "server not initialized")
+  X(SERVER_NOT_INITIALIZED, -32002, "server not initialized")      \
+  X(REQUEST_CANCELLED, -32800, "request cancelled")
 
 typedef enum pr_rpc_error {
 #define PR_RPC_ENUM(name, code, text) PR_RPC_##name = code,
@@ -37,6 +38,7 @@ typedef struct pr_client_caps {
   bool tag_unnecessary;      /* publishDiagnostics.tagSupport.valueSet has 1 */
   bool tag_deprecated;       /* ... has 2 */
   bool code_description;     /* publishDiagnostics.codeDescriptionSupport */
+  bool pull_diagnostics;     /* textDocument.diagnostic: the client pulls (then nothing is pushed) */
   char *root_path;           /* malloc'd file-system path of the workspace root, or NULL */
 } pr_client_caps;
 
@@ -84,6 +86,12 @@ typedef struct pr_code_action_params {
   bool quick_fixes;          /* context.only is absent or asks for quickfix */
 } pr_code_action_params;
 bool pr_protocol_read_code_action(json_t *params, pr_code_action_params *out, const char **error);
+
+/* textDocument/diagnostic params. */
+bool pr_protocol_read_diagnostic(json_t *params, const char **uri, const char **previous_result_id,
+                                 const char **error);
+/* A DocumentDiagnosticReport: "unchanged" when items is NULL, else "full" (steals items). */
+json_t *pr_protocol_diagnostic_report_new(const char *result_id, json_t *items);
 
 /* textDocument/hover (and any TextDocumentPositionParams). */
 bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *pos, const char **error);

@@ -46,6 +46,12 @@ typedef struct pr_mark {
   const pr_rule *rule;
 } pr_mark;
 
+/* A textDocument/diagnostic request waiting for the running review. */
+typedef struct pr_pull {
+  json_t *id;
+  char *previous;        /* previousResultId, or NULL */
+} pr_pull;
+
 typedef struct pr_open_document {
   char *uri;
   char *path;            /* file-system path, or NULL for non-file URIs */
@@ -58,6 +64,10 @@ typedef struct pr_open_document {
   uint64_t id;           /* unique for the server's life: a job finds its document by it */
   bool busy;             /* a review of it runs off the loop (it has lent the job its cache) */
   bool dirty;            /* changed since the review that runs or last ran started */
+  json_t *items;         /* the last review's diagnostics (for pull clients) */
+  char result_id[48];    /* its resultId */
+  pr_pull *pulls;        /* pull requests waiting for the running review */
+  uint32_t pull_count;
 } pr_open_document;
 
 /* A review off the loop (uv_queue_work): a snapshot of one document parsed
@@ -104,6 +114,7 @@ struct pr_server {
   uv_timer_t *trim_timer;  /* NULL when the server was made without a loop */
   uv_loop_t *loop;       /* NULL: reviews run inline (the fuzz harness, unit tests) */
   uint64_t next_doc_id;
+  uint64_t result_seq;   /* makes resultIds unique */
   uint32_t jobs;         /* reviews running off the loop */
   TSParser *idle_parsers[4];  /* the workers' parsers between jobs */
   uint32_t idle_parser_count;
@@ -157,6 +168,14 @@ static pr_open_document *pr_server__find(pr_server *s, const char *uri) {
 }
 
 static void pr_server__forget(pr_server *s, pr_open_document *d) {
+  /* a pull waiting for a review of a closed document gets an empty report */
+  for (uint32_t i = 0; i < d->pull_count; i++) {
+    pr_server__send(s, pr_protocol_response_new(d->pulls[i].id, pr_protocol_diagnostic_report_new("closed", json_array())));
+    json_decref(d->pulls[i].id);
+    free(d->pulls[i].previous);
+  }
+  free(d->pulls);
+  json_decref(d->items);
   pr_document_delete(d->doc);
   pr_review_cache_free(d->cache);
   free(d->marks);
@@ -260,7 +279,15 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
   return true;
 }
 
-/* Installs a finished review's results in the document and sends them. */
+/* A DocumentDiagnosticReport of d's last review: unchanged when the client has it. */
+static void pr_server__answer_pull(pr_server *s, pr_open_document *d, json_t *id, const char *previous) {
+  json_t *items = NULL;
+  if (!previous || strcmp(previous, d->result_id)) items = d->items ? json_incref(d->items) : json_array();
+  pr_server__send(s, pr_protocol_response_new(id, pr_protocol_diagnostic_report_new(d->result_id, items)));
+}
+
+/* Installs a finished review's results in the document and sends them (push),
+ * or answers the pull requests that waited for them. */
 static void pr_server__deliver(pr_server *s, pr_open_document *d, json_t *params, pr_mark *marks, uint32_t mark_count,
                                uint32_t dropped, const char *dropped_code, pr_position dropped_at) {
   free(d->marks);
@@ -269,7 +296,21 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, json_t *params
   if (dropped)
     pr_server__log(s, "%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
                    d->uri, dropped, dropped_code, dropped_at.line + 1, dropped_at.column + 1);
-  pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
+  json_decref(d->items);
+  d->items = params ? json_incref(json_object_get(params, "diagnostics")) : NULL;
+  snprintf(d->result_id, sizeof d->result_id, "%llu-%lld-%llu", (unsigned long long)d->id,
+           (long long)pr_document_version(d->doc), (unsigned long long)++s->result_seq);
+  if (!s->caps.pull_diagnostics) {
+    pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
+    return;
+  }
+  json_decref(params);
+  for (uint32_t i = 0; i < d->pull_count; i++) {
+    pr_server__answer_pull(s, d, d->pulls[i].id, d->pulls[i].previous);
+    json_decref(d->pulls[i].id);
+    free(d->pulls[i].previous);
+  }
+  d->pull_count = 0;
 }
 
 static void pr_server__review_work(uv_work_t *work) {
@@ -478,7 +519,7 @@ static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
   if (!d) { pr_server__log(s, "didClose ignored: %s is not open", uri); return; }
   char *copy = strdup(uri);
   pr_server__forget(s, d);
-  if (copy) pr_server__publish_empty(s, copy);
+  if (copy && !s->caps.pull_diagnostics) pr_server__publish_empty(s, copy);
   free(copy);
   pr_server__schedule_trim(s);
 }
@@ -490,6 +531,50 @@ static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
 }
 
 static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
+
+/* ---------- pull diagnostics, cancellation, trace ---------- */
+
+static void pr_server__diagnostic(pr_server *s, json_t *id, json_t *params) {
+  const char *uri, *previous, *error;
+  if (!pr_protocol_read_diagnostic(params, &uri, &previous, &error)) {
+    pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "%s", error);
+    return;
+  }
+  pr_open_document *d = pr_server__find(s, uri);
+  if (!d) {
+    pr_server__send(s, pr_protocol_response_new(id, pr_protocol_diagnostic_report_new("closed", json_array())));
+    return;
+  }
+  if (!d->dirty && !d->busy && d->items) {
+    pr_server__answer_pull(s, d, id, previous);
+    return;
+  }
+  /* a review runs or is due: answer when it is delivered */
+  pr_pull *p = realloc(d->pulls, (d->pull_count + 1) * sizeof *p);
+  if (!p) { pr_server__error(s, id, PR_RPC_INTERNAL_ERROR, "out of memory"); return; }
+  d->pulls = p;
+  p[d->pull_count].id = json_incref(id);
+  p[d->pull_count].previous = previous ? strdup(previous) : NULL;
+  d->pull_count++;
+  if (!d->busy) pr_server__schedule(s, d);
+}
+
+static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {
+  json_t *target = json_object_get(params, "id");
+  if (!target) return;
+  for (size_t i = 0; i < s->doc_count; i++) {
+    pr_open_document *d = &s->docs[i];
+    for (uint32_t j = 0; j < d->pull_count; j++) {
+      if (!json_equal(d->pulls[j].id, target)) continue;
+      pr_server__error(s, d->pulls[j].id, PR_RPC_REQUEST_CANCELLED, "cancelled");
+      json_decref(d->pulls[j].id);
+      free(d->pulls[j].previous);
+      d->pulls[j] = d->pulls[--d->pull_count];
+      return;
+    }
+  }
+  /* every other request is answered as it arrives: nothing left to cancel */
+}
 
 /* ---------- code actions and hover ---------- */
 
@@ -707,6 +792,9 @@ static const pr_method pr_methods[] = {
   {"textDocument/didSave", pr_server__ignore, false},
   {"workspace/didChangeConfiguration", pr_server__ignore, false},
   {"textDocument/codeAction", pr_server__code_action, true},
+  {"textDocument/diagnostic", pr_server__diagnostic, true},
+  {"$/cancelRequest", pr_server__cancel, false},
+  {"$/setTrace", pr_server__ignore, false},
   {"textDocument/hover", pr_server__hover, true},
 };
 

@@ -62,3 +62,42 @@ test('requests are answered while a long review runs', async () => {
     assert.ok(p.diagnostics.length >= 12000);
   } finally { assert.equal((await c.stop()).code, 0); }
 });
+
+test('pull diagnostics: full, then unchanged, then full after a change; nothing pushed; cancel', async () => {
+  const { DocumentDiagnosticRequest, DidChangeTextDocumentNotification } = require('vscode-languageserver-protocol/node');
+  const c = start();
+  try {
+    const init = await c.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    assert.equal(init.capabilities.diagnosticProvider.identifier, 'pyreview');
+    const uri = 'file:///work/proj/app/pull.py';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text: 'import os\n\ndef run(cmd):\n    os.system(cmd)\n' },
+    });
+    const first = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(first.items.map((d) => d.code), ['SEC002']);
+    const again = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId });
+    assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 18 } }, text: 'print(cmd)' }],
+    });
+    const after = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(after.kind, 'full');
+    assert.notEqual(after.resultId, first.resultId);
+    assert.equal(after.items.some((d) => d.code === 'SEC002'), false, 'the edit removed the shell call');
+    assert.equal(c.published.filter((p) => p.uri === uri).length, 0, 'a pull client gets nothing pushed');
+    // a request cancelled while its review runs is answered with RequestCancelled
+    const parts = [];
+    for (let i = 0; i < 8000; i++) parts.push(`def f${i}(a):\n    return eval(a)\n\n`);
+    const big = 'file:///work/proj/app/bigpull.py';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: big, languageId: 'python', version: 1, text: parts.join('') },
+    });
+    const { CancellationTokenSource } = require('vscode-languageserver-protocol/node');
+    const source = new CancellationTokenSource();
+    const pending = c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: big } }, source.token);
+    source.cancel();
+    await assert.rejects(pending, (e) => e.code === -32800);
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
