@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "document.h"
 #include "engine.h"
+#include "fixes.h"
 #include "parse.h"
 #include "report.h"
 #include "resultcache.h"
@@ -43,6 +44,8 @@ static const char pr_usage[] =
   "                               (default warning)\n"
   "      --exit-zero              exit 0 even when there are findings\n"
   "      --jobs N                 review N files at a time (default: number of CPUs)\n"
+  "      --fix                    apply the rules' fixes to the files, then report what is left\n"
+  "      --diff                   print the fixes as a unified diff instead of applying them\n"
   "      --no-cache               review every file, without reading or writing the result cache\n"
   "      --cache-dir DIR          the result cache's folder (default: $PYREVIEW_CACHE_DIR, else\n"
   "                               .pyreview_cache in the current folder)\n"
@@ -64,6 +67,7 @@ typedef struct pr_file_job {
   pr_buf out;              /* this file's report */
   pr_buf err;              /* this file's messages for stderr */
   uint32_t counts[5];      /* findings per severity (index = pr_severity) */
+  uint32_t fixed;          /* fixes applied (--fix) or shown (--diff) */
   bool io_error;
 } pr_file_job;
 
@@ -73,6 +77,7 @@ typedef struct pr_check {
   atomic_size_t next;
   const pr_selection *selection;
   bool json;
+  bool fix, diff;          /* --fix: rewrite files with their fixes; --diff: print them instead */
   pr_result_cache cache;   /* dir NULL: --no-cache, or the folder could not be used */
 } pr_check;
 
@@ -112,6 +117,69 @@ static int pr_read_file(const char *path, char **data, size_t *len) {
   return 0;
 }
 
+/* Writes `data` to `path` atomically (a temporary file beside it, renamed
+ * over it), unless the file no longer holds `expect`. */
+static int pr_write_back(const char *path, const char *expect, size_t expect_len, const char *data, size_t len) {
+  char *now = NULL;
+  size_t now_len = 0;
+  if (pr_read_file(path, &now, &now_len) != 0) return -1;
+  bool same = now_len == expect_len && !memcmp(now, expect, expect_len);
+  free(now);
+  if (!same) { errno = EAGAIN; return -1; }
+  struct stat st;
+  if (stat(path, &st) != 0) return -1;
+  char tmp[4200];
+  snprintf(tmp, sizeof tmp, "%s.pyreview-fix.%ld", path, (long)getpid());
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
+  if (fd < 0) return -1;
+  size_t off = 0;
+  while (off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) { close(fd); unlink(tmp); return -1; }
+    off += (size_t)w;
+  }
+  if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) { unlink(tmp); return -1; }
+  return 0;
+}
+
+/* --fix and --diff for one file: *text becomes the fixed text (--fix) so that
+ * the report shows what is left. False when the file is done with. */
+static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, const char *raw, size_t raw_len,
+                         char **text, uint32_t *len, bool test_file) {
+  const char *path = job->entry->path;
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection};
+  uint32_t fixed_len, applied;
+  char *fixed = pr_fix_all(parser, *text, *len, &options, &fixed_len, &applied);
+  if (!fixed) return true;
+  if (raw_len != *len || memcmp(raw, *text, raw_len) != 0) {
+    pr_buf_printf(&job->err, "pyreview: warning: %s: not fixed: it is not read as it is stored (its encoding)\n",
+                  path);
+    free(fixed);
+    return true;
+  }
+  if (check->diff) {
+    char *d = pr_unified_diff(strncmp(path, "./", 2) ? path : path + 2, *text, *len, fixed, fixed_len);
+    if (d) pr_buf_append(&job->out, d, strlen(d));
+    free(d);
+    free(fixed);
+    job->fixed = applied;
+    return false;
+  }
+  if (pr_write_back(path, raw, raw_len, fixed, fixed_len) != 0) {
+    pr_buf_printf(&job->err, "pyreview: error: %s: not fixed: %s\n", path,
+                  errno == EAGAIN ? "it changed while being reviewed" : strerror(errno));
+    job->io_error = true;
+    free(fixed);
+    return true;
+  }
+  job->fixed = applied;
+  free(*text);
+  *text = fixed;
+  *len = fixed_len;
+  return true;
+}
+
 /* Everything besides the file's bytes that its report depends on. */
 static size_t pr_check_context(const pr_check *check, const pr_file_job *job, bool test_file, char *buf, size_t cap) {
   size_t n = (size_t)snprintf(buf, cap, "%s%c%s%c%d%c", check->json ? "json" : "text", 0, job->entry->path, 0,
@@ -134,7 +202,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   }
   bool test_file = pr_is_test_path(job->entry->relative);
   pr_cache_key key = {0, 0};
-  if (check->cache.dir) {
+  if (check->cache.dir && !check->fix && !check->diff) {
     char context[4096 + PR_MAX_RULES];
     size_t n = pr_check_context(check, job, test_file, context, sizeof context);
     key = pr_result_cache_key(&check->cache, raw, raw_len, context, n);
@@ -154,13 +222,30 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(raw);
     return;
   }
-  free(raw);
+  /* --fix writes back only files read as they are (UTF-8, nothing replaced),
+     and only when they still hold these bytes */
+  char *raw_copy = NULL;
+  size_t raw_copy_len = 0;
+  if (check->fix || check->diff) {
+    raw_copy = raw;
+    raw_copy_len = raw_len;
+  } else {
+    free(raw);
+  }
   if (info.had_invalid_bytes)
     pr_buf_printf(&job->err, "pyreview: warning: %s: bytes that are not valid %s were read as U+FFFD\n", path,
                   info.coding[0] && !info.unknown_coding ? info.coding : "UTF-8");
   if (info.unknown_coding)
     pr_buf_printf(&job->err, "pyreview: warning: %s: coding '%s' is not supported; read as UTF-8\n", path,
                   info.coding);
+  if (check->fix || check->diff) {
+    if (!pr_check_fix(check, job, parser, raw_copy, raw_copy_len, &text, &len, test_file)) {
+      free(raw_copy);
+      free(text);
+      return;
+    }
+  }
+  free(raw_copy);
   pr_line_index lines = {0};
   if (!pr_line_index_build(&lines, text, len)) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
@@ -188,7 +273,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     else pr_report_text(&job->out, &rf);
     for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
     pr_review_free(&review);
-    if (check->cache.dir && !job->out.oom && !job->err.oom) {
+    if (check->cache.dir && !check->fix && !job->out.oom && !job->err.oom) {
       pr_cached_report r = {.out = job->out.data, .out_len = job->out.len, .err = job->err.data,
                             .err_len = job->err.len};
       memcpy(r.counts, job->counts, sizeof r.counts);
@@ -230,7 +315,7 @@ static const char pr_default_cache_dir[] = ".pyreview_cache";
 static int pr_cmd_check(int argc, char **argv) {
   const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
   int jobs = 0, fail_on = PR_SEV_WARNING;
-  bool exit_zero = false, no_cache = false;
+  bool exit_zero = false, no_cache = false, fix = false, diff = false;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
   int npaths = 0;
@@ -264,6 +349,10 @@ static int pr_cmd_check(int argc, char **argv) {
       exit_zero = true;
     } else if (!strcmp(a, "--no-cache")) {
       no_cache = true;
+    } else if (!strcmp(a, "--fix")) {
+      fix = true;
+    } else if (!strcmp(a, "--diff")) {
+      diff = true;
     } else if ((m = PR_OPT("--cache-dir")) != 0) {
       if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a folder", a); }
       cache_dir = val;
@@ -300,7 +389,12 @@ static int pr_cmd_check(int argc, char **argv) {
   }
   free(paths);
   if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
-  pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json")};
+  if (fix && diff) {
+    pr_file_list_free(&files);
+    return pr_usage_error("%s", "--fix and --diff exclude each other");
+  }
+  pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json") && !diff,
+                    .fix = fix, .diff = diff};
   time_t started_at = time(NULL);
   if (cache_dir == pr_default_cache_dir && getenv("PYREVIEW_CACHE_DIR") && *getenv("PYREVIEW_CACHE_DIR"))
     cache_dir = getenv("PYREVIEW_CACHE_DIR");
@@ -322,8 +416,8 @@ static int pr_cmd_check(int argc, char **argv) {
   pr_check_worker(&check);
   for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
 
-  uint32_t counts[5] = {0};
-  size_t reviewed = 0;  /* files read and reviewed; one that could not be read is not */
+  uint32_t counts[5] = {0}, fixed = 0;
+  size_t reviewed = 0, fixed_files = 0;  /* files read and reviewed; one that could not be read is not */
   if (check.json) fputs("[", stdout);
   bool first = true;
   for (size_t i = 0; i < files.count; i++) {
@@ -338,6 +432,8 @@ static int pr_cmd_check(int argc, char **argv) {
     if (job->io_error || job->out.oom) status = 2;
     else reviewed++;
     for (int s = 1; s <= 4; s++) counts[s] += job->counts[s];
+    fixed += job->fixed;
+    fixed_files += job->fixed > 0;
     pr_buf_free(&job->out);
     pr_buf_free(&job->err);
   }
@@ -346,6 +442,17 @@ static int pr_cmd_check(int argc, char **argv) {
   uint32_t total = counts[1] + counts[2] + counts[3] + counts[4];
   char failed[64] = "";
   if (reviewed < files.count) snprintf(failed, sizeof failed, " (%zu could not be reviewed)", files.count - reviewed);
+  if (check.diff) {
+    fprintf(stderr, "pyreview: %u fix%s would change %zu file%s%s\n", fixed, fixed == 1 ? "" : "es", fixed_files,
+            fixed_files == 1 ? "" : "s", failed);
+    free(check.jobs);
+    pr_file_list_free(&files);
+    if (check.cache.dir) pr_result_cache_close(&check.cache);
+    return status ? status : exit_zero ? 0 : fixed ? 1 : 0;
+  }
+  if (check.fix)
+    fprintf(stderr, "pyreview: %u fix%s applied in %zu file%s\n", fixed, fixed == 1 ? "" : "es", fixed_files,
+            fixed_files == 1 ? "" : "s");
   if (total)
     fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s%s\n",
             total, total == 1 ? "" : "s", counts[1], counts[2], counts[3], counts[4], reviewed,

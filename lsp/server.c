@@ -14,6 +14,7 @@
 
 #include "document.h"
 #include "engine.h"
+#include "fixes.h"
 #include "incremental.h"
 #include "protocol.h"
 #include "suppress.h"
@@ -578,78 +579,11 @@ static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {
 
 /* ---------- code actions and hover ---------- */
 
-/* Every fix of the text, applied until none is left (at most 8 rounds; in each,
- * the fixes that do not overlap an earlier one): the new text, malloc'd, or
- * NULL when nothing changes. */
+/* Every fix of the document, applied until none is left (core/fixes.h). */
 static char *pr_server__fixed_text(pr_server *s, const pr_open_document *d, uint32_t *out_len) {
-  uint32_t len = pr_document_length(d->doc);
-  char *text = malloc((size_t)len + 1);
-  if (!text) return NULL;
-  memcpy(text, pr_document_text(d->doc), len + 1);
-  bool changed = false;
-  for (int round = 0; round < 8; round++) {
-    pr_line_index lines = {0};
-    if (!pr_line_index_build(&lines, text, len)) break;
-    TSTree *tree = pr_parse(s->parser, NULL, text, len, lines.bare_cr != 0);
-    pr_review review;
-    pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file, .lines = &lines};
-    bool ok = tree && pr_review_file(text, len, tree, &options, &review) == PR_REVIEW_OK;
-    if (tree) ts_tree_delete(tree);
-    pr_line_index_free(&lines);
-    if (!ok) break;
-    /* the chosen edits, in document order, none overlapping another */
-    pr_edit *chosen = NULL;
-    uint32_t n = 0, cap = 0;
-    size_t grow = 0;
-    for (uint32_t i = 0; i < review.count; i++) {
-      const pr_finding *f = review.findings[i];
-      if (!f->fix_message || !f->edit_count) continue;
-      bool clash = false;
-      for (uint32_t e = 0; e < f->edit_count && !clash; e++)
-        for (uint32_t c = 0; c < n && !clash; c++)
-          clash = f->edits[e].start < chosen[c].end && chosen[c].start < f->edits[e].end;
-      if (clash) continue;
-      if (n + f->edit_count > cap) {
-        cap = (n + f->edit_count) * 2;
-        pr_edit *p = realloc(chosen, cap * sizeof *p);
-        if (!p) break;
-        chosen = p;
-      }
-      for (uint32_t e = 0; e < f->edit_count; e++) {
-        chosen[n++] = f->edits[e];
-        grow += strlen(f->edits[e].text);
-      }
-    }
-    if (!n) { free(chosen); pr_review_free(&review); break; }
-    /* apply them: in order of position (they do not overlap) */
-    for (uint32_t i = 1; i < n; i++)
-      for (uint32_t j = i; j > 0 && chosen[j - 1].start > chosen[j].start; j--) {
-        pr_edit t = chosen[j]; chosen[j] = chosen[j - 1]; chosen[j - 1] = t;
-      }
-    char *next = malloc((size_t)len + grow + 1);
-    if (!next) { free(chosen); pr_review_free(&review); break; }
-    uint32_t o = 0, at = 0;
-    for (uint32_t i = 0; i < n; i++) {
-      memcpy(next + o, text + at, chosen[i].start - at);
-      o += chosen[i].start - at;
-      size_t t = strlen(chosen[i].text);
-      memcpy(next + o, chosen[i].text, t);
-      o += (uint32_t)t;
-      at = chosen[i].end;
-    }
-    memcpy(next + o, text + at, len - at);
-    o += len - at;
-    next[o] = 0;
-    free(chosen);
-    pr_review_free(&review);
-    free(text);
-    text = next;
-    len = o;
-    changed = true;
-  }
-  if (!changed) { free(text); return NULL; }
-  *out_len = len;
-  return text;
+  pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file};
+  uint32_t applied;
+  return pr_fix_all(s->parser, pr_document_text(d->doc), pr_document_length(d->doc), &options, out_len, &applied);
 }
 
 static json_t *pr_server__action_new(const char *title, const char *kind, const char *uri, json_t *edits,

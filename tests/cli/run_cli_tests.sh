@@ -200,6 +200,43 @@ for d in json.load(sys.stdin):
 check "json fixes" "TST001 Use \`assertEqual\` 6:14-6:24=assertEqual;6:25-6:43=total([1, 2]), 3
 DED003 Rename to \`_row\` 7:13-7:13=_" "$fix"
 
+# --diff shows every fix as a unified diff and changes nothing; --fix applies them
+mkdir -p tofix/tests
+cat > tofix/tests/test_rows.py <<'PY'
+import unittest
+
+
+class RowsTest(unittest.TestCase):
+    def test_rows(self):
+        self.assertTrue(count() == 3)
+        for row in range(3):
+            pass
+PY
+cp tofix/tests/test_rows.py tofix/original.txt
+run check --no-cache --diff --select TST001,DED003 tofix
+check "--diff exits 1 when a fix would change a file" 1 "$rc"
+check "--diff output" "--- a/tofix/tests/test_rows.py
++++ b/tofix/tests/test_rows.py
+@@ -3,6 +3,6 @@
+ 
+ class RowsTest(unittest.TestCase):
+     def test_rows(self):
+-        self.assertTrue(count() == 3)
+-        for row in range(3):
++        self.assertEqual(count(), 3)
++        for _row in range(3):
+             pass" "$out"
+check "--diff changes nothing" "$(cat tofix/original.txt)" "$(cat tofix/tests/test_rows.py)"
+run check --no-cache --fix --select TST001,DED003 tofix
+check "--fix exits 0 when nothing is left" 0 "$rc"
+contains "--fix says what it did" "2 fixes applied in 1 file" "$err"
+check "--fix rewrote the file" "$(sed -e 's/assertTrue(count() == 3)/assertEqual(count(), 3)/' -e 's/for row/for _row/' tofix/original.txt)" "$(cat tofix/tests/test_rows.py)"
+run check --no-cache --fix --select TST001,DED003 tofix
+contains "--fix twice changes nothing" "0 fixes applied" "$err"
+printf '# -*- coding: latin-1 -*-\nfor row in range(3):\n    pass  # caf\xe9\n' > tofix/latin.py
+run check --no-cache --fix tofix/latin.py
+contains "--fix leaves a file it cannot write back as read" "not fixed" "$err"
+
 # the result cache: a re-run reads results instead of reviewing, and says the same
 cd "$work"
 mkdir -p cached

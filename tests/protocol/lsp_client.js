@@ -59,7 +59,7 @@ function start(args = ['serve', '--stdio'], prefix = []) {
       await conn.sendRequest(ShutdownRequest.type);
       await conn.sendNotification(ExitNotification.type);
     } catch { /* already gone */ }
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), process.env.PR_TEST_SLOW ? 60000 : 5000);
     const r = await exited;
     clearTimeout(timer);
     conn.dispose();

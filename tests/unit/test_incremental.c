@@ -216,6 +216,8 @@ static void walk(const char *dir, const char *rel, TSParser *parser, uint64_t *s
       walk(path, sub, parser, seed, files);
     } else if (strlen(e->d_name) > 3 && !strcmp(e->d_name + strlen(e->d_name) - 3, ".py")) {
       (*seed)++;
+      /* under valgrind (PR_TEST_SLOW) every eighth file */
+      if (getenv("PR_TEST_SLOW") && *seed % 8) continue;
       check_file(path, sub, pr_is_test_path(sub), parser, *seed * 0x9E3779B97F4A7C15ull);
       (*files)++;
     }
@@ -252,9 +254,10 @@ static void fixtures_give_the_full_answer(void **state) {
           files, (unsigned long long)edits_total, (unsigned long long)findings_total,
           (unsigned long long)incremental_reviews, (unsigned long long)reused_total, (unsigned long long)walked_total);
   /* not vacuous: most segments were reused */
-  assert_true(files > 20);
-  assert_true(findings_total > 1000);
-  assert_true(incremental_reviews > 1000 && reused_total > 10000);
+  bool slow = getenv("PR_TEST_SLOW") != NULL;
+  assert_true(files > (slow ? 5u : 20u));
+  assert_true(findings_total > (slow ? 100u : 1000u));
+  assert_true(incremental_reviews > (slow ? 100u : 1000u) && reused_total > (slow ? 1000u : 10000u));
 }
 
 static void apply_text(pr_document *doc, TSParser *parser, const char *find, const char *replace) {
