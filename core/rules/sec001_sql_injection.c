@@ -397,14 +397,12 @@ static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
   }
 }
 
-/* Appends a string literal's text. `mode` is 0, or '%' / '{' for the template
- * of `%` / `.format()`: the text then ends at the first placeholder, and the
- * function returns true when it found one. Replacement fields of f-strings are
- * parts: a literal one ends the known text, a non-literal one is a hole. */
-static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char mode) {
+/* Appends a string literal's text (templates of `%` and `.format()`: see
+ * sec001_emit_template). Replacement fields of f-strings are parts: a literal
+ * one adds its text or ends the known text, a non-literal one is a hole. */
+static void sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s) {
   TSNode strings[64];
   uint32_t count = 0;
-  bool found = false;
   if (pr_node_kind(s) == pr_kind_string) {
     strings[count++] = s;
   } else {
@@ -432,36 +430,17 @@ static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char
                            ? sec001_template(ctx, e)
                            : (TSNode){0};
         if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->hole)
-          sec001_emit_string(ctx, t, value, 0);
+          sec001_emit_string(ctx, t, value);
         else
           sec001_stop(t, !literal);
         continue;
       }
-      if (k != pr_kind_string_content || found) continue;
+      if (k != pr_kind_string_content) continue;
       uint32_t len;
       const char *text = pr_text(ctx, part, &len);
-      uint32_t from = 0;
-      for (uint32_t c = 0; c < len && mode; c++) {
-        char open = mode;
-        char close = mode == '{' ? '}' : 0;
-        if (text[c] != open && (!close || text[c] != close)) continue;
-        if (c + 1 < len && text[c + 1] == text[c]) {  /* %% {{ }}: one literal character */
-          sec001_append(t, text + from, c + 1 - from);
-          from = c + 2;
-          c++;
-          continue;
-        }
-        if (text[c] == open) {
-          sec001_append(t, text + from, c - from);
-          found = true;
-          from = len;
-          break;
-        }
-      }
-      if (from < len) sec001_append(t, text + from, len - from);
+      sec001_append(t, text, len);
     }
   }
-  return found;
 }
 
 /* How the arguments of `%` or `.format()` fill a template's fields. */
@@ -701,7 +680,7 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
     switch (pr_node_kind(n)) {
     case pr_kind_string:
     case pr_kind_concatenated_string:
-      sec001_emit_string(ctx, t, n, 0);
+      sec001_emit_string(ctx, t, n);
       break;
     case pr_kind_binary_operator: {
       TSNode op = pr_child(n, pr_field_operator), left = pr_child(n, pr_field_left);
