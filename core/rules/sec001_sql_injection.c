@@ -30,7 +30,9 @@
  * (`", ".join("?" for _ in rows)`). The arguments of `%` and `.format()` are
  * matched to the template's fields (by position in a tuple display, by key in
  * a dict display or keyword, the one argument otherwise), so a safe field
- * before a non-literal one does not hide it.
+ * before a non-literal one does not hide it. When the template's text is not
+ * known there (a local name assigned more than once, `q %= args`), every
+ * argument must be safe, whatever its conversion.
  *
  * The message says what to do about the first non-literal part, by its
  * position: after FROM, JOIN, INTO, UPDATE, TABLE (the last word of the
