@@ -124,6 +124,12 @@ static bool pr_literal__push_fields(TSNode s, TSNode *stack, uint8_t *names, uin
 
 bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
                              bool (*accept)(const pr_ctx *ctx, TSNode call, uint32_t scope)) {
+  pr_literal_accept a = {accept, NULL};
+  return pr_is_literal_with(ctx, expr, scope, accept ? &a : NULL);
+}
+
+bool pr_is_literal_with(const pr_ctx *ctx, TSNode expr, uint32_t scope, const pr_literal_accept *accept) {
+  if (accept && !accept->call && !accept->attribute) accept = NULL;
   enum { PR_LIT_STACK = 256, PR_LIT_NAMES = 8 };
   TSNode stack[PR_LIT_STACK];
   uint8_t names[PR_LIT_STACK];  /* how many names were followed to get here */
@@ -178,8 +184,11 @@ bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
       }
       break;
     }
+    case pr_kind_attribute:
+      if (accept && accept->attribute && accept->attribute(ctx, n, scope)) break;
+      return false;
     case pr_kind_call: {
-      if (accept && accept(ctx, n, scope)) break;
+      if (accept && accept->call && accept->call(ctx, n, scope)) break;
       TSNode fn = pr_child(n, pr_field_function);
       if (pr_node_kind(fn) != pr_kind_attribute || !pr_text_is(ctx, pr_child(fn, pr_field_attribute), "format"))
         return false;

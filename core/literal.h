@@ -28,6 +28,17 @@ bool pr_is_literal(const pr_ctx *ctx, TSNode expr, uint32_t scope);
 bool pr_is_literal_accepting(const pr_ctx *ctx, TSNode expr, uint32_t scope,
                              bool (*accept)(const pr_ctx *ctx, TSNode call, uint32_t scope));
 
+/* Values a rule counts as literal operands beyond the catalog's: each member
+ * is asked about nodes of its kind (a NULL member accepts nothing). With any
+ * member set, an f-string's replacement fields are judged like operands. */
+typedef struct pr_literal_accept {
+  bool (*call)(const pr_ctx *ctx, TSNode call, uint32_t scope);           /* `int(x)`, `escape(x)` */
+  bool (*attribute)(const pr_ctx *ctx, TSNode attribute, uint32_t scope); /* `self.NAME` */
+} pr_literal_accept;
+
+/* The same as pr_is_literal_accepting with attributes too; NULL: pr_is_literal. */
+bool pr_is_literal_with(const pr_ctx *ctx, TSNode expr, uint32_t scope, const pr_literal_accept *accept);
+
 /* True for a string node (or concatenated_string) holding an interpolation. */
 bool pr_string_has_interpolation(TSNode string);
 

@@ -181,3 +181,97 @@ bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *need
   if (cache) *cache = found ? 1 : 2;
   return found;
 }
+
+static bool pr_names__ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (unsigned char)c >= 0x80;
+}
+
+/* True when text[p] starts a plain `=` (not `==`, `<=`, `>=`, `!=`, `:=`, an augmented operator). */
+static bool pr_names__plain_equal(const char *text, uint32_t len, uint32_t p) {
+  if (text[p] != '=' || (p + 1 < len && text[p + 1] == '=')) return false;
+  return p == 0 || !strchr("=<>!:+-*/%&|^@", text[p - 1]);
+}
+
+/* What follows `.name` (its dot at text[dot]) at text[q..]: true when it assigns the attribute. */
+static bool pr_names__assigns(const char *text, uint32_t len, uint32_t dot, uint32_t q) {
+  while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
+  if (q >= len) return false;
+  char c = text[q];
+  if (c == '=') return q + 1 >= len || text[q + 1] != '=';
+  /* augmented: += -= *= /= %= &= |= ^= @= //= **= >>= <<= */
+  if (strchr("+-*/%&|^@", c) && q + 1 < len && text[q + 1] == '=') return true;
+  if ((c == '/' || c == '*' || c == '>' || c == '<') && q + 2 < len && text[q + 1] == c && text[q + 2] == '=')
+    return true;
+  if (c != ':' && c != ',') return false;
+  if (c == ',') {
+    /* a target list stands outside brackets: `f(self.a, b=1)` is a call */
+    uint32_t b = dot;
+    while (b > 0 && text[b - 1] != '\n' && text[b - 1] != '\r') b--;
+    int open = 0;
+    for (uint32_t r = b; r < dot; r++) {
+      if (text[r] == '(' || text[r] == '[' || text[r] == '{') open++;
+      else if (text[r] == ')' || text[r] == ']' || text[r] == '}') open--;
+    }
+    if (open > 0) return false;
+  }
+  /* an annotation, or a target list: a plain `=` later on the line, outside brackets */
+  int depth = 0;
+  for (uint32_t r = q + 1; r < len && text[r] != '\n' && text[r] != '\r'; r++) {
+    char d = text[r];
+    if (d == '#' || d == '"' || d == '\'') return false;
+    if (d == '(' || d == '[' || d == '{') depth++;
+    else if (d == ')' || d == ']' || d == '}') { if (--depth < 0) return false; }
+    else if (depth == 0 && pr_names__plain_equal(text, len, r)) return true;
+    else if (depth == 0 && c == ':' && d == ':') return false;
+  }
+  return false;
+}
+
+bool pr_next_assigned_attribute(const char *text, uint32_t len, uint32_t *pos, const char **name,
+                                uint32_t *name_len) {
+  static const char setattr_call[] = "setattr(";
+  for (uint32_t p = *pos; p < len; p++) {
+    char c = text[p];
+    if (c == '.') {
+      uint32_t q = p + 1;
+      if (q >= len || (text[q] >= '0' && text[q] <= '9')) continue;
+      while (q < len && pr_names__ident_char(text[q])) q++;
+      if (q == p + 1) continue;
+      if (pr_names__assigns(text, len, p, q)) {
+        *name = text + p + 1;
+        *name_len = q - p - 1;
+        *pos = q;
+        return true;
+      }
+      p = q - 1;
+    } else if (c == 's' && p + sizeof setattr_call - 1 <= len &&
+               !memcmp(text + p, setattr_call, sizeof setattr_call - 1) &&
+               (p == 0 || !pr_names__ident_char(text[p - 1]))) {
+      /* setattr(obj, "name", ...): the second argument, when a plain string literal */
+      uint32_t q = p + sizeof setattr_call - 1;
+      int depth = 0;
+      while (q < len && (depth > 0 || text[q] != ',') && text[q] != '\n') {
+        if (text[q] == '(' || text[q] == '[' || text[q] == '{') depth++;
+        else if (text[q] == ')' || text[q] == ']' || text[q] == '}') { if (--depth < 0) break; }
+        q++;
+      }
+      if (q >= len || text[q] != ',') { p = q > p ? q - 1 : p; continue; }
+      q++;
+      while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
+      if (q >= len || (text[q] != '"' && text[q] != '\'')) { p = q - 1; continue; }
+      char quote = text[q];
+      uint32_t start = ++q;
+      while (q < len && pr_names__ident_char(text[q])) q++;
+      if (q < len && text[q] == quote && q > start) {
+        *name = text + start;
+        *name_len = q - start;
+        *pos = q + 1;
+        return true;
+      }
+      p = q - 1;
+    }
+  }
+  *pos = len;
+  return false;
+}

@@ -63,4 +63,16 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
  * a finding, so the gate only saves work: it never changes what is reported. */
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles);
 
+/* A scan of raw text (no tree: it also sees functions whose results a review
+ * reuses) for attributes the text may assign: `.name` followed by `=` (not
+ * `==`), an augmented operator (`+=`, `//=`, ...), an annotation and `=` on
+ * the same line (`.name: int = 0`), or a `,` with a plain `=` later on the
+ * line outside brackets (`self.a, self.b = ...`); and the literal name in
+ * `setattr(obj, "name", ...)`. Strings and comments are scanned too, so it
+ * may report more names than are assigned, never fewer of these forms
+ * (`for self.x in`, `with ... as self.x` are not seen). Returns the next
+ * name at or after *pos (and moves *pos past it), or false at the end. */
+bool pr_next_assigned_attribute(const char *text, uint32_t len, uint32_t *pos, const char **name,
+                                uint32_t *name_len);
+
 #endif

@@ -13,9 +13,35 @@
  * The SQL reaches the sink directly, or through a local name whose reaching
  * assignments include a built one. The literal text before the first
  * non-literal part must start, after whitespace and `(`, with SELECT,
- * INSERT, UPDATE, DELETE, WITH, REPLACE, MERGE, CREATE, DROP, ALTER or
- * TRUNCATE (any case, as a whole word), so prose that happens to reach such a
- * method is not flagged; `.extra()` fragments are exempt from this check.
+ * INSERT, UPDATE, DELETE, WITH, REPLACE, MERGE, CREATE, DROP, ALTER,
+ * TRUNCATE, PRAGMA, SET, SHOW, EXEC, EXECUTE, CALL, GRANT or REVOKE (any
+ * case, as a whole word, a closed list), so prose that happens to reach such
+ * a method is not flagged; `.extra()` fragments are exempt from this check.
+ *
+ * Parts that cannot inject count as literal, directly or through a name
+ * bound once to them: a call whose last name part contains `quote` or
+ * `escape` (`connection.ops.quote_name(t)`, `conn.escape_string(v)`,
+ * `quote_ident(n, cur)`); a call of the builtins `int`, `float`, `len` or
+ * `bool`; the argument of a `%d`, `%i`, `%u` or `%f` conversion (flags,
+ * width and precision allowed; `%(id)d` included); a `str.join` on a literal
+ * separator over placeholders only: `?`, `%s` or `:name`, alone or inside a
+ * literal SQL function call (`QUOTE(?)`), in a list or tuple display, one
+ * repeated (`["%s"] * n`, `"?" * len(ids)`) or a comprehension producing one
+ * (`", ".join("?" for _ in rows)`). The arguments of `%` and `.format()` are
+ * matched to the template's fields (by position in a tuple display, by key in
+ * a dict display or keyword, the one argument otherwise), so a safe field
+ * before a non-literal one does not hide it. When the template's text is not
+ * known there (a local name assigned more than once, `q %= args`), every
+ * argument must be safe, whatever its conversion.
+ *
+ * The message says what to do about the first non-literal part, by its
+ * position: after FROM, JOIN, INTO, UPDATE, TABLE (the last word of the
+ * literal text before it, any case), after a `.`, or inside `"..."` or
+ * backtick quotes (an odd count of them before it) it is an identifier
+ * ("identifiers cannot be parameters: quote it with the driver's identifier
+ * quoting, or check it against a fixed list"); anywhere else a value ("pass
+ * it as a query parameter").
+ *
  * A replacement field, `%` argument or `.format()` argument that is itself a
  * literal (`f"SELECT * FROM {TABLE}"` with `TABLE = "users"`), and a
  * conditional expression choosing between two literals (directly or through
@@ -79,6 +105,8 @@
 #include <strings.h>
 
 #define SEC001_PREFIX_CAP 24    /* text kept after the leading whitespace: longer than any keyword */
+#define SEC001_TAIL_CAP 48      /* text kept before the first non-literal part: its position */
+#define SEC001_MAX_FIELDS 64    /* fields of one template judged one by one */
 #define SEC001_STACK 256        /* pending parts of one expression */
 #define SEC001_NAME_DEPTH 8     /* literal names followed to their value */
 #define SEC001_MAX_BASES 16     /* reaching assignments kept per name */
@@ -110,7 +138,13 @@ typedef struct sec001_text {
   uint32_t len;
   bool stopped;      /* a non-literal part, or a literal of unknown text, was reached: buf is final */
   bool hole;         /* some part is non-literal */
+  bool ident;        /* the first non-literal part stands where SQL wants an identifier */
   sec001_form form;  /* the outermost way of building seen */
+  /* the literal text before the first non-literal part: its last characters
+   * (a part of unknown text is one \x01), and its `"` and backtick counts */
+  char tail[SEC001_TAIL_CAP];
+  uint32_t tail_len;
+  uint32_t quotes, backticks;
 } sec001_text;
 
 /* The assignments of a local name that reach one use of it. */
@@ -137,6 +171,134 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
 
 /* ---------- literal parts ---------- */
 
+/* True when the string literal `s` (no fields) is a placeholder: `?`, `%s`,
+ * `:name`, alone or as the one argument of a literal SQL function call
+ * (`QUOTE(?)`), spaces around it ignored. */
+static bool sec001_placeholder(const pr_ctx *ctx, TSNode s) {
+  s = pr_unparenthesize(s);
+  if (pr_node_kind(s) != pr_kind_string || pr_string_has_interpolation(s)) return false;
+  char buf[64];
+  uint32_t n = 0;
+  uint32_t parts = ts_node_named_child_count(s);
+  for (uint32_t i = 0; i < parts; i++) {
+    TSNode part = ts_node_named_child(s, i);
+    pr_kind k = pr_node_kind(part);
+    if (k == pr_kind_string_start || k == pr_kind_string_end) continue;
+    if (k != pr_kind_string_content) return false;
+    uint32_t len;
+    const char *t = pr_text(ctx, part, &len);
+    if (n + len >= sizeof buf) return false;
+    memcpy(buf + n, t, len);
+    n += len;
+  }
+  uint32_t a = 0, b = n;
+  while (a < b && buf[a] == ' ') a++;
+  while (b > a && buf[b - 1] == ' ') b--;
+  /* FUNC( placeholder ) */
+  uint32_t f = a;
+  while (f < b && ((buf[f] >= 'A' && buf[f] <= 'Z') || (buf[f] >= 'a' && buf[f] <= 'z') || buf[f] == '_' ||
+                   (f > a && buf[f] >= '0' && buf[f] <= '9')))
+    f++;
+  if (f > a && f < b && buf[f] == '(' && buf[b - 1] == ')') {
+    a = f + 1;
+    b--;
+    while (a < b && buf[a] == ' ') a++;
+    while (b > a && buf[b - 1] == ' ') b--;
+  }
+  if (b - a == 1 && buf[a] == '?') return true;
+  if (b - a == 2 && buf[a] == '%' && buf[a + 1] == 's') return true;
+  if (b - a >= 2 && buf[a] == ':') {
+    for (uint32_t i = a + 1; i < b; i++) {
+      char c = buf[i];
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/* True when `e` iterates over placeholders only: a list or tuple display of
+ * them, one repeated (`["%s"] * n`, `"?" * len(ids)`), a comprehension or
+ * generator producing one (`"?" for _ in rows`), or a name bound once to one
+ * of these. */
+static bool sec001_placeholders(const pr_ctx *ctx, TSNode e) {
+  for (int depth = 0; depth < SEC001_NAME_DEPTH; depth++) {
+    e = pr_unparenthesize(e);
+    switch (pr_node_kind(e)) {
+    case pr_kind_string:
+      return sec001_placeholder(ctx, e);
+    case pr_kind_list:
+    case pr_kind_tuple: {
+      uint32_t n = ts_node_named_child_count(e), seen = 0;
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(e, i);
+        if (pr_node_kind(c) == pr_kind_comment) continue;
+        if (!sec001_placeholder(ctx, c)) return false;
+        seen++;
+      }
+      return seen > 0;
+    }
+    case pr_kind_binary_operator: {
+      if (!pr_text_is(ctx, pr_child(e, pr_field_operator), "*")) return false;
+      TSNode l = pr_unparenthesize(pr_child(e, pr_field_left)), r = pr_unparenthesize(pr_child(e, pr_field_right));
+      pr_kind lk = pr_node_kind(l);
+      bool left_seq = lk == pr_kind_list || lk == pr_kind_tuple || lk == pr_kind_string;
+      e = left_seq ? l : r;
+      pr_kind ek = pr_node_kind(e);
+      if (ek != pr_kind_list && ek != pr_kind_tuple && ek != pr_kind_string) return false;
+      continue;
+    }
+    case pr_kind_generator_expression:
+    case pr_kind_list_comprehension:
+      return sec001_placeholder(ctx, pr_child(e, pr_field_body));
+    case pr_kind_identifier:
+      e = pr_single_assignment_value(ctx, e, ctx->scope);
+      if (ts_node_is_null(e)) return false;
+      continue;
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+/* A call that cannot inject (catalog, SEC001): its last name part contains
+ * `quote` or `escape`; the builtins `int`, `float`, `len`, `bool`; a
+ * `str.join` on a literal separator over placeholders only. */
+static bool sec001_safe_call(const pr_ctx *ctx, TSNode call, uint32_t scope) {
+  (void)scope;
+  TSNode last = pr_callee_name(call);
+  if (ts_node_is_null(last)) return false;
+  uint32_t len;
+  const char *name = pr_text(ctx, last, &len);
+  for (uint32_t i = 0; i + 5 <= len; i++)
+    if (!strncasecmp(name + i, "quote", 5) || (i + 6 <= len && !strncasecmp(name + i, "escape", 6))) return true;
+  static const char *const numeric[] = {"int", "float", "len", "bool", "builtins.int", "builtins.float",
+                                        "builtins.len", "builtins.bool", NULL};
+  if (pr_node_kind(pr_unparenthesize(pr_child(call, pr_field_function))) == pr_kind_identifier &&
+      pr_call_matches(ctx, call, numeric))
+    return true;
+  if (pr_text_is(ctx, last, "join")) {
+    TSNode sep = pr_callee_receiver(call);
+    TSNode args = pr_child(call, pr_field_arguments);
+    TSNode arg = args;  /* ", ".join("?" for _ in rows): the generator is the argument list */
+    if (pr_node_kind(args) != pr_kind_generator_expression) {
+      if (ts_node_named_child_count(args) != 1) return false;
+      arg = ts_node_named_child(args, 0);
+    }
+    if (ts_node_is_null(sep) || ts_node_is_null(arg)) return false;
+    return pr_is_literal(ctx, sep, ctx->scope) && sec001_placeholders(ctx, arg);
+  }
+  return false;
+}
+
+/* True when a part cannot inject: a literal value (catalog: Literal values)
+ * where the calls above count as literal operands, directly or through a
+ * name bound once to them. */
+static bool sec001_safe(const pr_ctx *ctx, TSNode e) {
+  return pr_is_literal_accepting(ctx, e, ctx->scope, sec001_safe_call);
+}
+
 /* True when every argument of a `.format(...)` call is a literal value. */
 static bool sec001_format_args_literal(const pr_ctx *ctx, TSNode call) {
   TSNode args = pr_child(call, pr_field_arguments);
@@ -148,7 +310,7 @@ static bool sec001_format_args_literal(const pr_ctx *ctx, TSNode call) {
     if (k == pr_kind_comment) continue;
     if (k == pr_kind_list_splat || k == pr_kind_dictionary_splat) return false;
     if (k == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
-    if (!pr_is_literal(ctx, a, ctx->scope)) return false;
+    if (!sec001_safe(ctx, a)) return false;
   }
   return true;
 }
@@ -169,9 +331,54 @@ static TSNode sec001_template(const pr_ctx *ctx, TSNode e) {
 
 /* ---------- the text before the first non-literal part ---------- */
 
-static void sec001_stop(sec001_text *t, bool hole) {
+static void sec001_tail_push(sec001_text *t, char c) {
+  if (t->hole) return;
+  if (c == '"') t->quotes++;
+  if (c == '`') t->backticks++;
+  if (t->tail_len == SEC001_TAIL_CAP) {
+    memmove(t->tail, t->tail + 1, SEC001_TAIL_CAP - 1);
+    t->tail_len--;
+  }
+  t->tail[t->tail_len++] = c;
+}
+
+/* True when the tail ends where SQL wants an identifier: after FROM, JOIN,
+ * INTO, UPDATE, TABLE or a `.`, or inside "..." or backtick quotes. */
+static bool sec001_ident_position(const sec001_text *t) {
+  static const char *const words[] = {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", NULL};
+  if (t->quotes % 2 || t->backticks % 2) return true;
+  uint32_t end = t->tail_len;
+  while (end > 0 && strchr(" \t\r\n\f\v", t->tail[end - 1])) end--;
+  if (end == 0) return false;
+  if (t->tail[end - 1] == '.') return true;
+  uint32_t start = end;
+  while (start > 0) {
+    char c = t->tail[start - 1];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))) break;
+    start--;
+  }
+  for (int i = 0; words[i]; i++)
+    if (end - start == strlen(words[i]) && !strncasecmp(t->tail + start, words[i], end - start)) return true;
+  return false;
+}
+
+/* A non-literal part: the text before it is final. */
+static void sec001_hole(sec001_text *t) {
   t->stopped = true;
-  if (hole) t->hole = true;
+  if (t->hole) return;
+  t->ident = sec001_ident_position(t);
+  t->hole = true;
+}
+
+/* A literal part whose text is not known: the prefix ends there. */
+static void sec001_opaque(sec001_text *t) {
+  t->stopped = true;
+  sec001_tail_push(t, '\x01');
+}
+
+static void sec001_stop(sec001_text *t, bool hole) {
+  if (hole) sec001_hole(t);
+  else sec001_opaque(t);
 }
 
 static void sec001_set_form(sec001_text *t, sec001_form form) {
@@ -179,6 +386,8 @@ static void sec001_set_form(sec001_text *t, sec001_form form) {
 }
 
 static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
+  if (t->hole) return;
+  for (uint32_t i = 0; i < n; i++) sec001_tail_push(t, s[i]);
   for (uint32_t i = 0; i < n && !t->stopped; i++) {
     char c = s[i];
     if (t->len == 0) {
@@ -190,14 +399,12 @@ static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
   }
 }
 
-/* Appends a string literal's text. `mode` is 0, or '%' / '{' for the template
- * of `%` / `.format()`: the text then ends at the first placeholder, and the
- * function returns true when it found one. Replacement fields of f-strings are
- * parts: a literal one ends the known text, a non-literal one is a hole. */
-static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char mode) {
+/* Appends a string literal's text (templates of `%` and `.format()`: see
+ * sec001_emit_template). Replacement fields of f-strings are parts: a literal
+ * one adds its text or ends the known text, a non-literal one is a hole. */
+static void sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s) {
   TSNode strings[64];
   uint32_t count = 0;
-  bool found = false;
   if (pr_node_kind(s) == pr_kind_string) {
     strings[count++] = s;
   } else {
@@ -217,26 +424,133 @@ static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char
       if (k == pr_kind_interpolation) {
         sec001_set_form(t, SEC001_FORM_FSTRING);
         TSNode e = pr_child(part, pr_field_expression);
-        bool literal = !ts_node_is_null(e) && pr_is_literal(ctx, e, ctx->scope);
+        bool literal = !ts_node_is_null(e) && sec001_safe(ctx, e);
         /* a field that is a plain literal string (or a name bound once to one),
          * without conversion, format spec or `=`, adds its text:
          * f"{SELECT_USERS} WHERE name = '{name}'" */
         TSNode value = literal && ts_node_named_child_count(part) == 1 && ts_node_child_count(part) == 3
                            ? sec001_template(ctx, e)
                            : (TSNode){0};
-        if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->stopped)
-          sec001_emit_string(ctx, t, value, 0);
+        if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->hole)
+          sec001_emit_string(ctx, t, value);
         else
           sec001_stop(t, !literal);
         continue;
       }
-      if (k != pr_kind_string_content || found) continue;
+      if (k != pr_kind_string_content) continue;
+      uint32_t len;
+      const char *text = pr_text(ctx, part, &len);
+      sec001_append(t, text, len);
+    }
+  }
+}
+
+/* How the arguments of `%` or `.format()` fill a template's fields. */
+typedef struct sec001_fill {
+  char mode;        /* '%' or '{' */
+  TSNode args;      /* '%': the right operand; '{': the .format() call */
+  bool all_safe;    /* every argument is safe */
+  uint32_t next;    /* the next automatic field number */
+} sec001_fill;
+
+/* The value of the tuple display's index-th element, or null. */
+static TSNode sec001_nth(TSNode display, uint32_t index) {
+  uint32_t n = ts_node_named_child_count(display), seen = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(display, i);
+    pr_kind k = pr_node_kind(c);
+    if (k == pr_kind_comment) continue;
+    if (k == pr_kind_list_splat) return (TSNode){0};
+    if (seen++ == index) return c;
+  }
+  return (TSNode){0};
+}
+
+/* True when the field numbered `index` (or named key[0..key_len)) of the
+ * template is filled by a safe value: a `%d`/`%i`/`%u`/`%f` conversion
+ * (`numeric`) always is. */
+static bool sec001_field_safe(const pr_ctx *ctx, sec001_fill *f, const char *key, uint32_t key_len, bool numeric,
+                              uint32_t index) {
+  if (numeric || f->all_safe) return true;
+  if (f->mode == '%') {
+    TSNode r = pr_unparenthesize(f->args);
+    pr_kind k = pr_node_kind(r);
+    if (key && k == pr_kind_dictionary) {
+      uint32_t n = ts_node_named_child_count(r);
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode pair = ts_node_named_child(r, i);
+        if (pr_node_kind(pair) != pr_kind_pair) continue;
+        TSNode ks = pr_unparenthesize(pr_child(pair, pr_field_key));
+        if (pr_node_kind(ks) != pr_kind_string || ts_node_named_child_count(ks) != 3) continue;
+        TSNode content = ts_node_named_child(ks, 1);
+        uint32_t clen;
+        const char *ctext = pr_text(ctx, content, &clen);
+        if (pr_node_kind(content) == pr_kind_string_content && clen == key_len && !memcmp(ctext, key, key_len))
+          return sec001_safe(ctx, pr_child(pair, pr_field_value));
+      }
+      return false;
+    }
+    if (!key && k == pr_kind_tuple) {
+      TSNode e = sec001_nth(r, index);
+      return !ts_node_is_null(e) && sec001_safe(ctx, e);
+    }
+    return false;
+  }
+  TSNode call = f->args;
+  TSNode e;
+  if (key) {
+    char name[64];
+    if (key_len >= sizeof name) return false;
+    memcpy(name, key, key_len);
+    name[key_len] = 0;
+    e = pr_call_keyword(ctx, call, name);
+  } else {
+    e = pr_call_positional(call, index);
+  }
+  return !ts_node_is_null(e) && sec001_safe(ctx, e);
+}
+
+/* Appends a `%` or `.format()` template's text up to its first field filled
+ * by a non-literal value (a hole there); fields filled by safe values are
+ * parts of unknown text. Replacement fields of an f-string template are
+ * judged as in sec001_emit_string. */
+static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, sec001_fill *f);
+
+/* The name and its reaching assignments (see below), for a name that is the
+ * first part of a built string: its text starts the string. */
+static bool sec001_reaching(const pr_ctx *ctx, TSNode use, sec001_reach *r);
+static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t chain, sec001_text *t, int follow);
+static bool sec001_keyword(const sec001_text *t);
+
+static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, sec001_fill *f) {
+  TSNode strings[64];
+  uint32_t count = 0;
+  if (pr_node_kind(s) == pr_kind_string) {
+    strings[count++] = s;
+  } else {
+    uint32_t n = ts_node_named_child_count(s);
+    for (uint32_t i = 0; i < n && count < 64; i++) {
+      TSNode c = ts_node_named_child(s, i);
+      if (pr_node_kind(c) == pr_kind_string) strings[count++] = c;
+    }
+  }
+  uint32_t fields = 0;
+  for (uint32_t i = 0; i < count && !t->hole; i++) {
+    uint32_t n = ts_node_named_child_count(strings[i]);
+    for (uint32_t j = 0; j < n && !t->hole; j++) {
+      TSNode part = ts_node_named_child(strings[i], j);
+      pr_kind k = pr_node_kind(part);
+      if (k == pr_kind_interpolation) {
+        TSNode e = pr_child(part, pr_field_expression);
+        sec001_stop(t, ts_node_is_null(e) || !sec001_safe(ctx, e));
+        continue;
+      }
+      if (k != pr_kind_string_content) continue;
       uint32_t len;
       const char *text = pr_text(ctx, part, &len);
       uint32_t from = 0;
-      for (uint32_t c = 0; c < len && mode; c++) {
-        char open = mode;
-        char close = mode == '{' ? '}' : 0;
+      for (uint32_t c = 0; c < len && !t->hole; c++) {
+        char open = f->mode, close = f->mode == '{' ? '}' : 0;
         if (text[c] != open && (!close || text[c] != close)) continue;
         if (c + 1 < len && text[c + 1] == text[c]) {  /* %% {{ }}: one literal character */
           sec001_append(t, text + from, c + 1 - from);
@@ -244,24 +558,60 @@ static bool sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s, char
           c++;
           continue;
         }
-        if (text[c] == open) {
-          sec001_append(t, text + from, c - from);
-          found = true;
-          from = len;
-          break;
+        if (text[c] != open) continue;
+        sec001_append(t, text + from, c - from);
+        const char *key = NULL;
+        uint32_t key_len = 0, e = c + 1;
+        bool numeric = false, star = false;
+        if (f->mode == '%') {
+          if (e < len && text[e] == '(') {
+            key = text + e + 1;
+            while (e < len && text[e] != ')') e++;
+            key_len = (uint32_t)(text + e - key);
+            if (e < len) e++;
+          }
+          while (e < len && strchr("#0- +", text[e])) e++;
+          while (e < len && ((text[e] >= '0' && text[e] <= '9') || text[e] == '*' || text[e] == '.')) {
+            if (text[e] == '*') star = true;
+            e++;
+          }
+          while (e < len && strchr("hlL", text[e])) e++;
+          numeric = e < len && strchr("diuf", text[e]);
+          if (e < len) e++;
+        } else {
+          /* {}, {0}, {name}, {name.attr}, {0[key]}, {x!r:>10} */
+          uint32_t a = e;
+          while (e < len && !strchr("}.[!:", text[e])) e++;
+          if (e > a) {
+            bool digits = true;
+            for (uint32_t d = a; d < e; d++) digits &= text[d] >= '0' && text[d] <= '9';
+            if (!digits) { key = text + a; key_len = e - a; }
+            else {
+              uint32_t v = 0;
+              for (uint32_t d = a; d < e && v < 100000; d++) v = v * 10 + (uint32_t)(text[d] - '0');
+              f->next = v;
+            }
+          }
+          int depth = 1;
+          while (e < len && depth) {
+            if (text[e] == '{') depth++;
+            else if (text[e] == '}') depth--;
+            e++;
+          }
         }
+        uint32_t index = f->next++;
+        if (star || ++fields > SEC001_MAX_FIELDS ? !f->all_safe : !sec001_field_safe(ctx, f, key, key_len, numeric, index)) {
+          sec001_hole(t);
+          return;
+        }
+        sec001_opaque(t);
+        from = e;
+        c = e - 1;
       }
       if (from < len) sec001_append(t, text + from, len - from);
     }
   }
-  return found;
 }
-
-/* The name and its reaching assignments (see below), for a name that is the
- * first part of a built string: its text starts the string. */
-static bool sec001_reaching(const pr_ctx *ctx, TSNode use, sec001_reach *r);
-static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t chain, sec001_text *t, int follow);
-static bool sec001_keyword(const sec001_text *t);
 
 static void sec001_leading_name(const pr_ctx *ctx, sec001_text *t, TSNode name) {
   sec001_reach r;
@@ -276,14 +626,43 @@ static void sec001_leading_name(const pr_ctx *ctx, sec001_text *t, TSNode name) 
     have = true;
   }
   if (!have) { sec001_stop(t, true); return; }
-  sec001_append(t, best.buf, best.len);
-  sec001_stop(t, best.hole);
+  /* the name starts the string: its text is the prefix, its end the tail */
+  memcpy(t->buf, best.buf, best.len);
+  t->len = best.len;
+  t->stopped = true;
+  if (t->hole) return;
+  t->quotes += best.quotes;
+  t->backticks += best.backticks;
+  for (uint32_t i = 0; i < best.tail_len; i++) {
+    if (t->tail_len == SEC001_TAIL_CAP) {
+      memmove(t->tail, t->tail + 1, SEC001_TAIL_CAP - 1);
+      t->tail_len--;
+    }
+    t->tail[t->tail_len++] = best.tail[i];
+  }
+  if (best.hole) {
+    t->hole = true;
+    t->ident = best.ident;
+  }
 }
 
 typedef struct sec001_item {
   TSNode node;
   uint8_t names;  /* literal names followed to reach this part */
+  char hole;      /* not a part: '%' or '{' when the text before is a template whose arguments are not safe */
 } sec001_item;
+
+/* After a template of unknown fields (a local name) filled by unsafe
+ * arguments: the hole is at its first field, when the tail shows one. */
+static void sec001_hole_at_field(sec001_text *t, char mode) {
+  for (uint32_t i = 0; i < t->tail_len; i++) {
+    if (t->tail[i] != mode) continue;
+    if (i + 1 < t->tail_len && t->tail[i + 1] == mode) { i++; continue; }
+    t->tail_len = i;
+    break;
+  }
+  sec001_hole(t);
+}
 
 /* Adds the parts of `expr` to `t`, in order. `follow` > 0 lets a non-literal
  * local name that starts the string contribute the text of its reaching
@@ -291,34 +670,38 @@ typedef struct sec001_item {
 static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int follow) {
   sec001_item stack[SEC001_STACK];
   uint32_t top = 0;
-  stack[top++] = (sec001_item){expr, 0};
+  stack[top++] = (sec001_item){expr, 0, 0};
   while (top) {
     sec001_item it = stack[--top];
+    if (it.hole) {
+      sec001_hole_at_field(t, it.hole);
+      continue;
+    }
     TSNode n = pr_unparenthesize(it.node);
     if (top + 4 > SEC001_STACK) { sec001_stop(t, true); return; }
     switch (pr_node_kind(n)) {
     case pr_kind_string:
     case pr_kind_concatenated_string:
-      sec001_emit_string(ctx, t, n, 0);
+      sec001_emit_string(ctx, t, n);
       break;
     case pr_kind_binary_operator: {
       TSNode op = pr_child(n, pr_field_operator), left = pr_child(n, pr_field_left);
       TSNode right = pr_child(n, pr_field_right);
       if (pr_text_is(ctx, op, "+")) {
         sec001_set_form(t, SEC001_FORM_CONCAT);
-        stack[top++] = (sec001_item){right, it.names};
-        stack[top++] = (sec001_item){left, it.names};
+        stack[top++] = (sec001_item){right, it.names, 0};
+        stack[top++] = (sec001_item){left, it.names, 0};
       } else if (pr_text_is(ctx, op, "%")) {
         sec001_set_form(t, SEC001_FORM_PERCENT);
-        bool args_literal = pr_is_literal(ctx, right, ctx->scope);
+        sec001_fill fill = {'%', right, sec001_safe(ctx, right), 0};
         TSNode tpl = sec001_template(ctx, left);
         if (!ts_node_is_null(tpl)) {
-          if (sec001_emit_string(ctx, t, tpl, '%')) sec001_stop(t, !args_literal);
+          sec001_emit_template(ctx, t, tpl, &fill);
         } else if (pr_is_literal(ctx, left, ctx->scope)) {
-          sec001_stop(t, !args_literal);
+          sec001_stop(t, !fill.all_safe);
         } else {
-          if (!args_literal) t->hole = true;
-          stack[top++] = (sec001_item){left, it.names};
+          if (!fill.all_safe) stack[top++] = (sec001_item){right, it.names, '%'};
+          stack[top++] = (sec001_item){left, it.names, 0};
         }
       } else {
         sec001_stop(t, true);
@@ -327,16 +710,21 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
     }
     case pr_kind_call: {
       TSNode fn = pr_unparenthesize(pr_child(n, pr_field_function));
+      if (sec001_safe_call(ctx, n, ctx->scope)) {
+        sec001_opaque(t);
+        break;
+      }
       if (pr_node_kind(fn) != pr_kind_attribute || !pr_text_is(ctx, pr_child(fn, pr_field_attribute), "format")) {
         sec001_stop(t, true);
         break;
       }
       TSNode object = pr_child(fn, pr_field_object);
       bool args_literal = sec001_format_args_literal(ctx, n);
+      sec001_fill fill = {'{', n, args_literal, 0};
       TSNode tpl = sec001_template(ctx, object);
       if (!ts_node_is_null(tpl)) {
         sec001_set_form(t, SEC001_FORM_FORMAT);
-        if (sec001_emit_string(ctx, t, tpl, '{')) sec001_stop(t, !args_literal);
+        sec001_emit_template(ctx, t, tpl, &fill);
       } else if (pr_is_literal(ctx, object, ctx->scope)) {
         sec001_set_form(t, SEC001_FORM_FORMAT);
         sec001_stop(t, !args_literal);
@@ -346,8 +734,8 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
         TSNode o = pr_unparenthesize(object);
         if (pr_node_kind(o) == pr_kind_identifier) {
           sec001_set_form(t, SEC001_FORM_FORMAT);
-          if (!args_literal) t->hole = true;
-          stack[top++] = (sec001_item){o, it.names};
+          if (!args_literal) stack[top++] = (sec001_item){o, it.names, '{'};
+          stack[top++] = (sec001_item){o, it.names, 0};
         } else {
           sec001_stop(t, true);
         }
@@ -358,9 +746,9 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
       if (pr_is_literal(ctx, n, ctx->scope)) {
         TSNode v = pr_single_assignment_value(ctx, n, ctx->scope);
         if (ts_node_is_null(v) || it.names >= SEC001_NAME_DEPTH) sec001_stop(t, false);
-        else stack[top++] = (sec001_item){v, (uint8_t)(it.names + 1)};
-      } else if (pr_is_literal(ctx, n, ctx->scope)) {
-        sec001_stop(t, false);  /* a name bound once to a choice between literals */
+        else stack[top++] = (sec001_item){v, (uint8_t)(it.names + 1), 0};
+      } else if (sec001_safe(ctx, n)) {
+        sec001_stop(t, false);  /* a name bound once to a safe call */
       } else if (follow > 0 && !t->stopped && t->len == 0) {
         sec001_leading_name(ctx, t, n);
       } else {
@@ -368,7 +756,7 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
       }
       break;
     case pr_kind_conditional_expression:
-      sec001_stop(t, !pr_is_literal(ctx, n, ctx->scope));
+      sec001_stop(t, !sec001_safe(ctx, n));
       break;
     case pr_kind_integer:
     case pr_kind_float:
@@ -386,8 +774,9 @@ static void sec001_build(const pr_ctx *ctx, sec001_text *t, TSNode expr, int fol
 
 /* True when the text before the first non-literal part starts with an SQL keyword. */
 static bool sec001_keyword(const sec001_text *t) {
-  static const char *const keywords[] = {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "REPLACE",
-                                         "MERGE", "CREATE", "DROP", "ALTER", "TRUNCATE", NULL};
+  static const char *const keywords[] = {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH",    "REPLACE", "MERGE",
+                                         "CREATE", "DROP",   "ALTER",  "TRUNCATE", "PRAGMA", "SET",     "SHOW",
+                                         "EXEC",   "EXECUTE", "CALL",  "GRANT",    "REVOKE", NULL};
   for (int i = 0; keywords[i]; i++) {
     uint32_t k = (uint32_t)strlen(keywords[i]);
     if (t->len <= k || strncasecmp(t->buf, keywords[i], k)) continue;
@@ -614,7 +1003,7 @@ static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t
     if (pr_text_is(ctx, pr_child(ext->statement, pr_field_operator), "%=")) {
       /* `q %= args`: the arguments fill the text's placeholders */
       sec001_set_form(t, SEC001_FORM_PERCENT);
-      if (!pr_is_literal(ctx, right, ctx->scope)) sec001_stop(t, true);
+      if (!sec001_safe(ctx, right)) sec001_stop(t, true);
       continue;
     }
     sec001_set_form(t, SEC001_FORM_AUGMENT);
@@ -637,6 +1026,13 @@ static void sec001_callee_text(const pr_ctx *ctx, TSNode call, char *buf, size_t
     if (ts_node_is_null(last)) len = (uint32_t)strlen(s);
   }
   snprintf(buf, cap, "%.*s", (int)len, s);
+}
+
+/* What to do about the first non-literal part, by its position. */
+static const char *sec001_advice(const sec001_text *t) {
+  return t->ident ? "a non-literal identifier; identifiers cannot be parameters: quote it with the driver's "
+                    "identifier quoting, or check it against a fixed list"
+                  : "a non-literal value: pass it as a query parameter";
 }
 
 /* Reports SQL text that reaches a sink through the local name `use`. `extra`
@@ -669,16 +1065,17 @@ static bool sec001_check_name(pr_ctx *ctx, TSNode call, TSNode use, const char *
       const char *name = pr_text(ctx, use, &len);
       char callee[64];
       sec001_callee_text(ctx, call, callee, sizeof callee);
-      if (extra)
+      if (extra && t.ident)
+        f = pr_report(ctx, use, "SQL fragment `%.*s` in `.extra(%s=...)` is built with %s from %s", (int)len, name,
+                      extra, sec001_form_names[t.form], sec001_advice(&t));
+      else if (extra)
         f = pr_report(ctx, use,
-                      "SQL fragment `%.*s` in `.extra(%s=...)` is built with %s from non-literal values: "
-                      "use placeholders and pass the values in `params`/`select_params`",
+                      "SQL fragment `%.*s` in `.extra(%s=...)` is built with %s from a non-literal value: "
+                      "pass it in `params`/`select_params`",
                       (int)len, name, extra, sec001_form_names[t.form]);
       else
-        f = pr_report(ctx, use,
-                      "SQL in `%.*s` passed to `%s` is built with %s from non-literal values: use "
-                      "placeholders and pass the values as query parameters",
-                      (int)len, name, callee, sec001_form_names[t.form]);
+        f = pr_report(ctx, use, "SQL in `%.*s` passed to `%s` is built with %s from %s", (int)len, name, callee,
+                      sec001_form_names[t.form], sec001_advice(&t));
       if (!f) return true;
     }
     /* related: the base assignment and the extensions of this chain */
@@ -719,19 +1116,21 @@ static void sec001_check_argument(pr_ctx *ctx, TSNode call, TSNode arg, const ch
   sec001_build(ctx, &t, e, 1);
   if (!t.hole) return;
   if (extra) {
-    pr_report(ctx, arg,
-              "SQL fragment in `.extra(%s=...)` is built with %s from non-literal values: use placeholders "
-              "and pass the values in `params`/`select_params`",
-              extra, sec001_form_names[t.form]);
+    if (t.ident)
+      pr_report(ctx, arg, "SQL fragment in `.extra(%s=...)` is built with %s from %s", extra,
+                sec001_form_names[t.form], sec001_advice(&t));
+    else
+      pr_report(ctx, arg,
+                "SQL fragment in `.extra(%s=...)` is built with %s from a non-literal value: pass it in "
+                "`params`/`select_params`",
+                extra, sec001_form_names[t.form]);
     return;
   }
   if (!sec001_keyword(&t)) return;
   char callee[64];
   sec001_callee_text(ctx, call, callee, sizeof callee);
-  pr_report(ctx, arg,
-            "SQL passed to `%s` is built with %s from non-literal values: use placeholders and pass the "
-            "values as query parameters",
-            callee, sec001_form_names[t.form]);
+  pr_report(ctx, arg, "SQL passed to `%s` is built with %s from %s", callee, sec001_form_names[t.form],
+            sec001_advice(&t));
 }
 
 /* `.extra(select={...}, where=[...], tables=[...], order_by=[...])`. */

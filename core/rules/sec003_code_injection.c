@@ -10,6 +10,20 @@
  * is not flagged; `ast.literal_eval`, `re.compile` and other methods are not
  * the builtins.
  *
+ * Here `self.NAME`, `cls.NAME` and `Class.NAME` are literal too (as the
+ * argument or an operand of it) when the enclosing class (for `self`/`cls`:
+ * the nearest class around the function; for `Class`: the class of the file
+ * the name resolves to) binds `NAME` exactly once in its body, to a literal
+ * value, and no statement of the file assigns that attribute:
+ * `add_host = 'self.controller._add_host'` ... `eval(self.add_host)`. The
+ * attributes the file assigns are found by a scan of its whole text (`.NAME`
+ * followed by `=`, an augmented operator, an annotation and `=`, or a target
+ * list; `setattr(obj, "NAME", ...)`), whatever object they are assigned on.
+ *
+ * `exec(compile(src, ...))` and `eval(compile(...))` (the builtin compile as
+ * the first argument of the builtin eval or exec) are one finding, at the
+ * outer call, judged on `src`: none when `src` is literal.
+ *
  * ## Why is this bad?
  * Evaluating text that comes from outside the program runs whatever code the
  * text contains, with the program's privileges (CWE-95). Quoting or filtering
@@ -42,7 +56,115 @@
 #include "rule.h"
 #include "rule_docs.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* The attribute names the file's text assigns (pr_next_assigned_attribute), sorted. */
+typedef struct sec003_name {
+  const char *name;
+  uint32_t len;
+} sec003_name;
+
+typedef struct sec003_state {
+  bool ready;
+  sec003_name *assigned;
+  uint32_t count;
+} sec003_state;
+
+static int sec003_name_cmp(const void *a, const void *b) {
+  const sec003_name *x = a, *y = b;
+  uint32_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->name, y->name, n);
+  return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* True when some statement of the file may assign the attribute `name`. */
+static bool sec003_assigned(const pr_ctx *ctx, const char *name, uint32_t len) {
+  sec003_state *st = ctx->state;
+  if (!st) return true;
+  if (!st->ready) {
+    st->ready = true;
+    uint32_t count = 0, pos = 0, n;
+    const char *s;
+    while (pr_next_assigned_attribute(ctx->text, ctx->len, &pos, &s, &n)) count++;
+    if (count) {
+      st->assigned = pr_ctx_alloc((pr_ctx *)ctx, count * sizeof *st->assigned);
+      if (!st->assigned) { st->ready = false; return true; }
+      pos = 0;
+      while (st->count < count && pr_next_assigned_attribute(ctx->text, ctx->len, &pos, &s, &n))
+        st->assigned[st->count++] = (sec003_name){s, n};
+      qsort(st->assigned, st->count, sizeof *st->assigned, sec003_name_cmp);
+    }
+  }
+  sec003_name key = {name, len};
+  return st->count && bsearch(&key, st->assigned, st->count, sizeof *st->assigned, sec003_name_cmp);
+}
+
+/* The class scope an attribute's object names: the nearest class around
+ * `scope` for `self`/`cls`, the file's class a name resolves to; or PR_NONE. */
+static uint32_t sec003_class_of(const pr_ctx *ctx, TSNode object, uint32_t scope) {
+  const pr_model *m = ctx->model;
+  if (pr_node_kind(object) != pr_kind_identifier) return PR_NONE;
+  if (pr_text_is(ctx, object, "self") || pr_text_is(ctx, object, "cls")) {
+    for (uint32_t s = scope; s != PR_NONE; s = m->scopes[s].parent)
+      if (m->scopes[s].kind == PR_SCOPE_CLASS) return s;
+    return PR_NONE;
+  }
+  uint32_t len;
+  const char *name = pr_text(ctx, object, &len);
+  uint32_t b = pr_model_resolve(m, scope, name, len, ts_node_start_byte(object));
+  if (b == PR_NONE || m->bindings[b].kind != PR_BIND_CLASS) return PR_NONE;
+  if (m->symbols[m->bindings[b].symbol].count != 1) return PR_NONE;
+  return pr_model_scope_of_node(m, m->bindings[b].statement);
+}
+
+/* `self.NAME`, `cls.NAME`, `Class.NAME` bound once in the class body to a
+ * literal and never assigned by the file: literal (see the doc comment). */
+static bool sec003_literal_attribute(const pr_ctx *ctx, TSNode attr, uint32_t scope) {
+  const pr_model *m = ctx->model;
+  uint32_t cls = sec003_class_of(ctx, pr_unparenthesize(pr_child(attr, pr_field_object)), scope);
+  if (cls == PR_NONE) return false;
+  uint32_t len;
+  const char *name = pr_text(ctx, pr_child(attr, pr_field_attribute), &len);
+  uint32_t sym = pr_model_symbol(m, cls, name, len);
+  if (sym == PR_NONE || m->symbols[sym].count != 1) return false;
+  const pr_binding *bd = &m->bindings[m->symbols[sym].first];
+  if ((bd->kind != PR_BIND_ASSIGN && bd->kind != PR_BIND_ANNASSIGN) || ts_node_is_null(bd->value)) return false;
+  if (!pr_is_literal(ctx, bd->value, cls)) return false;
+  return !sec003_assigned(ctx, name, len);
+}
+
+static const pr_literal_accept sec003_accept = {NULL, sec003_literal_attribute};
+
+/* A digest of the attribute names the file assigns (rule.h: file_key). */
+static uint64_t sec003_file_key(const char *text, uint32_t len) {
+  uint32_t count = 0, cap = 0, pos = 0, n;
+  const char *s;
+  sec003_name *names = NULL;
+  while (pr_next_assigned_attribute(text, len, &pos, &s, &n)) {
+    if (count == cap) {
+      cap = cap ? cap * 2 : 16;
+      sec003_name *p = realloc(names, cap * sizeof *p);
+      if (!p) { free(names); return 0x5EC003ull ^ len; }  /* out of memory: a key that keeps nothing stale */
+      names = p;
+    }
+    names[count++] = (sec003_name){s, n};
+  }
+  if (count) qsort(names, count, sizeof *names, sec003_name_cmp);
+  uint64_t h = 0x5EC003A77ull;
+  for (uint32_t i = 0; i < count; i++) {
+    if (i && !sec003_name_cmp(&names[i - 1], &names[i])) continue;
+    for (uint32_t j = 0; j < names[i].len; j++) h = (h ^ (unsigned char)names[i].name[j]) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;
+  }
+  free(names);
+  return h;
+}
+
+static bool sec003_literal(pr_ctx *ctx, TSNode expr) {
+  pr_rule_state(ctx, sizeof(sec003_state));
+  return pr_is_literal_with(ctx, expr, ctx->scope, &sec003_accept);
+}
 
 /* The builtin a callee resolves to ("eval", "exec", "compile"), or NULL. */
 static const char *sec003_builtin(const pr_ctx *ctx, TSNode call) {
@@ -61,10 +183,23 @@ static const char *sec003_builtin(const pr_ctx *ctx, TSNode call) {
   return NULL;
 }
 
+/* For `compile(...)` as the first argument of the builtin eval/exec: that
+ * outer call (it reports), else a null node. */
+static TSNode sec003_outer(const pr_ctx *ctx, TSNode call) {
+  TSNode args = ts_node_parent(call);
+  if (pr_node_kind(args) != pr_kind_argument_list) return (TSNode){0};
+  TSNode outer = ts_node_parent(args);
+  if (pr_node_kind(outer) != pr_kind_call) return (TSNode){0};
+  TSNode first = pr_call_positional(outer, 0);
+  if (ts_node_is_null(first) || !ts_node_eq(first, call)) return (TSNode){0};
+  const char *b = sec003_builtin(ctx, outer);
+  return b && strcmp(b, "compile") ? outer : (TSNode){0};
+}
+
 static void sec003_check(pr_ctx *ctx, TSNode node) {
   if (pr_node_kind(node) == pr_kind_exec_statement) {
     TSNode code = pr_child(node, pr_field_code);
-    if (ts_node_is_null(code) || pr_is_literal(ctx, code, ctx->scope)) return;
+    if (ts_node_is_null(code) || sec003_literal(ctx, code)) return;
     pr_report(ctx, node,
               "`exec` statement runs code built from non-literal values: parse the data instead "
               "(`ast.literal_eval`, `json.loads`) or dispatch through a fixed table of functions");
@@ -72,9 +207,25 @@ static void sec003_check(pr_ctx *ctx, TSNode node) {
   }
   const char *builtin = sec003_builtin(ctx, node);
   if (!builtin) return;
-  TSNode source = pr_call_argument(ctx, node, 0, !strcmp(builtin, "compile") ? "source" : NULL);
-  if (ts_node_is_null(source) || pr_is_literal(ctx, source, ctx->scope)) return;
-  if (!strcmp(builtin, "compile"))
+  bool compile = !strcmp(builtin, "compile");
+  if (compile && !ts_node_is_null(sec003_outer(ctx, node))) return;  /* one finding, at the outer call */
+  TSNode source = pr_call_argument(ctx, node, 0, compile ? "source" : NULL);
+  if (ts_node_is_null(source)) return;
+  TSNode inner = pr_unparenthesize(source);
+  if (!compile && pr_node_kind(inner) == pr_kind_call && (builtin = sec003_builtin(ctx, inner), builtin) &&
+      !strcmp(builtin, "compile")) {
+    /* eval(compile(src, ...)): judged on src */
+    TSNode src = pr_call_argument(ctx, inner, 0, "source");
+    if (ts_node_is_null(src) || sec003_literal(ctx, src)) return;
+    pr_report(ctx, node,
+              "`%s` runs code compiled from non-literal source: parse the data instead "
+              "(`ast.literal_eval`, `json.loads`) or dispatch through a fixed table of functions",
+              sec003_builtin(ctx, node));
+    return;
+  }
+  builtin = sec003_builtin(ctx, node);
+  if (sec003_literal(ctx, source)) return;
+  if (compile)
     pr_report(ctx, node,
               "`compile` builds code from non-literal source: do not compile text from outside the "
               "program; parse data with `ast.literal_eval` or `json.loads` instead");
@@ -97,4 +248,5 @@ const pr_rule pr_rule_sec003 = {
   .doc = pr_doc_sec003,
   .kinds = {pr_kind_call, pr_kind_exec_statement},
   .on_node = sec003_check,
+  .file_key = sec003_file_key,
 };

@@ -14,7 +14,10 @@
  *   `CFullLoader` from `yaml` (keyword `Loader=` or second argument). Any
  *   other loader counts as safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`,
  *   and any name the file binds itself (`class Loader(yaml.SafeLoader)`).
- * Serialising (`dump`, `dumps`) is never flagged.
+ * Serialising (`dump`, `dumps`) is never flagged, nor a load whose argument
+ * is directly the matching dump of the same module (`pickle.loads(pickle.dumps(obj))`,
+ * `marshal.loads(marshal.dumps(code))`, `jsonpickle.decode(jsonpickle.encode(o))`):
+ * a deep copy of the program's own object, not data from outside.
  *
  * ## Why is this bad?
  * These formats can name arbitrary Python objects and callables, and loading
@@ -117,9 +120,28 @@ static const char *sec004_yaml_loader(const pr_ctx *ctx, TSNode call, TSNode *lo
 }
 
 
+/* True when the data argument of the load `q` (a qualified name) is directly
+ * a call of the matching dump of the same module: `pickle.loads(pickle.dumps(x))`. */
+static bool sec004_round_trip(const pr_ctx *ctx, TSNode call, const char *q) {
+  const char *dot = strrchr(q, '.');
+  if (!dot) return false;
+  const char *fn = dot + 1, *dump;
+  if (!strcmp(fn, "loads")) dump = "dumps";
+  else if (!strcmp(fn, "load")) dump = "dump";
+  else if (!strcmp(fn, "decode")) dump = "encode";
+  else return false;
+  TSNode arg = pr_unparenthesize(pr_call_positional(call, 0));
+  if (pr_node_kind(arg) != pr_kind_call) return false;
+  char inner[64], want[64];
+  if (!pr_call_qualified_name(ctx, arg, inner, sizeof inner)) return false;
+  int n = snprintf(want, sizeof want, "%.*s.%s", (int)(dot - q), q, dump);
+  return n > 0 && (size_t)n < sizeof want && !strcmp(inner, want);
+}
+
 static void sec004_check(pr_ctx *ctx, TSNode call) {
   char q[64];
   if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
+  if (sec004_round_trip(ctx, call, q)) return;
   if (!sec004_in(q, sec004_unpicklers) && !sec004_in(q, sec004_yaml_unsafe) && !sec004_in(q, sec004_yaml_load) &&
       strcmp(q, "torch.load") && strcmp(q, "numpy.load"))
     return;

@@ -64,8 +64,8 @@ def poll(job):
 def poll_module(job):
     try:
         job.poll()
-    # positive: logging.exception() and logging.warn() on the module
-    except Exception:  # [ERR002]
+    # negative: logging.exception() logs the traceback
+    except Exception:
         logging.exception("poll failed")
         logging.warn("deprecated alias")
 
@@ -74,8 +74,9 @@ class Worker:
     def step(self, app):
         try:
             self.advance()
-        # positive: self._logger, self.log, self.logger and app.logger are logging receivers
-        except Exception:  # [ERR002]
+        # negative: app.logger.exception() logs the traceback (self._logger, self.log,
+        # self.logger and app.logger are logging receivers)
+        except Exception:
             self._logger.error("step failed")
             self.log.info("step failed")
             self.logger.warning("step failed")
@@ -161,8 +162,8 @@ def run_all(jobs):
 async def fetch(client):
     try:
         await client.fetch()
-    # positive: an awaited logging call (async logger) is still a logging call
-    except Exception:  # [ERR002]
+    # negative: an awaited logging call named exception logs the traceback
+    except Exception:
         await _LOGGER.exception("fetch failed")
 
 
@@ -185,8 +186,8 @@ def warn_only(job):
 def run_multiline_log(job):
     try:
         job.run()
-    # positive: a multi-line logging call with comments and implicit concatenation
-    except Exception as exc:  # [ERR002]
+    # negative: a multi-line logging call holding a comment: the body holds a comment
+    except Exception as exc:
         LOG.error(
             "run failed: "  # the prefix
             "%s",

@@ -90,7 +90,7 @@ class Uploader:
     def upload(self, key, data):
         try:
             self.bucket.put(key, data)
-        # positive: logging through self._logger and the logging module
-        except Exception:  # [ERR002]
+        # negative: logging.exception() logs the traceback
+        except Exception:
             self._logger.error("upload of %s failed", key)
             logging.exception("upload failed")

@@ -29,11 +29,12 @@ def prompts(menu, choices, table):
 
 
 def not_listed(cur, table):
-    # negative: EXPLAIN, SHOW, GRANT and a leading comment are not in the closed list
+    # negative: EXPLAIN and a leading comment are not in the closed list
     cur.execute("EXPLAIN SELECT * FROM %s" % table)
-    cur.execute("SHOW TABLES LIKE '%s'" % table)
-    cur.execute("GRANT SELECT ON %s TO reporting" % table)
     cur.execute("-- nightly\nDELETE FROM %s" % table)
+    # positive: SHOW and GRANT are in the list
+    cur.execute("SHOW TABLES LIKE '%s'" % table)  # [SEC001]
+    cur.execute("GRANT SELECT ON %s TO reporting" % table)  # [SEC001]
 
 
 def no_leading_text(cur, fragment):

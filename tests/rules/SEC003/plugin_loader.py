@@ -9,8 +9,8 @@ exec(open(os.path.join(os.path.dirname(__file__), "settings_local.py")).read()) 
 def load_plugin(path, namespace):
     with open(path) as fh:
         source = fh.read()
-    # positive (two findings): exec() of compile(), both with non-literal first arguments
-    exec(compile(source, path, "exec"), namespace)  # [SEC003, SEC003]
+    # positive (one finding, at the outer call): exec() of compile() of non-literal source
+    exec(compile(source, path, "exec"), namespace)  # [SEC003]
 
 
 def compile_template(template_source):
