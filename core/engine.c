@@ -109,6 +109,7 @@ typedef struct pr_review_run {
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
   uint32_t current_rule;          /* index into rules of the rule being run */
   uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
+  bool test_code;                 /* a test file, or a test class somewhere: tests-only rules run */
 } pr_review_run;
 
 static void pr_engine__py2(pr_review_run *run) {
@@ -1099,6 +1100,8 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
     ctx->own_scope = e->own_scope;
     for (uint32_t j = 0; j < run->subscriber_count[k]; j++) {
       uint32_t r = run->subscribers[k][j];
+      /* a file without test code gets nothing from a tests-only rule */
+      if (!run->test_code && (run->rules[r]->flags & PR_RULE_TESTS_ONLY)) continue;
       run->current_rule = r;
       ctx->rule = run->rules[r];
       ctx->state = run->states[r];
@@ -1111,6 +1114,7 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
   ctx->own_scope = PR_NONE;
   for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
     if (!run->rules[r]->on_file_end) continue;
+    if (!run->test_code && (run->rules[r]->flags & PR_RULE_TESTS_ONLY)) continue;
     run->current_rule = r;
     ctx->rule = run->rules[r];
     ctx->state = run->states[r];
@@ -1506,6 +1510,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   c->file_keys = file_keys;
   c->globals = globals;
   c->python2 = run->python2;
+  c->test_code = run->test_code;
 }
 
 /* What rules can see of the skeleton (incremental.h): every binding of the
@@ -1668,6 +1673,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     run->reuse = allow_reuse && c->valid && c->options == options_key && c->file_keys == file_keys;
   }
   if (!run->oom) pr_engine__walk(run, root);
+  run->test_code = options->test_file || run->test_class_count > 0;
   if (run->cache && !run->oom) {
     bool python2 = run->python2, reused = false;
     for (uint32_t k = 0; k < run->seg_count; k++) {
@@ -1675,6 +1681,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
       if (sg->state == PR_SEG_REUSED) {
         reused = true;
         python2 |= sg->kept->python2;
+        run->test_code |= sg->kept->test_class_count > 0;
       } else if (sg->flags & PR_SEGF_GLOBAL) {
         globals = pr_hash_bytes(text + sg->start, sg->end - sg->start, globals ^ k);
       }
@@ -1682,7 +1689,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     skeleton = pr_engine__skeleton_key(run);
     /* what the kept results assumed about the rest of the file no longer holds */
     if (reused && (skeleton != run->cache->skeleton || python2 != run->cache->python2 ||
-                   globals != run->cache->globals)) {
+                   globals != run->cache->globals || run->test_code != run->cache->test_code)) {
       pr_engine__cleanup(run);
       free(run);
       pr_arena_free(&out->arena);
@@ -1699,6 +1706,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     .test_file = options->test_file, .python2 = run->python2, .model = &run->model,
     .own_scope = PR_NONE, .run = run};
   if (!run->oom && !run->model.out_of_memory) {
+    ctx.call_memo = pr_call_memo_new(run->arena);
     pr_engine__dispatch(run, &ctx);
     run->kept_findings = run->finding_count;
     pr_engine__dispatch_facts(run, &ctx);

@@ -102,6 +102,7 @@ typedef struct pr_review_cache {
   uint64_t file_keys;            /* rules' file_key digests */
   uint64_t globals;              /* the text of the segments holding `global` */
   bool python2;                  /* the file's Python 2 verdict */
+  bool test_code;                /* the file holds test code (tests-only rules ran) */
   pr_segment_result **results;   /* open addressing on (hash, context, len); NULL slots are empty */
   uint32_t cap, count;
   /* what the last review did, for tests and benchmarks */

@@ -48,8 +48,72 @@ uint32_t pr_qualified_name(const pr_ctx *ctx, TSNode expr, uint32_t scope, char 
   return out;
 }
 
+/* The review's memo of callee names: (call node, scope) -> qualified name or none. */
+typedef struct pr_call_memo_entry {
+  const void *id;            /* the call node's id; NULL for an empty slot */
+  uint32_t start, scope;
+  uint32_t len;              /* 0: no qualified name */
+  char *name;
+} pr_call_memo_entry;
+
+struct pr_call_memo {
+  pr_call_memo_entry *slots;
+  uint32_t cap, count;
+};
+
+struct pr_call_memo *pr_call_memo_new(pr_arena *arena) {
+  return pr_arena_alloc(arena, sizeof(struct pr_call_memo));
+}
+
+static uint32_t pr_names__slot(const void *id, uint32_t start, uint32_t scope, uint32_t cap) {
+  uint64_t h = ((uint64_t)(uintptr_t)id ^ ((uint64_t)start << 32) ^ scope) * 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(h >> 40) & (cap - 1);
+}
+
 uint32_t pr_call_qualified_name(const pr_ctx *ctx, TSNode call, char *buf, uint32_t cap) {
-  return pr_qualified_name(ctx, pr_child(call, pr_field_function), ctx->scope, buf, cap);
+  struct pr_call_memo *m = ctx->call_memo;
+  uint32_t start = ts_node_start_byte(call);
+  if (m && m->cap) {
+    for (uint32_t i = pr_names__slot(call.id, start, ctx->scope, m->cap);; i = (i + 1) & (m->cap - 1)) {
+      const pr_call_memo_entry *e = &m->slots[i];
+      if (!e->id) break;
+      if (e->id == call.id && e->start == start && e->scope == ctx->scope) {
+        if (!e->len || e->len >= cap) return 0;
+        memcpy(buf, e->name, e->len + 1);
+        return e->len;
+      }
+    }
+  }
+  char full[256];
+  uint32_t len = pr_qualified_name(ctx, pr_child(call, pr_field_function), ctx->scope, full, sizeof full);
+  if (m) {
+    if ((m->count + 1) * 2 > m->cap) {
+      uint32_t ncap = m->cap ? m->cap * 2 : 1024;
+      pr_call_memo_entry *slots = pr_ctx_alloc((pr_ctx *)ctx, ncap * sizeof *slots);
+      if (slots) {
+        for (uint32_t i = 0; i < m->cap; i++) {
+          const pr_call_memo_entry *o = &m->slots[i];
+          if (!o->id) continue;
+          uint32_t j = pr_names__slot(o->id, o->start, o->scope, ncap);
+          while (slots[j].id) j = (j + 1) & (ncap - 1);
+          slots[j] = *o;
+        }
+        m->slots = slots;
+        m->cap = ncap;
+      }
+    }
+    char *copy = len ? pr_ctx_alloc((pr_ctx *)ctx, len + 1) : NULL;
+    if (m->cap && (!len || copy)) {
+      if (copy) memcpy(copy, full, len + 1);
+      uint32_t i = pr_names__slot(call.id, start, ctx->scope, m->cap);
+      while (m->slots[i].id) i = (i + 1) & (m->cap - 1);
+      m->slots[i] = (pr_call_memo_entry){call.id, start, ctx->scope, len, copy};
+      m->count++;
+    }
+  }
+  if (!len || len >= cap) return 0;
+  memcpy(buf, full, len + 1);
+  return len;
 }
 
 bool pr_call_matches(const pr_ctx *ctx, TSNode call, const char *const *names) {

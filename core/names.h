@@ -17,7 +17,11 @@
  * none (not a dotted name, bound to a non-import, or longer than cap - 1). */
 uint32_t pr_qualified_name(const pr_ctx *ctx, TSNode expr, uint32_t scope, char *buf, uint32_t cap);
 
-/* The qualified name of a call's callee (see above), read in ctx->scope. */
+/* An empty memo for pr_call_qualified_name, in the review's arena (the engine makes one per review). */
+struct pr_call_memo *pr_call_memo_new(pr_arena *arena);
+
+/* The qualified name of a call's callee (see above), read in ctx->scope.
+ * Memoised per review: many rules ask it of the same call. */
 uint32_t pr_call_qualified_name(const pr_ctx *ctx, TSNode call, char *buf, uint32_t cap);
 
 /* True when the call's callee resolves to one of the NULL-terminated names. */

@@ -114,6 +114,7 @@ struct pr_ctx {
   uint32_t own_scope;        /* the scope the node opens (def, class, lambda, comprehension) or PR_NONE */
   const pr_rule *rule;       /* the rule being run */
   void *state;               /* this rule's per-file state (see pr_rule_state), or NULL */
+  struct pr_call_memo *call_memo;  /* the review's qualified callee names (names.c); engine-owned */
   struct pr_review_run *run; /* private to the engine */
 };
 
