@@ -30,6 +30,13 @@ static bool pr_struct__enter(const char *text, TSNode node, bool in_parens, uint
   const char *s = pr_node_text(text, node, &len);
   if (!ts_node_is_named(node)) {
     if (in_parens && len == 1 && (s[0] == '(' || s[0] == ')')) return false;
+    if (len == 1 && s[0] == ',') {  /* a trailing comma before a closing bracket */
+      TSNode next = ts_node_next_sibling(node);
+      while (!ts_node_is_null(next) && ts_node_is_extra(next)) next = ts_node_next_sibling(next);
+      uint32_t nl;
+      const char *ns = ts_node_is_null(next) ? NULL : pr_node_text(text, next, &nl);
+      if (ns && nl == 1 && (ns[0] == ')' || ns[0] == ']' || ns[0] == '}')) return false;
+    }
     *h = pr_struct__bytes(pr_struct__mix(*h, 1), s, len);
     return false;
   }

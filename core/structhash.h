@@ -8,6 +8,8 @@
  *   - comments (anywhere inside the node);
  *   - parentheses around an expression (`(a + b)` is `a + b`; the parentheses
  *     of a call's argument list, a tuple or a generator are syntax and count);
+ *   - a trailing comma before a closing bracket (`f(a,)` is `f(a)`; `(a,)`
+ *     is still a tuple, which `(a)` is not);
  *   - quote style: `'x'`, `"x"`, `'''x'''` are the same string; the prefix
  *     letters count, in any case (`r'x'` is `R"x"`, not `'x'`).
  * Kept: every node kind, every identifier, keyword and operator, the text of

@@ -29,7 +29,7 @@
 #include "syntax.h"
 #include "testcode.h"
 
-static const char *const required[] = {"TST001", "TST002", "TST010", "DED003", NULL};
+static const char *const required[] = {"TST001", "TST002", "TST010", "TST009", "DED003", NULL};
 static uint32_t fixed_by[8];
 static uint32_t fixes_total, files_total;
 
