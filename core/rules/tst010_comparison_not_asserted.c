@@ -3,6 +3,12 @@
  * ## What it does
  * Flags an expression statement that is a comparison (`a == b`, any operator,
  * chained ones included) in a test function. The fix wraps it in `assert`.
+ * Not flagged: a comparison where an exception or a warning is expected, which
+ * is evaluated for what it raises (`with self.assertRaises(TypeError): a < b`,
+ * `with pytest.warns(...)`, `with check_warnings()`, or the body of a `try`
+ * with handlers), and a comparison with an instance of a class the file
+ * defines (`Left() != Right()`, `recorder == 1` after `recorder = Recorder()`):
+ * the test exercises its own comparison methods and checks what they did.
  *
  * ## Why is this bad?
  * The comparison is computed and discarded: nothing is checked, and the test
@@ -27,6 +33,110 @@
 #include "rule.h"
 #include "rule_docs.h"
 
+#include <strings.h>
+
+/* True when `with_stmt` expects an exception or a warning: an item whose
+ * callee's last name part contains `raise` or `warn` (`assertRaises`,
+ * `pytest.raises`, `assertWarns`, `pytest.warns`, `check_warnings`,
+ * `bytes_warning`, any case). */
+static bool tst010_expects_raise(const pr_ctx *ctx, TSNode with_stmt) {
+  TSNode clause = ts_node_named_child(with_stmt, 0);
+  for (uint32_t i = 0; i < ts_node_named_child_count(with_stmt) && pr_node_kind(clause) != pr_kind_with_clause; i++)
+    clause = ts_node_named_child(with_stmt, i);
+  if (pr_node_kind(clause) != pr_kind_with_clause) return false;
+  uint32_t n = ts_node_named_child_count(clause);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode item = ts_node_named_child(clause, i);
+    if (pr_node_kind(item) != pr_kind_with_item) continue;
+    TSNode v = pr_unparenthesize(pr_child(item, pr_field_value));
+    if (pr_node_kind(v) == pr_kind_as_pattern) v = pr_unparenthesize(ts_node_named_child(v, 0));
+    if (pr_node_kind(v) != pr_kind_call) continue;
+    TSNode last = pr_last_name_part(pr_child(v, pr_field_function));
+    if (ts_node_is_null(last)) continue;
+    uint32_t len;
+    const char *s = pr_text(ctx, last, &len);
+    for (uint32_t j = 0; j + 4 <= len; j++)
+      if ((j + 5 <= len && !strncasecmp(s + j, "raise", 5)) || !strncasecmp(s + j, "warn", 4)) return true;
+  }
+  return false;
+}
+
+/* True when the statement runs where an exception or a warning is expected:
+ * inside a `with assertRaises(...)`-like block, or the body of a `try` with
+ * handlers. There the comparison is evaluated for what it raises or warns. */
+static bool tst010_expected_to_raise(const pr_ctx *ctx, TSNode stmt) {
+  TSNode child = stmt;
+  for (TSNode n = ctx->parent; !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    pr_kind k = pr_node_kind(n);
+    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_module) return false;
+    if (k == pr_kind_with_statement && tst010_expects_raise(ctx, n)) return true;
+    if (k == pr_kind_try_statement && ts_node_eq(child, pr_child(n, pr_field_body))) {
+      uint32_t c = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < c; i++) {
+        pr_kind h = pr_node_kind(ts_node_named_child(n, i));
+        if (h == pr_kind_except_clause || h == pr_kind_except_group_clause) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* True when `name` (an identifier) is bound, where it is read, to a class of the file. */
+static bool tst010_file_class(const pr_ctx *ctx, TSNode name) {
+  if (pr_node_kind(name) != pr_kind_identifier) return false;
+  const pr_model *m = ctx->model;
+  uint32_t len;
+  const char *s = pr_text(ctx, name, &len);
+  uint32_t b = pr_model_resolve(m, ctx->scope, s, len, ts_node_start_byte(name));
+  if (b == PR_NONE) return false;
+  if (m->bindings[b].kind == PR_BIND_CLASS) return true;
+  /* `AllTests = type("AllTests", (object,), d)`: a class made at run time */
+  TSNode v = pr_unparenthesize(m->bindings[b].value);
+  if (m->bindings[b].kind != PR_BIND_ASSIGN || pr_node_kind(v) != pr_kind_call) return false;
+  TSNode fn = pr_unparenthesize(pr_child(v, pr_field_function));
+  return pr_node_kind(fn) == pr_kind_identifier && pr_text_is(ctx, fn, "type") &&
+         !ts_node_is_null(pr_call_positional(v, 2));
+}
+
+/* The value a local name holds where it is read: the value of the binding
+ * reaching it (the nearest assignment above, in the same function), or null. */
+static TSNode tst010_local_value(const pr_ctx *ctx, TSNode name) {
+  const pr_model *m = ctx->model;
+  uint32_t len;
+  const char *s = pr_text(ctx, name, &len);
+  uint32_t b = pr_model_resolve(m, ctx->scope, s, len, ts_node_start_byte(name));
+  if (b == PR_NONE || m->bindings[b].scope != ctx->scope || m->bindings[b].kind != PR_BIND_ASSIGN) return (TSNode){0};
+  /* the last assignment of the name above the read */
+  TSNode value = (TSNode){0};
+  uint32_t at = ts_node_start_byte(name);
+  for (uint32_t i = m->symbols[m->bindings[b].symbol].first; i != PR_NONE; i = m->bindings[i].next) {
+    if (ts_node_start_byte(m->bindings[i].node) >= at) break;
+    value = m->bindings[i].kind == PR_BIND_ASSIGN ? m->bindings[i].value : (TSNode){0};
+  }
+  return value;
+}
+
+/* True when `e` is an instance of a class the file defines: `Left()`, or a
+ * local bound once to such a call (`myobj = Recorder()`), or a tuple holding
+ * one. Comparing those exercises the test's own comparison methods (what
+ * `__eq__` is called with, in what order), whose effect it checks next. */
+static bool tst010_own_instance(const pr_ctx *ctx, TSNode e, int depth) {
+  e = pr_unparenthesize(e);
+  pr_kind k = pr_node_kind(e);
+  if (k == pr_kind_identifier) {
+    if (depth > 0 || tst010_file_class(ctx, e)) return depth == 0 && tst010_file_class(ctx, e);
+    TSNode v = tst010_local_value(ctx, e);
+    return !ts_node_is_null(v) && tst010_own_instance(ctx, v, depth + 1);
+  }
+  if (k == pr_kind_call) return tst010_file_class(ctx, pr_unparenthesize(pr_child(e, pr_field_function)));
+  if (k == pr_kind_tuple && depth == 0) {
+    uint32_t n = ts_node_named_child_count(e);
+    for (uint32_t i = 0; i < n; i++)
+      if (tst010_own_instance(ctx, ts_node_named_child(e, i), depth + 1)) return true;
+  }
+  return false;
+}
+
 static void tst010_check(pr_ctx *ctx, TSNode stmt) {
   const pr_model *m = ctx->model;
   if (ts_node_named_child_count(stmt) != 1) return;
@@ -35,6 +145,11 @@ static void tst010_check(pr_ctx *ctx, TSNode stmt) {
   /* in a test function itself: not a nested function, lambda or class */
   uint32_t s = ctx->scope;
   if (s == PR_NONE || m->scopes[s].kind != PR_SCOPE_FUNCTION || !m->scopes[s].is_test_function) return;
+  if (tst010_expected_to_raise(ctx, stmt)) return;
+  TSNode cmp = pr_unparenthesize(e);
+  uint32_t operands = ts_node_named_child_count(cmp);
+  for (uint32_t i = 0; i < operands; i++)
+    if (tst010_own_instance(ctx, ts_node_named_child(cmp, i), 0)) return;
   pr_finding *f = pr_report(ctx, stmt, "This comparison's result is thrown away, so the test checks nothing: "
                                        "assert it");
   pr_finding_set_fix(ctx, f, "Wrap in `assert`");

@@ -84,3 +84,40 @@ class OrderTests(unittest.TestCase):
         # negative: setUp is not a test function
         self.order = Order(total=0)
         self.order.total == 0
+
+
+def test_expected_errors():
+    # negative: comparisons evaluated for what they raise or warn
+    order = Order(total=1)
+    with pytest.raises(TypeError):
+        order < "x"
+    with pytest.warns(BytesWarning):
+        b"" == ""
+    try:
+        order > None
+    except TypeError:
+        pass
+    else:
+        pytest.fail("no TypeError")
+
+
+class Recorder:
+    calls = []
+
+    def __eq__(self, other):
+        Recorder.calls.append(other)
+        return True
+
+
+def test_own_comparison_methods():
+    # negative: the test exercises a comparison method of its own class
+    Recorder() == 1
+    recorder = Recorder()
+    recorder == 2
+    assert Recorder.calls == [1, 2]
+
+
+def test_after_the_with():
+    with pytest.raises(TypeError):
+        Order(total=1) < "x"
+    Order(total=1).total == 1  # [TST010]
