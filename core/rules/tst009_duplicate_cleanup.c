@@ -8,7 +8,9 @@
  * identical arguments (compared as syntax trees: whitespace, comments,
  * parentheses and quote style do not matter), with no branch between them: no
  * `if`, loop, `try`, `match`, `return`, `raise`, `break` or `continue`
- * statement. The fix removes the second registration.
+ * statement, and no assignment of a name the call uses (`s = wrap(s)` between
+ * two `addCleanup(s.close)` makes the second close another object). The fix
+ * removes the second registration.
  *
  * ## Why is this bad?
  * Cleanups run once per registration: the second runs the same teardown
@@ -145,12 +147,76 @@ static void tst009_fix(pr_ctx *ctx, pr_finding *f, TSNode stmt) {
   pr_finding_add_edit(ctx, f, ls, le, "", 0);
 }
 
+static bool tst009_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (unsigned char)c >= 0x80;
+}
+
+/* True when the name or attribute chain `target` occurs in `call`'s text as a
+ * whole name or the start of a chain (`s` in `s.close`, `self.tmp` in
+ * `self.tmp.cleanup`; not `s` in `sock`). */
+static bool tst009_mentions(const pr_ctx *ctx, TSNode call, TSNode target) {
+  uint32_t cl, tl;
+  const char *c = pr_text(ctx, call, &cl), *t = pr_text(ctx, target, &tl);
+  if (tl == 0 || tl > cl) return false;
+  for (uint32_t i = 0; i + tl <= cl; i++) {
+    if (memcmp(c + i, t, tl)) continue;
+    if (i > 0 && (tst009_ident_char(c[i - 1]) || c[i - 1] == '.')) continue;
+    if (i + tl < cl && tst009_ident_char(c[i + tl])) continue;
+    return true;
+  }
+  return false;
+}
+
+/* True when a target of `assign` (an assignment or augmented assignment,
+ * `a = b = x` and unpacking included) is mentioned by `call`. */
+static bool tst009_rebinds(const pr_ctx *ctx, TSNode assign, TSNode call) {
+  for (int depth = 0; depth < 16; depth++) {
+    pr_kind k = pr_node_kind(assign);
+    if (k != pr_kind_assignment && k != pr_kind_augmented_assignment) return false;
+    TSNode left = pr_child(assign, pr_field_left);
+    pr_kind lk = pr_node_kind(left);
+    if (lk == pr_kind_pattern_list || lk == pr_kind_tuple_pattern || lk == pr_kind_list_pattern ||
+        lk == pr_kind_tuple || lk == pr_kind_list || lk == pr_kind_expression_list) {
+      uint32_t n = ts_node_named_child_count(left);
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode t = ts_node_named_child(left, i);
+        if (pr_node_kind(t) == pr_kind_list_splat_pattern || pr_node_kind(t) == pr_kind_list_splat)
+          t = ts_node_named_child(t, 0);
+        if (tst009_mentions(ctx, call, t)) return true;
+      }
+    } else if (tst009_mentions(ctx, call, left)) {
+      return true;
+    }
+    assign = pr_child(assign, pr_field_right);
+  }
+  return false;
+}
+
+/* True when a statement of `block` strictly between statements `from` and
+ * `to` (indices) assigns a name the registration `call` uses: the second
+ * registration then names another object (`s = wrap(s)`). */
+static bool tst009_rebound_between(const pr_ctx *ctx, TSNode block, uint32_t from, uint32_t to, TSNode call) {
+  for (uint32_t i = from + 1; i < to; i++) {
+    TSNode st = ts_node_named_child(block, i);
+    if (pr_node_kind(st) != pr_kind_expression_statement) {
+      if (pr_node_kind(st) == pr_kind_with_statement || pr_node_kind(st) == pr_kind_delete_statement) return true;
+      continue;
+    }
+    uint32_t n = ts_node_named_child_count(st);
+    for (uint32_t j = 0; j < n; j++)
+      if (tst009_rebinds(ctx, ts_node_named_child(st, j), call)) return true;
+  }
+  return false;
+}
+
 static void tst009_check(pr_ctx *ctx, TSNode block) {
   const pr_model *m = ctx->model;
   uint32_t fn = pr_model_function_of(m, ctx->scope);
   if (fn == PR_NONE || m->scopes[fn].kind != PR_SCOPE_FUNCTION) return;
   uint64_t hashes[TST009_MAX_RUN];
   TSNode calls[TST009_MAX_RUN];
+  uint32_t index[TST009_MAX_RUN];
   uint32_t count = 0, n = ts_node_named_child_count(block);
   for (uint32_t i = 0; i < n; i++) {
     TSNode stmt = ts_node_named_child(block, i);
@@ -162,6 +228,11 @@ static void tst009_check(pr_ctx *ctx, TSNode block) {
     uint64_t h = pr_struct_hash(ctx->text, call);
     uint32_t j = 0;
     while (j < count && hashes[j] != h) j++;
+    if (j < count && tst009_rebound_between(ctx, block, index[j], i, call)) {
+      calls[j] = call;  /* another object now: later copies compare with this one */
+      index[j] = i;
+      continue;
+    }
     if (j < count) {
       TSNode name = pr_child(pr_unparenthesize(pr_child(call, pr_field_function)), pr_field_attribute);
       uint32_t len;
@@ -174,6 +245,7 @@ static void tst009_check(pr_ctx *ctx, TSNode block) {
     }
     if (count < TST009_MAX_RUN) {
       hashes[count] = h;
+      index[count] = i;
       calls[count++] = call;
     }
   }

@@ -89,6 +89,18 @@ class StoreTests(unittest.TestCase):
         events.callback(p1.stop)
         self.assertTrue(p1)
 
+    def test_rebound_between(self):
+        # negative: the name is rebound between the registrations: another object
+        s = Store(self.tmp)
+        self.addCleanup(s.close)
+        s = Store(s.path)
+        self.addCleanup(s.close)
+        self.first, other = Store(self.tmp), Store(self.tmp)
+        self.addCleanup(self.first.close)
+        self.first, other = other, self.first
+        self.addCleanup(self.first.close)
+        self.assertTrue(s.ready)
+
     def test_nested_function(self):
         # negative: each registration in its own function
         def first():
