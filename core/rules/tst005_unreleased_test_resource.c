@@ -10,8 +10,13 @@
  * (called, or passed to `addCleanup`) in the same function or class; and a
  * chained `patch(...).start()` without such a `stopall`. Also flags
  * `p = open(...)` when the function never closes `p`, never uses it in a
- * `with`, never returns or yields it and never passes it to `addCleanup`.
- * Decorator and `with` patchers and `useFixture(...)` are always fine.
+ * `with`, never returns or yields it, never passes it to `addCleanup` and
+ * never drops it with `p = None`.
+ * Decorator and `with` patchers and `useFixture(...)` are always fine. Not
+ * flagged either: a `start()` where an exception is expected (`with
+ * self.assertRaises(...)`), and `open(...)` where `open` itself is patched
+ * (`with patch("builtins.open", mock_open(...))`, or a decorator patching
+ * `open`).
  *
  * ## Why is this bad?
  * A patcher that is never stopped stays active after the test: the mock leaks
@@ -37,6 +42,7 @@
 #include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
+#include "statements.h"
 
 #include <string.h>
 
@@ -138,6 +144,53 @@ static void tst005_stopper(pr_ctx *ctx, TSNode expr, TSNode range) {
   else if (pr_node_kind(recv) == pr_kind_identifier) tst005_fact(ctx, TST005_STOP_LOCAL, range, recv);
 }
 
+/* True when s[0..n) contains `word`. */
+static bool tst005_contains(const char *s, uint32_t n, const char *word) {
+  size_t k = strlen(word);
+  for (uint32_t i = 0; i + k <= n; i++)
+    if (!memcmp(s + i, word, k)) return true;
+  return false;
+}
+
+/* True when `text` holds the word `open` (`"builtins.open"`, `f"{__name__}.open"`). */
+static bool tst005_mentions_open(const char *s, uint32_t n) {
+  for (uint32_t i = 0; i + 4 <= n; i++)
+    if (!memcmp(s + i, "open", 4) && (i + 4 == n || !(s[i + 4] == '_' || (s[i + 4] >= 'a' && s[i + 4] <= 'z'))))
+      return true;
+  return false;
+}
+
+/* True when the builtin `open` is mocked where `call` runs: inside a `with`
+ * whose item patches something named `open` (`with patch("builtins.open",
+ * mock_open(...))`), or in a function decorated with such a patch. */
+static bool tst005_open_mocked(const pr_ctx *ctx, TSNode call) {
+  for (TSNode n = ctx->parent; !ts_node_is_null(n); n = ts_node_parent(n)) {
+    pr_kind k = pr_node_kind(n);
+    if (k == pr_kind_class_definition || k == pr_kind_module) return false;
+    if (k == pr_kind_function_definition) {
+      TSNode d = pr_model_decorated(ctx->model, n);
+      if (pr_node_kind(d) != pr_kind_decorated_definition) return false;
+      uint32_t c = ts_node_named_child_count(d);
+      for (uint32_t i = 0; i < c; i++) {
+        TSNode dec = ts_node_named_child(d, i);
+        if (pr_node_kind(dec) != pr_kind_decorator) continue;
+        uint32_t len;
+        const char *s = pr_text(ctx, dec, &len);
+        if (tst005_contains(s, len, "patch") && tst005_mentions_open(s, len)) return true;
+      }
+      return false;
+    }
+    if (k != pr_kind_with_statement) continue;
+    uint32_t len;
+    TSNode clause = ts_node_named_child(n, 0);
+    if (pr_node_kind(clause) != pr_kind_with_clause) continue;
+    const char *s = pr_text(ctx, clause, &len);
+    if (tst005_contains(s, len, "patch") && tst005_mentions_open(s, len)) return true;
+  }
+  (void)call;
+  return false;
+}
+
 static void tst005_call(pr_ctx *ctx, TSNode call) {
   const pr_model *m = ctx->model;
   TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
@@ -150,6 +203,7 @@ static void tst005_call(pr_ctx *ctx, TSNode call) {
     if (pr_node_kind(left) != pr_kind_identifier) return;
     uint32_t s = ctx->scope;
     if (s == PR_NONE || m->scopes[s].kind != PR_SCOPE_FUNCTION) return;
+    if (tst005_open_mocked(ctx, call)) return;
     tst005_fact(ctx, TST005_OPEN, call, left);
     return;
   }
@@ -158,6 +212,8 @@ static void tst005_call(pr_ctx *ctx, TSNode call) {
   TSNode recv = pr_unparenthesize(pr_child(fn, pr_field_object));
   if (pr_text_is(ctx, name, "start")) {
     if (ts_node_named_child_count(args) != 0) return;
+    /* `with self.assertRaises(...): patch(...).start()`: expected to fail */
+    if (pr_expects_exception(ctx, call, ctx->parent)) return;
     if (tst005_is_patcher(ctx, recv)) { tst005_fact(ctx, TST005_START_CHAIN, call, (TSNode){0}); return; }
     TSNode attr = tst005_self_attr(ctx, recv);
     if (!ts_node_is_null(attr)) { tst005_fact(ctx, TST005_START_SELF, call, attr); return; }
@@ -195,7 +251,11 @@ static void tst005_node(pr_ctx *ctx, TSNode node) {
   switch (pr_node_kind(node)) {
   case pr_kind_call: tst005_call(ctx, node); break;
   case pr_kind_assignment: {
-    TSNode attr = tst005_self_attr(ctx, pr_child(node, pr_field_left));
+    /* `f = None`: the file is dropped on purpose (CPython closes it with its last reference) */
+    TSNode left = pr_child(node, pr_field_left);
+    if (pr_node_kind(left) == pr_kind_identifier && pr_node_kind(pr_child(node, pr_field_right)) == pr_kind_none)
+      tst005_fact(ctx, TST005_RELEASE, node, left);
+    TSNode attr = tst005_self_attr(ctx, left);
     if (!ts_node_is_null(attr) && tst005_is_patcher(ctx, pr_child(node, pr_field_right)))
       tst005_fact(ctx, TST005_SELF_PATCHER, node, attr);
     break;

@@ -109,6 +109,31 @@ class TearDownStopAll(unittest.TestCase):
         self.assertTrue(Client().ready)
 
 
+class ExpectedFailures(unittest.TestCase):
+    def test_bad_spec(self):
+        # negative: the start is expected to raise, so nothing is started
+        with self.assertRaises(AttributeError):
+            mock.patch.object(Client, "missing").start()
+
+    def test_mocked_open(self):
+        # negative: `open` itself is a mock here
+        with patch("builtins.open", mock.mock_open(read_data="x")):
+            fh = open("anything")
+            self.assertEqual(fh.read(), "x")
+
+    @patch("builtins.open", new_callable=mock.mock_open)
+    def test_decorated_mocked_open(self, mocked):
+        # negative: a decorator patches `open`
+        fh = open("anything")
+        self.assertTrue(fh)
+
+    def test_dropped(self):
+        # negative: dropped on purpose (the test checks the ResourceWarning)
+        fh = open("x.txt")
+        fh = None
+        self.assertIsNone(fh)
+
+
 def read_fixture(name):
     # negative: returned to the caller
     fh = open(name)
