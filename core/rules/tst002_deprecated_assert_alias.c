@@ -8,7 +8,9 @@
  * `failUnlessAlmostEqual`, `failIfAlmostEqual`, `failUnlessRaises`,
  * `assertNotAlmostEquals` and `assertNotRegexpMatches` (a closed list: mock's
  * `assert_called_*` are not aliases). The fix renames the call to the modern
- * name (`assertItemsEqual` becomes `assertCountEqual`).
+ * name (`assertItemsEqual` becomes `assertCountEqual`). `assert_`, also a
+ * common field name (`case.assert_(x)` on a named tuple of expectations), is
+ * flagged only on `self`, `cls` or `super()`.
  *
  * ## Why is this bad?
  * The aliases have been deprecated since Python 3.2 and Python 3.12 removed
@@ -60,6 +62,16 @@ static void tst002_check(pr_ctx *ctx, TSNode call) {
   for (size_t i = 0; i < sizeof tst002_aliases / sizeof *tst002_aliases; i++) {
     if (!pr_text_is(ctx, name, tst002_aliases[i][0])) continue;
     const char *modern = tst002_aliases[i][1];
+    /* `assert_` is also a common field name (`test.assert_(x)` on a namedtuple
+       of expectations): only the test case's own method, on self/cls/super() */
+    if (!strcmp(tst002_aliases[i][0], "assert_")) {
+      TSNode recv = pr_unparenthesize(pr_child(fn, pr_field_object));
+      bool own = (pr_node_kind(recv) == pr_kind_identifier &&
+                  (pr_text_is(ctx, recv, "self") || pr_text_is(ctx, recv, "cls"))) ||
+                 (pr_node_kind(recv) == pr_kind_call &&
+                  pr_text_is(ctx, pr_unparenthesize(pr_child(recv, pr_field_function)), "super"));
+      if (!own) return;
+    }
     pr_finding *f = !strcmp(modern, "assertCountEqual")
                         ? pr_report(ctx, call, "`assertItemsEqual` is Python 2's name (Python 3 has none): use `%s`",
                                     modern)

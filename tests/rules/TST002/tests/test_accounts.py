@@ -55,6 +55,13 @@ class AccountTests(unittest.TestCase):
         notify.assert_called()
         notify.assert_any_call("alice")
 
+    def test_table_of_expectations(self):
+        # negative: `assert_` as a named tuple's field, not the deprecated method
+        import collections
+        Case = collections.namedtuple("Case", ["value", "assert_"])
+        for case in (Case(1, self.assertTrue), Case(0, self.assertFalse)):
+            case.assert_(case.value)
+
     def test_reference_not_call(self):
         # negative: a reference is not a call
         check = self.assertEquals
