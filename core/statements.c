@@ -4,6 +4,7 @@
 #include "names.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* True when a string's prefix (the letters before its quote) makes it an
  * f-string or a bytes literal. */
@@ -281,6 +282,52 @@ bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope
     TSNode s = ts_node_named_child(block, i);
     if (pr_node_kind(s) == pr_kind_comment) continue;
     return pr_statements__terminates(ctx, s, scope, 0);
+  }
+  return false;
+}
+
+/* True when `with_stmt` expects an exception or a warning: an item whose
+ * callee's last name part contains `raise` or `warn` (`assertRaises`,
+ * `pytest.raises`, `assertWarns`, `pytest.warns`, `check_warnings`,
+ * `bytes_warning`, any case). */
+static bool pr_statements__expects_raise(const pr_ctx *ctx, TSNode with_stmt) {
+  TSNode clause = ts_node_named_child(with_stmt, 0);
+  for (uint32_t i = 0; i < ts_node_named_child_count(with_stmt) && pr_node_kind(clause) != pr_kind_with_clause; i++)
+    clause = ts_node_named_child(with_stmt, i);
+  if (pr_node_kind(clause) != pr_kind_with_clause) return false;
+  uint32_t n = ts_node_named_child_count(clause);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode item = ts_node_named_child(clause, i);
+    if (pr_node_kind(item) != pr_kind_with_item) continue;
+    TSNode v = pr_unparenthesize(pr_child(item, pr_field_value));
+    if (pr_node_kind(v) == pr_kind_as_pattern) v = pr_unparenthesize(ts_node_named_child(v, 0));
+    if (pr_node_kind(v) != pr_kind_call) continue;
+    TSNode last = pr_last_name_part(pr_child(v, pr_field_function));
+    if (ts_node_is_null(last)) continue;
+    uint32_t len;
+    const char *s = pr_text(ctx, last, &len);
+    for (uint32_t j = 0; j + 4 <= len; j++)
+      if ((j + 5 <= len && !strncasecmp(s + j, "raise", 5)) || !strncasecmp(s + j, "warn", 4)) return true;
+  }
+  return false;
+}
+
+/* True when the statement runs where an exception or a warning is expected:
+ * inside a `with assertRaises(...)`-like block, or the body of a `try` with
+ * handlers. There the comparison is evaluated for what it raises or warns. */
+bool pr_expects_exception(const pr_ctx *ctx, TSNode node, TSNode parent) {
+  TSNode child = node;
+  for (TSNode n = parent; !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    pr_kind k = pr_node_kind(n);
+    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_module) return false;
+    if (k == pr_kind_with_statement && pr_statements__expects_raise(ctx, n)) return true;
+    if (k == pr_kind_try_statement && ts_node_eq(child, pr_child(n, pr_field_body))) {
+      uint32_t c = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < c; i++) {
+        pr_kind h = pr_node_kind(ts_node_named_child(n, i));
+        if (h == pr_kind_except_clause || h == pr_kind_except_group_clause) return true;
+      }
+    }
   }
   return false;
 }

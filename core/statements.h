@@ -46,4 +46,14 @@ bool pr_block_contains_terminator(const pr_ctx *ctx, TSNode block, uint32_t scop
 /* True when the last statement of `block` (comments aside) is a terminator. */
 bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope);
 
+/* True when `node` runs where an exception or a warning is expected, so that
+ * it is evaluated for what it raises (TST005, TST010): inside a `with` whose
+ * item calls something whose last name part contains `raise` or `warn` (any
+ * case: `assertRaises`, `assertRaisesRegex`, `pytest.raises`, `assertWarns`,
+ * `pytest.warns`, `check_warnings`), or in the body of a `try` with handlers;
+ * the search stops at the enclosing def, class or module. `parent` is
+ * `node`'s parent (ctx->parent in on_node), so that no search from the root
+ * is needed for it. */
+bool pr_expects_exception(const pr_ctx *ctx, TSNode node, TSNode parent);
+
 #endif

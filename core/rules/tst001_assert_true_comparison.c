@@ -5,7 +5,10 @@
  * single operator (`==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `not in`, `is`,
  * `is not`) or an `isinstance(...)` call, and names the specific assertion to
  * use instead. Chained comparisons (`a < b < c`) and `and`/`or` expressions are
- * not flagged.
+ * not flagged, nor `assertFalse` of an ordering comparison (`<`, `<=`, `>`,
+ * `>=`): its negation is not the opposite order for partial orders, sets and
+ * NaN (`assertFalse(s1 < s2)` on sets is not `assertGreaterEqual`), and
+ * unittest has no `assertNotLess`.
  *
  * ## Why is this bad?
  * When `assertTrue(a == b)` fails it says only "False is not true": the values
@@ -187,7 +190,9 @@ static void tst001_check(pr_ctx *ctx, TSNode call) {
     tst001_operand(ctx, type, "cls", b, sizeof b);
     tst001_argument(ctx, x, "isinstance", written, sizeof written);
     const char *use = is_true ? "assertIsInstance" : "assertNotIsInstance";
-    pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides the object's type when it fails: use `%s(%s, %s)`%s",
+    pr_finding *f = pr_report(ctx, call,
+                              "`%s(%s)` hides the object's type when it fails: use `%s(%s, %s)`, which reports "
+                              "both values%s",
                               assertion, written, use, a, b, keep);
     tst001_fix(ctx, f, call, name, arg, use, obj, type);
     return;
@@ -195,6 +200,9 @@ static void tst001_check(pr_ctx *ctx, TSNode call) {
   if (pr_node_kind(x) != pr_kind_comparison_operator) return;
   const tst001_op *op = tst001_comparison_op(ctx, x);
   if (!op) return;
+  /* assertFalse(a < b) is not assertGreaterEqual(a, b) for partial orders
+     (sets, NaN, a class with only __lt__): not flagged */
+  if (!is_true && (op->op[0] == '<' || op->op[0] == '>') && strcmp(op->op, "<>")) return;
   TSNode left, right;
   if (!tst001_operands(x, &left, &right)) return;
   const char *use = is_true ? op->if_true : op->if_false;
@@ -208,14 +216,20 @@ static void tst001_check(pr_ctx *ctx, TSNode call) {
     bool none = !strcmp(use, "assertIs");
     tst001_operand(ctx, value, "value", a, sizeof a);
     const char *with = none ? "assertIsNone" : "assertIsNotNone";
-    pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides the actual value when it fails: use `%s(%s)`%s", assertion,
+    pr_finding *f = pr_report(ctx, call,
+                              "`%s(%s)` hides the actual value when it fails: use `%s(%s)`, which reports the "
+                              "value%s",
+                              assertion,
                               written, with, a, keep);
     tst001_fix(ctx, f, call, name, arg, with, value, (TSNode){0});
     return;
   }
   tst001_operand(ctx, left, "first", a, sizeof a);
   tst001_operand(ctx, right, "second", b, sizeof b);
-  pr_finding *f = pr_report(ctx, call, "`%s(%s)` hides both values when it fails: use `%s(%s, %s)`%s", assertion,
+  pr_finding *f = pr_report(ctx, call,
+                            "`%s(%s)` hides both values when it fails: use `%s(%s, %s)`, which reports both "
+                            "values%s",
+                            assertion,
                             written, use, a, b, keep);
   tst001_fix(ctx, f, call, name, arg, use, left, right);
 }

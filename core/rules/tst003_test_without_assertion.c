@@ -13,8 +13,16 @@
  * that does one of these, transitively. A function nested in the test, a
  * lambda, or a function passed as an argument (`map(check_row, rows)`;
  * not a value such as `compute(expected)`) counts as called;
- * `raise AssertionError(...)`, `pytest.deprecated_call`, nose's `eq_`/`ok_`
- * and `@raises(E)` count as assertions. Not flagged: tests with a skip decorator
+ * `raise AssertionError(...)`, `pytest.deprecated_call`, nose's `eq_`/`ok_`,
+ * `testtools.ExpectedException(...)` (any import form), the assertion helpers
+ * of nose and `sqlalchemy.testing` (`eq_`, `ne_`, `is_`, `is_not`, `in_`,
+ * `not_in`, `le_`, `lt_`, `ge_`, `gt_`, by name) and `@raises(E)` count as
+ * assertions. Not flagged either: a test method whose whole body is `pass`,
+ * `...` and/or a docstring in a class with a base other than `object` and the
+ * frameworks' own bases (`unittest.TestCase`, `IsolatedAsyncioTestCase`,
+ * `testtools.TestCase`, django.test's `SimpleTestCase`, `TestCase`,
+ * `TransactionTestCase`, `LiveServerTestCase`): it disables a test it
+ * inherits. Not flagged: tests with a skip decorator
  * (`unittest.skip*`, `pytest.mark.skip*`, on the test or its class, or a
  * skipping `pytestmark`), tests that skip themselves unconditionally (a
  * `self.skipTest(...)` or `pytest.skip(...)` directly in the test body, not
@@ -230,11 +238,18 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, tst0
   uint32_t len;
   const char *s = pr_text(ctx, last, &len);
   if (tst003_assertion_name(s, len)) return true;
+  /* the assertion helpers of nose and sqlalchemy.testing, by name */
+  static const char *const helpers[] = {"eq_", "ne_", "is_", "is_not", "in_", "not_in",
+                                        "le_", "lt_", "ge_", "gt_", NULL};
+  for (int i = 0; helpers[i]; i++)
+    if (len == strlen(helpers[i]) && !memcmp(s, helpers[i], len)) return true;
   char q[128];
   if (pr_qualified_name(ctx, callee, scope, q, sizeof q)) {
     /* nose's eq_/ok_ are assertions too (its assert_* helpers match by prefix) */
     static const char *const pytest[] = {"pytest.raises", "pytest.warns", "pytest.fail", "pytest.deprecated_call",
-                                         "nose.tools.eq_", "nose.tools.ok_", "nose.tools.ne_", NULL};
+                                         "nose.tools.eq_", "nose.tools.ok_", "nose.tools.ne_",
+                                         "testtools.ExpectedException", "testtools.testcase.ExpectedException",
+                                         NULL};
     for (int i = 0; pytest[i]; i++)
       if (!strcmp(q, pytest[i])) return true;
   }
@@ -526,6 +541,50 @@ static bool tst003_skips_itself(const pr_ctx *ctx, uint32_t scope, TSNode def) {
   return false;
 }
 
+/* True when the test's whole body is `pass`, `...` and/or a docstring. */
+static bool tst003_empty_body(const pr_ctx *ctx, TSNode def) {
+  TSNode body = pr_child(def, pr_field_body);
+  uint32_t n = ts_node_named_child_count(body), statements = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(body, i);
+    pr_kind k = pr_node_kind(st);
+    if (k == pr_kind_comment) continue;
+    statements++;
+    if (k == pr_kind_pass_statement) continue;
+    if (k != pr_kind_expression_statement || ts_node_named_child_count(st) != 1) return false;
+    pr_kind e = pr_node_kind(pr_unparenthesize(ts_node_named_child(st, 0)));
+    if (e != pr_kind_ellipsis && e != pr_kind_string && e != pr_kind_concatenated_string) return false;
+  }
+  (void)ctx;
+  return statements > 0;
+}
+
+/* True when class scope `cls` has a base other than `object` and the test
+ * frameworks' own base classes: a pass-only test there disables a test it
+ * inherits. */
+static bool tst003_inherits_tests(const pr_ctx *ctx, uint32_t cls) {
+  static const char *const framework[] = {
+    "object", "unittest.TestCase", "unittest.case.TestCase", "unittest.IsolatedAsyncioTestCase",
+    "unittest.async_case.IsolatedAsyncioTestCase", "testtools.TestCase", "testtools.testcase.TestCase",
+    "django.test.SimpleTestCase", "django.test.TestCase", "django.test.TransactionTestCase",
+    "django.test.LiveServerTestCase", "django.test.testcases.SimpleTestCase", "django.test.testcases.TestCase",
+    "django.test.testcases.TransactionTestCase", "django.test.testcases.LiveServerTestCase", NULL};
+  const pr_model *m = ctx->model;
+  TSNode bases = pr_child(m->scopes[cls].node, pr_field_superclasses);
+  uint32_t n = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode b = ts_node_named_child(bases, i);
+    pr_kind k = pr_node_kind(b);
+    if (k == pr_kind_keyword_argument || k == pr_kind_comment) continue;
+    char q[128];
+    if (!pr_qualified_name(ctx, pr_unparenthesize(b), m->scopes[cls].parent, q, sizeof q)) return true;
+    bool known = false;
+    for (int j = 0; framework[j] && !known; j++) known = !strcmp(q, framework[j]);
+    if (!known) return true;
+  }
+  return false;
+}
+
 /* The walk's part: one fact per function it saw, with whether it asserts
  * directly and whether it is a test to judge. */
 static void tst003_collect(pr_ctx *ctx) {
@@ -546,6 +605,10 @@ static void tst003_collect(pr_ctx *ctx) {
         skipped = (m->scopes[c].kind == PR_SCOPE_CLASS && tst003_exempt_decorated(ctx, m->scopes[c].node)) ||
                   ((m->scopes[c].kind == PR_SCOPE_CLASS || m->scopes[c].kind == PR_SCOPE_MODULE) &&
                    tst003_pytestmark_skips(ctx, c));
+      /* `def test_x(self): pass` in a subclass disables an inherited test */
+      if (!skipped && sc->is_method && m->scopes[sc->parent].kind == PR_SCOPE_CLASS && tst003_empty_body(ctx, def) &&
+          tst003_inherits_tests(ctx, sc->parent))
+        skipped = true;
       if (!skipped && !tst003_skips_itself(ctx, i, def)) value |= TST003_JUDGED;
     }
     uint32_t outer = tst003_function(m, sc->parent);

@@ -17,8 +17,8 @@ class ClientTests(unittest.TestCase):
         self.assertTrue(resp.elapsed < 2.0)  # [TST001]
         # positive: <= inside assertTrue
         self.assertTrue(len(resp.body) <= 1024)  # [TST001]
-        # positive: > inside assertFalse
-        self.assertFalse(resp.retries > 0)  # [TST001]
+        # negative: > inside assertFalse (an ordering comparison's negation is no order)
+        self.assertFalse(resp.retries > 0)
         # positive: >= inside assertTrue
         self.assertTrue(resp.version >= 2)  # [TST001]
 

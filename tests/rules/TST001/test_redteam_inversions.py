@@ -6,12 +6,11 @@ class InversionTests(unittest.TestCase):
         a, b, x, xs = 1, 2, None, [1]
         # positive: assertFalse(==) is assertNotEqual
         self.assertFalse(a == b)  # [TST001]
-        # positive: assertFalse(<) is assertGreaterEqual
-        self.assertFalse(a < b)  # [TST001]
-        # positive: assertFalse(<=) is assertGreater
-        self.assertFalse(a <= b)  # [TST001]
-        # positive: assertFalse(>=) is assertLess
-        self.assertFalse(a >= b)  # [TST001]
+        # negative: assertFalse of an ordering comparison (its negation is not the
+        # opposite order for partial orders, sets and NaN: `assertFalse(s1 < s2)` on sets)
+        self.assertFalse(a < b)
+        self.assertFalse(a <= b)
+        self.assertFalse(a >= b)
         # positive: assertFalse(not in) is assertIn
         self.assertFalse(a not in xs)  # [TST001]
         # positive: assertFalse(is) is assertIsNot
