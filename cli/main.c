@@ -255,7 +255,8 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   }
   TSTree *tree = pr_parse(parser, NULL, text, len, lines.bare_cr != 0);
   if (!tree) {
-    pr_buf_printf(&job->err, "pyreview: error: %s: could not parse\n", path);
+    pr_buf_printf(&job->err, "pyreview: error: %s: could not parse it within %u ms (or out of memory); not reviewed\n",
+                  path, pr_parse_time_limit_ms());
     job->io_error = true;
     pr_line_index_free(&lines);
     free(text);

@@ -20,7 +20,16 @@
  * reusing `old` (already edited with ts_tree_edit) when it is not NULL.
  * has_bare_cr: whether the text has a '\r' not followed by '\n' (the line
  * index knows: pr_line_index.bare_cr != 0); false takes the direct path.
- * Returns NULL when tree-sitter fails (out of memory). */
+ * Returns NULL when tree-sitter fails (out of memory), or when it has not
+ * finished within PR_PARSE_TIME_LIMIT_MS: a few adversarial texts make its
+ * error recovery super-linear (32,768 lines of `:` take 10 s), and a reviewer
+ * must not hang on them; the caller keeps what it had (a document its last
+ * tree, the CLI an error for that file). */
+#define PR_PARSE_TIME_LIMIT_MS 4000
+/* The limit in use: PR_PARSE_TIME_LIMIT_MS, or $PYREVIEW_PARSE_LIMIT_MS when set
+ * (a positive number of milliseconds; the tests use a small one). */
+uint32_t pr_parse_time_limit_ms(void);
+
 TSTree *pr_parse(TSParser *parser, const TSTree *old, const char *text, uint32_t len, bool has_bare_cr);
 
 /* Length of a UTF-8 BOM at the start of text[0..len): 3 or 0. */

@@ -342,7 +342,9 @@ static void pr_server__review_done(uv_work_t *work, int status) {
     j->cache = NULL;
     pr_document_adopt_tree(d->doc, j->snap);
     bool current = pr_document_version(d->doc) == pr_document_version(j->snap) && !d->dirty;
-    if (status == 0 && j->failed) pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
+    if (status == 0 && j->failed)
+      pr_server__log(s, "%s: not parsed within %u ms (or out of memory); its diagnostics are not updated", d->uri,
+                     pr_parse_time_limit_ms());
     if (status == 0 && current && j->params) {
       pr_server__deliver(s, d, j->params, j->marks, j->mark_count, j->dropped, j->dropped_code, j->dropped_at);
       j->params = NULL;

@@ -237,6 +237,14 @@ printf '# -*- coding: latin-1 -*-\nfor row in range(3):\n    pass  # caf\xe9\n' 
 run check --no-cache --fix tofix/latin.py
 contains "--fix leaves a file it cannot write back as read" "not fixed" "$err"
 
+# a parse that does not finish within the limit is given up: the file is an
+# error, the rest is reviewed (a small limit stands in for adversarial input)
+python3 -c "import sys; sys.stdout.write(''.join('def f%d(a):\\n    return a + %d\\n\\n' % (i, i) for i in range(20000)))" > slowparse.py
+out=$(PYREVIEW_PARSE_LIMIT_MS=1 "$PYREVIEW" check --no-cache slowparse.py fine.py 2>"$work/stderr"); rc=$?; err=$(cat "$work/stderr")
+check "a parse over the limit exits 2" 2 "$rc"
+contains "a parse over the limit is said" "could not parse it within 1 ms" "$err"
+contains "the other file is still reviewed" "in 1 file (1 could not be reviewed)" "$err"
+
 # the result cache: a re-run reads results instead of reviewing, and says the same
 cd "$work"
 mkdir -p cached

@@ -103,3 +103,24 @@ test('pull diagnostics: full, then unchanged, then full after a change; nothing 
     await assert.rejects(pending, (e) => e.code === -32800);
   } finally { assert.equal((await c.stop()).code, 0); }
 });
+
+test('a document whose parse exceeds the limit is logged, not published, and the server goes on', async () => {
+  process.env.PYREVIEW_PARSE_LIMIT_MS = '1';
+  const c = start();
+  delete process.env.PYREVIEW_PARSE_LIMIT_MS;
+  try {
+    await c.initialize({});
+    const parts = [];
+    for (let i = 0; i < 20000 / SCALE; i++) parts.push(`def f${i}(a):\n    return eval(a)\n\n`);
+    const slow = 'file:///work/proj/app/slow.py';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: slow, languageId: 'python', version: 1, text: parts.join('') },
+    });
+    const deadline = Date.now() + 20000;
+    while (!/not parsed within 1 ms/.test(c.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.match(c.stderr(), /slow\.py: not parsed within 1 ms/);
+    assert.equal(c.published.some((p) => p.uri === slow), false);
+    const hover = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: slow }, position: { line: 1, character: 12 } });
+    assert.equal(hover, null);
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
