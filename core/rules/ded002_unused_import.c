@@ -10,7 +10,10 @@
  * `import *`, the unittest hooks a module imports for the loader to find
  * (`setUpModule`, `tearDownModule`, `load_tests`), and module-level names
  * imported from a private module (`from _ssl import RAND_status`: a facade
- * re-exporting them). An import in a `try` body and the import of the same
+ * re-exporting them), nor the module-level imports of a compatibility
+ * module (a file name containing `compat`) or of a facade module
+ * (more than half of its statements are imports and more than half of its
+ * imported names, at least 5, are unused: its imports are its API). An import in a `try` body and the import of the same
  * name in
  * its `except ImportError` handler are one import, reported once.
  *
@@ -281,8 +284,42 @@ static void ded002_check_locals(pr_ctx *ctx) {
   ded002_scan(ctx, false, NULL, 0);
 }
 
+/* A compatibility module (`compat.py`, `_compat.py`, `py3compat.py`) exists to re-export. */
+static bool ded002_compat(const pr_ctx *ctx) {
+  const char *p = ctx->path ? ctx->path : "";
+  const char *base = p;
+  for (const char *c = p; *c; c++)
+    if (*c == '/' || *c == '\\') base = c + 1;
+  return strstr(base, "compat") != NULL;
+}
+
+/* A re-export facade: more than half of the module's statements are imports
+ * and more than half of its imported names are never used (sqlalchemy's
+ * `types.py`, `sql/expression.py`): its imports are its API. */
+static bool ded002_facade(const pr_ctx *ctx) {
+  const pr_model *m = ctx->model;
+  uint32_t imports = 0, others = 0, names = 0, unused = 0;
+  uint32_t n = ts_node_named_child_count(ctx->root);
+  for (uint32_t i = 0; i < n; i++) {
+    pr_kind k = pr_node_kind(ts_node_named_child(ctx->root, i));
+    if (k == pr_kind_comment) continue;
+    if (k == pr_kind_import_statement || k == pr_kind_import_from_statement || k == pr_kind_future_import_statement)
+      imports++;
+    else
+      others++;
+  }
+  if (imports <= others) return false;
+  for (uint32_t i = 0; i < m->binding_count; i++) {
+    const pr_binding *b = &m->bindings[i];
+    if (b->kind != PR_BIND_IMPORT || b->scope != 0) continue;
+    names++;
+    unused += !m->symbols[b->symbol].used;
+  }
+  return unused * 2 > names && unused >= 5;
+}
+
 static void ded002_check_module(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
-  if (ded002_is_init(ctx)) return;
+  if (ded002_is_init(ctx) || ded002_compat(ctx) || ded002_facade(ctx)) return;
   ded002_scan(ctx, true, facts, count);
 }
 

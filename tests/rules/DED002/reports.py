@@ -22,6 +22,14 @@ from _report_native import render_fast
 import datetime
 
 __all__ = ["dedent"]
+HEADER = ["month", "total"]
+FOOTER = copyfile
+FAST = render_fast
+LIMIT = 100
+DEFAULT_MONTH = 1
+DEFAULT_YEAR = 2024
+SEPARATOR = ";"
+ENCODING = "utf-8"
 
 
 def totals(rows: "list[Decimal]") -> Optional[int]:
