@@ -40,6 +40,13 @@ static bool pr_sh__enter(const char *text, TSNode n, uint64_t *h) {
     return false;
   }
   if (k == pr_kind_string_end) return false;
+  if (k == pr_kind_string_content || k == pr_kind_format_specifier) {
+    /* the text itself: escape sequences are children, the characters between them are not */
+    uint32_t len;
+    const char *s = pr_node_text(text, n, &len);
+    *h = pr_sh__bytes(*h, s, len);
+    return false;
+  }
   if (ts_node_child_count(n) == 0) {
     uint32_t len;
     const char *s = pr_node_text(text, n, &len);

@@ -228,7 +228,7 @@ contains "cache: and the review goes on" "cached/clean.py:6:5: SEC002" "$out"
 
 # rules and explain
 run rules --format json
-check "rules json lists 37 rules" 37 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check "rules json lists 38 rules" 38 "$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 run explain ERR002
 contains "explain by code" "## What it does" "$out"
 run explain swallowed-exception;                              check "explain by name" 0 "$rc"
