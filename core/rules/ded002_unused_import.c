@@ -10,7 +10,8 @@
  * `import *`, the unittest hooks a module imports for the loader to find
  * (`setUpModule`, `tearDownModule`, `load_tests`), and module-level names
  * imported from a private module (`from _ssl import RAND_status`: a facade
- * re-exporting them), nor the module-level imports of a compatibility
+ * re-exporting them), imports whose statement carries flake8's
+ * `# noqa: F401` (the author's mark of a deliberate re-export), nor the module-level imports of a compatibility
  * module (a file name containing `compat`) or of a facade module
  * (more than half of its statements are imports and more than half of its
  * imported names, at least 5, are unused: its imports are its API). An import in a `try` body and the import of the same
@@ -163,6 +164,25 @@ static bool ded002_used_in_annotation(const ded002_state *st, const pr_binding *
   return false;
 }
 
+/* True when a comment on the lines of `stmt` says `noqa: ... F401`. */
+static bool ded002_marked_f401(const pr_ctx *ctx, TSNode stmt) {
+  const char *t = ctx->text;
+  uint32_t s = ts_node_start_byte(stmt), e = ts_node_end_byte(stmt);
+  while (s > 0 && t[s - 1] != '\n' && t[s - 1] != '\r') s--;
+  while (e < ctx->len && t[e] != '\n' && t[e] != '\r') e++;
+  for (uint32_t i = s; i + 4 <= e; i++) {
+    if (t[i] != '#') continue;
+    uint32_t j = i + 1;
+    while (j < e && t[j] == ' ') j++;
+    if (j + 4 > e || (t[j] | 0x20) != 'n' || (t[j + 1] | 0x20) != 'o' || (t[j + 2] | 0x20) != 'q' ||
+        (t[j + 3] | 0x20) != 'a')
+      continue;
+    for (uint32_t k = j + 4; k + 4 <= e && t[k] != '\n' && t[k] != '\r'; k++)
+      if ((t[k] | 0x20) == 'f' && t[k + 1] == '4' && t[k + 2] == '0' && t[k + 3] == '1') return true;
+  }
+  return false;
+}
+
 /* True when binding i is an unused import DED002 reports (string annotations aside). */
 static bool ded002_candidate(const pr_ctx *ctx, uint32_t i) {
   const pr_model *m = ctx->model;
@@ -177,6 +197,8 @@ static bool ded002_candidate(const pr_ctx *ctx, uint32_t i) {
     TSNode name = pr_child(item, pr_field_name);
     if (pr_text_is(ctx, name, b->name)) return false;  /* import x as x: a re-export */
   }
+  /* `# noqa: F401` on the statement's lines: the author marked a deliberate re-export for flake8 */
+  if (ded002_marked_f401(ctx, b->statement)) return false;
   /* unittest finds these by name in the module: the import is their use */
   static const char *const hooks[] = {"setUpModule", "tearDownModule", "load_tests", NULL};
   for (int k = 0; hooks[k]; k++)
