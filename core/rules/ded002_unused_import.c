@@ -16,7 +16,11 @@
  * (more than half of its statements are imports and more than half of its
  * imported names, at least 5, are unused: its imports are its API). An import in a `try` body and the import of the same
  * name in
- * its `except ImportError` handler are one import, reported once.
+ * its `except ImportError` handler are one import, reported once; an import
+ * in the body of a `try` that catches `ImportError` (with no other import
+ * of the name in its handler), and never used, is
+ * there for its effect or to probe for the module (`try: import
+ * sitecustomize`) and is not flagged.
  *
  * ## Why is this bad?
  * An unused import costs a reader a search for where it is used, slows
@@ -164,6 +168,24 @@ static bool ded002_used_in_annotation(const ded002_state *st, const pr_binding *
   return false;
 }
 
+/* True when a handler of `try_stmt` names ImportError or ModuleNotFoundError. */
+static bool ded002_catches_import_error(const pr_ctx *ctx, TSNode try_stmt) {
+  uint32_t n = ts_node_named_child_count(try_stmt);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode h = ts_node_named_child(try_stmt, i);
+    if (pr_node_kind(h) != pr_kind_except_clause) continue;
+    uint32_t len;
+    const char *t = pr_text(ctx, h, &len);
+    uint32_t head = len;
+    for (uint32_t k = 0; k < len; k++)
+      if (t[k] == ':') { head = k; break; }
+    for (uint32_t k = 0; k + 11 <= head; k++)
+      if (!memcmp(t + k, "ImportError", 11) || (k + 19 <= head && !memcmp(t + k, "ModuleNotFoundError", 19)))
+        return true;
+  }
+  return false;
+}
+
 /* True when a comment on the lines of `stmt` says `noqa: ... F401`. */
 static bool ded002_marked_f401(const pr_ctx *ctx, TSNode stmt) {
   const char *t = ctx->text;
@@ -215,6 +237,18 @@ static bool ded002_candidate(const pr_ctx *ctx, uint32_t i) {
   }
   /* try: import x / except ImportError: import y as x: one import, reported at the first */
   TSNode block = ts_node_parent(b->statement), handler = ts_node_parent(block);
+  /* `try: import sitecustomize` / `except ImportError:`: imported for its effect or to probe it */
+  if (pr_node_kind(block) == pr_kind_block && pr_node_kind(handler) == pr_kind_try_statement &&
+      ts_node_eq(pr_child(handler, pr_field_body), block) && ded002_catches_import_error(ctx, handler)) {
+    /* unless a handler imports the same name instead: the catalog's one import */
+    bool fallback = false;
+    uint32_t hs = ts_node_end_byte(block), he = ts_node_end_byte(handler);
+    for (uint32_t j = sym->first; j != PR_NONE && !fallback; j = m->bindings[j].next) {
+      uint32_t at = ts_node_start_byte(m->bindings[j].node);
+      fallback = m->bindings[j].kind == PR_BIND_IMPORT && at >= hs && at < he;
+    }
+    if (!fallback) return false;
+  }
   if (pr_node_kind(block) == pr_kind_block && pr_node_kind(handler) == pr_kind_except_clause) {
     uint32_t hl;
     const char *ht = pr_text(ctx, handler, &hl);

@@ -49,3 +49,9 @@ def stamp():
 def reader(path):
     with open(path) as fh:
         return csv.reader(fh)
+
+# negative: imported for its effect, or to probe for the module
+try:
+    import sitecustomize
+except ImportError:
+    pass
