@@ -19,63 +19,95 @@ static uint64_t pr_sh__bytes(uint64_t h, const char *s, uint32_t n) {
   return pr_sh__mix(h, 0xFFu + n);
 }
 
-/* Hashes what `n` contributes on entry; returns false when its subtree is skipped. */
-static bool pr_sh__enter(const char *text, TSNode n, uint64_t *h) {
+/* The hash of a node as a function of its kind, its own text (leaves) and
+ * its children's hashes (a Merkle hash), so that an already known subtree
+ * hash stands in for the subtree exactly. Returns false when the node adds
+ * nothing (comments, `(`, `)`, `,`); sets *descend when its children count. */
+static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) {
   pr_kind k = pr_node_kind(n);
+  *descend = false;
   if (k == pr_kind_comment) return false;
-  if (k == pr_kind_parenthesized_expression) return true;  /* its children only */
   if (!ts_node_is_named(n)) {
     const char *t = ts_node_type(n);
     if (!strcmp(t, "(") || !strcmp(t, ")") || !strcmp(t, ",")) return false;
-    *h = pr_sh__mix(*h, 0x10000u + ts_node_symbol(n));
-    return false;
+    *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + ts_node_symbol(n));
+    return true;
   }
-  *h = pr_sh__mix(*h, 0x20000u + ts_node_symbol(n));
+  *h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + ts_node_symbol(n));
   if (k == pr_kind_string_start) {
     /* the prefix letters (lowercased), never the quotes */
     uint32_t len;
     const char *s = pr_node_text(text, n, &len);
     for (uint32_t i = 0; i < len && s[i] != '\'' && s[i] != '"'; i++)
       *h = pr_sh__mix(*h, (unsigned char)(s[i] | 0x20));
-    return false;
+    return true;
   }
   if (k == pr_kind_string_end) return false;
-  if (k == pr_kind_string_content || k == pr_kind_format_specifier) {
-    /* the text itself: escape sequences are children, the characters between them are not */
+  if (k == pr_kind_string_content || k == pr_kind_format_specifier || ts_node_child_count(n) == 0) {
+    /* the text itself (a string's content whole: escape sequences are children,
+       the characters between them are not) */
     uint32_t len;
     const char *s = pr_node_text(text, n, &len);
     *h = pr_sh__bytes(*h, s, len);
-    return false;
+    return true;
   }
-  if (ts_node_child_count(n) == 0) {
-    uint32_t len;
-    const char *s = pr_node_text(text, n, &len);
-    *h = pr_sh__bytes(*h, s, len);
-  }
+  *descend = true;
   return true;
 }
 
-uint64_t pr_struct_hash(const char *text, TSNode node) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  if (ts_node_is_null(node)) return h;
+#define PR_SH_DEPTH 256
+
+uint64_t pr_struct_hash(const char *text, TSNode node) { return pr_struct_hash_with(text, node, NULL, NULL); }
+
+uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data) {
+  if (ts_node_is_null(node)) return 0xcbf29ce484222325ull;
+  /* frame[0] collects the root; frame[i] is the hash so far of an open node
+     whose children are being hashed. pushed[d]: the node at cursor depth d
+     has a frame (a parenthesised expression has none: its children count
+     for its parent, so `(a)` hashes as `a`). */
+  uint64_t frame[PR_SH_DEPTH + 1];
+  bool pushed[PR_SH_DEPTH];
+  uint32_t top = 0;
+  frame[0] = 0x84222325cbf29ce4ull;
   TSTreeCursor cur = ts_tree_cursor_new(node);
   uint32_t depth = 0;
+  uint64_t result = 0;
+  bool have_result = false;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&cur);
-    if (pr_sh__enter(text, n, &h) && ts_tree_cursor_goto_first_child(&cur)) {
+    uint64_t h = 0;
+    bool descend = false, counts, found = false;
+    if (known && depth > 0 && ts_node_is_named(n) &&
+        (pr_node_kind(n) == pr_kind_block || pr_kind_is_statement(pr_node_kind(n))))
+      h = known(data, n, &found);
+    if (found) counts = true;
+    else if (pr_node_kind(n) == pr_kind_parenthesized_expression) { counts = false; descend = true; }
+    else counts = pr_sh__leaf(text, n, &h, &descend);
+    if (descend && ts_node_child_count(n) > 0) {
+      bool push = counts && depth < PR_SH_DEPTH && top < PR_SH_DEPTH;
+      if (depth < PR_SH_DEPTH) pushed[depth] = push;
+      if (push) frame[++top] = h;
+      else if (counts) frame[top] = pr_sh__mix(frame[top], h);  /* too deep: fold in place */
+      ts_tree_cursor_goto_first_child(&cur);
       depth++;
       continue;
     }
+    if (depth == 0 && counts) { result = h; have_result = true; }  /* the root is a leaf */
+    if (counts) frame[top] = pr_sh__mix(frame[top], h) * 0x9e3779b97f4a7c15ull;
+    /* up while there is no next sibling, closing frames */
     bool done = false;
-    while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+    while (depth == 0 || !ts_tree_cursor_goto_next_sibling(&cur)) {
       if (depth == 0 || !ts_tree_cursor_goto_parent(&cur)) { done = true; break; }
       depth--;
-      TSNode p = ts_tree_cursor_current_node(&cur);
-      if (pr_node_kind(p) != pr_kind_parenthesized_expression) h = pr_sh__mix(h, PR_SH_EXIT);
-      if (depth == 0) { done = true; break; }
+      if (depth < PR_SH_DEPTH && pushed[depth] && top > 0) {
+        uint64_t closed = pr_sh__mix(frame[top--], PR_SH_EXIT);
+        frame[top] = pr_sh__mix(frame[top], closed) * 0x9e3779b97f4a7c15ull;
+        if (depth == 0) { result = closed; have_result = true; }
+      }
     }
-    if (done || depth == 0) break;
+    if (done) break;
   }
   ts_tree_cursor_delete(&cur);
-  return h;
+  /* what the root contributes to a parent: a known subtree's value stands in for it exactly */
+  return have_result ? result : frame[0];
 }

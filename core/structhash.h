@@ -7,11 +7,21 @@
 #ifndef PR_STRUCTHASH_H
 #define PR_STRUCTHASH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
 /* The structural hash of `node`; `text` is the source its tree was parsed from. */
 uint64_t pr_struct_hash(const char *text, TSNode node);
+
+/* The same, where `known` (may be NULL) gives the hash of a `block` or
+ * statement below `node` already hashed (sets *found), so that a caller
+ * hashing inner blocks first hashes every node once: a known subtree is not
+ * walked again. The hash
+ * is a Merkle hash (a node's from its kind, text and children's hashes), so
+ * a known block's pr_struct_hash stands in for its subtree exactly. */
+typedef uint64_t (*pr_struct_hash_known)(void *data, TSNode block, bool *found);
+uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data);
 
 /* Combines hashes in order (for a run of statements). */
 static inline uint64_t pr_struct_hash_combine(uint64_t h, uint64_t next) {

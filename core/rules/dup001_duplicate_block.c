@@ -48,27 +48,78 @@
 
 #define DUP001_MIN_RUN 6
 
-/* A block or the module: a fact per window of 6 consecutive statements. */
+/* The blocks shown (document order) and the hashes known so far, keyed by
+ * (start, end, kind) of a block or statement. */
+typedef struct dup001_entry {
+  uint32_t start, end, kind;
+  uint64_t hash;
+} dup001_entry;
+
+typedef struct dup001_state {
+  TSNode *blocks;
+  uint32_t count, cap;
+  dup001_entry *memo;
+  uint32_t memo_cap;
+} dup001_state;
+
+static uint32_t dup001_slot(uint32_t start, uint32_t end, uint32_t kind, uint32_t cap) {
+  uint32_t h = start * 2654435761u ^ (end * 40503u) ^ (kind * 97u);
+  return (h ^ (h >> 15)) & (cap - 1);
+}
+
+static uint64_t dup001_known(void *data, TSNode node, bool *found) {
+  dup001_state *st = data;
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
+  for (uint32_t i = dup001_slot(s, e, k, st->memo_cap);; i = (i + 1) & (st->memo_cap - 1)) {
+    const dup001_entry *x = &st->memo[i];
+    if (!x->kind) break;
+    if (x->start == s && x->end == e && x->kind == k) { *found = true; return x->hash; }
+  }
+  *found = false;
+  return 0;
+}
+
+static void dup001_remember(dup001_state *st, TSNode node, uint64_t hash) {
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
+  uint32_t i = dup001_slot(s, e, k, st->memo_cap);
+  while (st->memo[i].kind) i = (i + 1) & (st->memo_cap - 1);
+  st->memo[i] = (dup001_entry){.start = s, .end = e, .kind = k, .hash = hash};
+}
+
+/* A block or the module, kept for on_file_end (inner blocks are hashed first there). */
 static void dup001_on_block(pr_ctx *ctx, TSNode block) {
+  dup001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return;
+  if (st->count == st->cap) {
+    uint32_t cap = st->cap ? st->cap * 2 : 64;
+    TSNode *b = pr_ctx_alloc(ctx, cap * sizeof *b);
+    if (!b) return;
+    if (st->count) memcpy(b, st->blocks, st->count * sizeof *b);
+    st->blocks = b;
+    st->cap = cap;
+  }
+  st->blocks[st->count++] = block;
+}
+
+/* Hashes one block's statements (their inner blocks are known) and records
+ * a fact per window of 6 consecutive statements. */
+static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
   uint32_t n = ts_node_named_child_count(block);
-  if (n < DUP001_MIN_RUN) return;
-  TSNode *stmts = pr_ctx_alloc(ctx, n * sizeof *stmts);
-  uint64_t *hashes = pr_ctx_alloc(ctx, n * sizeof *hashes);
-  if (!stmts || !hashes) return;
+  TSNode *stmts = n ? pr_ctx_alloc(ctx, n * sizeof *stmts) : NULL;
+  uint64_t *hashes = n ? pr_ctx_alloc(ctx, n * sizeof *hashes) : NULL;
+  if (n && (!stmts || !hashes)) return;
   uint32_t count = 0;
   for (uint32_t i = 0; i < n; i++) {
     TSNode s = ts_node_named_child(block, i);
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
-    if (k == pr_kind_ERROR || ts_node_has_error(s)) {
-      /* a statement that does not parse ends the runs around it */
-      hashes[count] = 0;
-      stmts[count++] = s;
-      continue;
-    }
-    hashes[count] = pr_struct_hash(ctx->text, s) | 1;  /* 0 marks a broken statement */
+    uint64_t h = pr_struct_hash_with(ctx->text, s, dup001_known, st);
+    if (pr_kind_is_statement(k)) dup001_remember(st, s, h);
+    /* a statement that does not parse ends the runs around it (0) */
+    hashes[count] = (k == pr_kind_ERROR || ts_node_has_error(s)) ? 0 : h | 1;
     stmts[count++] = s;
   }
+  if (pr_node_kind(block) == pr_kind_block) dup001_remember(st, block, pr_struct_hash_with(ctx->text, block, dup001_known, st));
   for (uint32_t i = 0; i + DUP001_MIN_RUN <= count; i++) {
     uint64_t w = 0x2545F4914F6CDD1Dull;
     bool broken = false;
@@ -82,6 +133,21 @@ static void dup001_on_block(pr_ctx *ctx, TSNode block) {
                  .ref = {next, PR_NONE}, .tag = (uint32_t)(w >> 32), .value = (uint32_t)w};
     pr_add_fact(ctx, &f);
   }
+}
+
+/* Inner blocks first (they start after the blocks around them), so that every
+ * statement is hashed once. */
+static void dup001_end(pr_ctx *ctx) {
+  dup001_state *st = ctx->state;
+  if (!st || !st->count) return;
+  uint32_t statements = 0;
+  for (uint32_t i = 0; i < st->count; i++) statements += ts_node_named_child_count(st->blocks[i]) + 1;
+  uint32_t cap = 64;
+  while (cap < statements * 2) cap *= 2;
+  st->memo = pr_ctx_alloc(ctx, cap * sizeof *st->memo);
+  if (!st->memo) return;
+  st->memo_cap = cap;
+  for (uint32_t i = st->count; i-- > 0;) dup001_block(ctx, st, st->blocks[i]);
 }
 
 static uint64_t dup001_key(const pr_fact *f) { return ((uint64_t)f->tag << 32) | f->value; }
@@ -164,5 +230,6 @@ const pr_rule pr_rule_dup001 = {
   .doc = pr_doc_dup001,
   .kinds = {pr_kind_block, pr_kind_module},
   .on_node = dup001_on_block,
+  .on_file_end = dup001_end,
   .on_facts = dup001_check,
 };
