@@ -273,6 +273,11 @@ static void ded002_report(pr_ctx *ctx, uint32_t i, bool whole_statement) {
   const char *s = pr_text(ctx, item, &len);
   pr_finding *f = pr_report(ctx, item, "`%.*s` is imported but never used; remove the import", (int)len, s);
   if (!f) return;
+  /* `try: import a as x` / `except ImportError: import b as x`: removing one
+     import leaves the other; no fix for the pair */
+  const pr_model *m = ctx->model;
+  for (uint32_t j = m->symbols[b->symbol].first; j != PR_NONE; j = m->bindings[j].next)
+    if (j != i && m->bindings[j].kind == PR_BIND_IMPORT) return;
   if (whole_statement) {
     pr_finding_set_fix(ctx, f, "Remove the import statement");
     pr_fix_delete_statement(ctx, f, b->statement);
