@@ -9,8 +9,8 @@
  * explicit re-exports (`import x as x`, `from m import y as y`),
  * `import *`, the unittest hooks a module imports for the loader to find
  * (`setUpModule`, `tearDownModule`, `load_tests`), and module-level names
- * imported from a private module (`from _ssl import RAND_status`: a facade
- * re-exporting them), imports whose statement carries flake8's
+ * imported under their own name from a private module (`from _ssl import
+ * RAND_status`: a facade re-exporting them), imports whose statement carries flake8's
  * `# noqa: F401` (the author's mark of a deliberate re-export), nor the module-level imports of a compatibility
  * module (a file name containing `compat`) or of a facade module
  * (more than half of its statements are imports and more than half of its
@@ -226,8 +226,9 @@ static bool ded002_candidate(const pr_ctx *ctx, uint32_t i) {
   for (int k = 0; hooks[k]; k++)
     if (!strcmp(b->name, hooks[k])) return false;
   /* a module-level facade: a name from a private module (`from _ssl import
-     RAND_status`, `from ._bootstrap import BuiltinImporter`) is re-exported */
-  if (b->scope == 0 && (b->flags & PR_BF_IMPORT_FROM)) {
+     RAND_status`, `from ._bootstrap import BuiltinImporter`) is re-exported
+     under its own name (`Set as _Set` is not a re-export) */
+  if (b->scope == 0 && (b->flags & PR_BF_IMPORT_FROM) && !(b->flags & PR_BF_IMPORT_ALIAS)) {
     TSNode mod = pr_child(b->statement, pr_field_module_name);
     uint32_t ml;
     const char *ms = pr_text(ctx, mod, &ml);

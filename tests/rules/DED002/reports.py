@@ -55,3 +55,4 @@ try:
     import sitecustomize
 except ImportError:
     pass
+from _report_native import Renderer as _Renderer  # [DED002]
