@@ -3,4 +3,4 @@
 
 static const pr_thresholds pr_options__defaults = PR_THRESHOLDS_DEFAULT;
 
-const pr_thresholds *pr_thresholds_get(void) { return &pr_options__defaults; }
+const pr_thresholds *pr_thresholds_default(void) { return &pr_options__defaults; }

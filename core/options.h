@@ -3,7 +3,7 @@
  * `max-parameters`, `max-nesting`, `type-hints`, `type-hints-varargs`).
  *
  * One struct, filled with the catalog's defaults until the configuration
- * (pyproject.toml) fills it. Rules read it through pr_thresholds_get(). */
+ * (pyproject.toml) fills it. Rules read it through pr_thresholds_default(). */
 #ifndef PR_OPTIONS_H
 #define PR_OPTIONS_H
 
@@ -32,7 +32,8 @@ typedef struct pr_thresholds {
                    .max_parameters = 5, .max_nesting = 4, .docstring_statements = 5,                 \
                    .type_hints = PR_TYPE_HINTS_CONSISTENT, .type_hints_varargs = false})
 
-/* The thresholds in effect (the catalog's defaults until configuration exists). */
-const pr_thresholds *pr_thresholds_get(void);
+/* The thresholds in effect: the catalog's defaults until configuration exists
+ * (the name main's TST rules use). */
+const pr_thresholds *pr_thresholds_default(void);
 
 #endif
