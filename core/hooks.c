@@ -5,7 +5,7 @@
 
 static const char *const pr_hook_names[] = {
   /* unittest */
-  "setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule", "asyncSetUp",
+  "setUp", "_setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule", "tearDownModule", "asyncSetUp",
   "asyncTearDown", "setUpTestData", "addCleanup", "addClassCleanup", "addAsyncCleanup", "useFixture", "runTest",
   "subTest", "skipTest", "maxDiff", "longMessage", "failureException", "doCleanups", "doClassCleanups",
   "addTypeEqualityFunc", "countTestCases", "defaultTestResult", "shortDescription", "enterContext",

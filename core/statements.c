@@ -331,3 +331,42 @@ bool pr_expects_exception(const pr_ctx *ctx, TSNode node, TSNode parent) {
   }
   return false;
 }
+
+bool pr_function_is_public(const pr_model *m, uint32_t scope) {
+  if (scope == PR_NONE || scope >= m->scope_count || m->scopes[scope].kind != PR_SCOPE_FUNCTION) return false;
+  const char *name = m->scopes[scope].name;
+  size_t n = strlen(name);
+  bool dunder = n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_';
+  if (name[0] == '_' && !dunder) return false;
+  for (uint32_t s = m->scopes[scope].parent; s != PR_NONE && m->scopes[s].kind != PR_SCOPE_MODULE;
+       s = m->scopes[s].parent) {
+    if (m->scopes[s].kind != PR_SCOPE_CLASS || m->scopes[s].name[0] == '_') return false;
+  }
+  return true;
+}
+
+void pr_fix_delete_statement(pr_ctx *ctx, pr_finding *f, TSNode stmt) {
+  const char *t = ctx->text;
+  uint32_t s = ts_node_start_byte(stmt), e = ts_node_end_byte(stmt);
+  TSNode parent = ts_node_parent(stmt);
+  uint32_t siblings = 0, n = ts_node_named_child_count(parent);
+  for (uint32_t i = 0; i < n && siblings < 2; i++)
+    siblings += pr_node_kind(ts_node_named_child(parent, i)) != pr_kind_comment;
+  uint32_t ls = s;
+  while (ls > 0 && (t[ls - 1] == ' ' || t[ls - 1] == '\t')) ls--;
+  bool alone_before = ls == 0 || t[ls - 1] == '\n' || (ls == 3 && (unsigned char)t[0] == 0xEF);
+  uint32_t le = e;
+  while (le < ctx->len && (t[le] == ' ' || t[le] == '\t')) le++;
+  if (le < ctx->len && t[le] == '#')
+    while (le < ctx->len && t[le] != '\n' && t[le] != '\r') le++;
+  bool alone_after = le >= ctx->len || t[le] == '\n' || t[le] == '\r';
+  if (pr_node_kind(parent) == pr_kind_block && siblings < 2) {
+    pr_finding_add_edit(ctx, f, s, e, "pass", 4);
+  } else if (alone_before && alone_after) {
+    if (le < ctx->len && t[le] == '\r') le++;
+    if (le < ctx->len && t[le] == '\n') le++;
+    pr_finding_add_edit(ctx, f, ls, le, "", 0);
+  } else {
+    pr_finding_add_edit(ctx, f, s, e, "pass", 4);
+  }
+}

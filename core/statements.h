@@ -55,5 +55,16 @@ bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope
  * `node`'s parent (ctx->parent in on_node), so that no search from the root
  * is needed for it. */
 bool pr_expects_exception(const pr_ctx *ctx, TSNode node, TSNode parent);
+/* Public functions (catalog: Definitions): `function_scope` is a function
+ * whose name does not start with `_` (dunders are public), defined at module
+ * level or in classes that are not inside a function and whose names do not
+ * start with `_`. */
+bool pr_function_is_public(const pr_model *m, uint32_t function_scope);
+
+/* A fix's edit deleting the statement `stmt` (a simple statement): its whole
+ * line when it stands alone on it (a trailing comment goes with it), `pass`
+ * in its place when it is the only statement of its block or shares its line
+ * with another statement. */
+void pr_fix_delete_statement(pr_ctx *ctx, pr_finding *f, TSNode stmt);
 
 #endif

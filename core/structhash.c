@@ -1,92 +1,113 @@
-/* structhash.c - structural hashes of syntax trees (see structhash.h). */
+/* structhash.c - structural hashes of syntax trees; see structhash.h. */
 #include "structhash.h"
 
 #include "syntax.h"
 
 #include <string.h>
 
-/* Parentheses are skipped when their parent is a parenthesized expression;
- * that is tracked per depth up to this many levels (deeper, they count: the
- * hash stays deterministic). */
-#define PR_STRUCT_MAX_DEPTH 512
+#define PR_SH_EXIT 0x45584954u  /* marks the end of a node's children */
 
-static uint64_t pr_struct__mix(uint64_t h, uint64_t v) {
-  h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
-  h *= 0xFF51AFD7ED558CCDull;
-  return h ^ (h >> 33);
+static uint64_t pr_sh__mix(uint64_t h, uint64_t v) {
+  h ^= v;
+  h *= 0x100000001b3ull;
+  h ^= h >> 29;
+  return h;
 }
 
-static uint64_t pr_struct__bytes(uint64_t h, const char *s, uint32_t n) {
-  for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return pr_struct__mix(h, n);
+static uint64_t pr_sh__bytes(uint64_t h, const char *s, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) h = pr_sh__mix(h, (unsigned char)s[i]);
+  return pr_sh__mix(h, 0xFFu + n);
 }
 
-/* One node on entering it; returns false when its subtree is skipped. */
-static bool pr_struct__enter(const char *text, TSNode node, bool in_parens, uint64_t *h) {
-  if (ts_node_is_extra(node)) return false;  /* comments, continuations */
-  pr_kind k = pr_node_kind(node);
+/* The hash of a node as a function of its kind, its own text (leaves) and
+ * its children's hashes (a Merkle hash), so that an already known subtree
+ * hash stands in for the subtree exactly. Returns false when the node adds
+ * nothing (comments, `(`, `)`, `,`); sets *descend when its children count. */
+static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) {
+  pr_kind k = pr_node_kind(n);
+  *descend = false;
   if (k == pr_kind_comment) return false;
-  uint32_t len;
-  const char *s = pr_node_text(text, node, &len);
-  if (!ts_node_is_named(node)) {
-    if (in_parens && len == 1 && (s[0] == '(' || s[0] == ')')) return false;
-    if (len == 1 && s[0] == ',') {  /* a trailing comma before a closing bracket */
-      TSNode next = ts_node_next_sibling(node);
-      while (!ts_node_is_null(next) && ts_node_is_extra(next)) next = ts_node_next_sibling(next);
-      uint32_t nl;
-      const char *ns = ts_node_is_null(next) ? NULL : pr_node_text(text, next, &nl);
-      if (ns && nl == 1 && (ns[0] == ')' || ns[0] == ']' || ns[0] == '}')) return false;
-    }
-    *h = pr_struct__bytes(pr_struct__mix(*h, 1), s, len);
-    return false;
+  if (!ts_node_is_named(n)) {
+    const char *t = ts_node_type(n);
+    if (!strcmp(t, "(") || !strcmp(t, ")") || !strcmp(t, ",")) return false;
+    *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + ts_node_symbol(n));
+    return true;
   }
-  if (k == pr_kind_parenthesized_expression) return true;  /* no token of its own */
-  if (k == pr_kind_string_end) return false;
+  *h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + ts_node_symbol(n));
   if (k == pr_kind_string_start) {
-    /* the prefix letters, lowercased; the quotes are style */
-    uint64_t p = pr_struct__mix(*h, 2);
-    for (uint32_t i = 0; i < len; i++) {
-      char c = s[i];
-      if (c == '\'' || c == '"') continue;
-      if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-      p = pr_struct__mix(p, (unsigned char)c);
-    }
-    *h = p;
-    return false;
+    /* the prefix letters (lowercased), never the quotes */
+    uint32_t len;
+    const char *s = pr_node_text(text, n, &len);
+    for (uint32_t i = 0; i < len && s[i] != '\'' && s[i] != '"'; i++)
+      *h = pr_sh__mix(*h, (unsigned char)(s[i] | 0x20));
+    return true;
   }
-  *h = pr_struct__mix(*h, 0x100u + ts_node_symbol(node));
-  if (ts_node_child_count(node) == 0) {
-    *h = pr_struct__bytes(*h, s, len);  /* identifiers, numbers, string contents */
-    return false;
+  if (k == pr_kind_string_end) return false;
+  if (k == pr_kind_string_content || k == pr_kind_format_specifier || ts_node_child_count(n) == 0) {
+    /* the text itself (a string's content whole: escape sequences are children,
+       the characters between them are not) */
+    uint32_t len;
+    const char *s = pr_node_text(text, n, &len);
+    *h = pr_sh__bytes(*h, s, len);
+    return true;
   }
+  *descend = true;
   return true;
 }
 
-uint64_t pr_struct_hash(const char *text, TSNode node) {
-  uint64_t h = 0x5EEDF00Dull;
-  if (ts_node_is_null(node)) return h;
-  uint8_t parens[PR_STRUCT_MAX_DEPTH];
+#define PR_SH_DEPTH 256
+
+uint64_t pr_struct_hash(const char *text, TSNode node) { return pr_struct_hash_with(text, node, NULL, NULL); }
+
+uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data) {
+  if (ts_node_is_null(node)) return 0xcbf29ce484222325ull;
+  /* frame[0] collects the root; frame[i] is the hash so far of an open node
+     whose children are being hashed. pushed[d]: the node at cursor depth d
+     has a frame (a parenthesised expression has none: its children count
+     for its parent, so `(a)` hashes as `a`). */
+  uint64_t frame[PR_SH_DEPTH + 1];
+  bool pushed[PR_SH_DEPTH];
+  uint32_t top = 0;
+  frame[0] = 0x84222325cbf29ce4ull;
+  TSTreeCursor cur = ts_tree_cursor_new(node);
   uint32_t depth = 0;
-  TSTreeCursor c = ts_tree_cursor_new(node);
-  bool in_parens = false;
+  uint64_t result = 0;
+  bool have_result = false;
   for (;;) {
-    TSNode cur = ts_tree_cursor_current_node(&c);
-    if (pr_struct__enter(text, cur, in_parens, &h) && ts_tree_cursor_goto_first_child(&c)) {
-      if (depth < PR_STRUCT_MAX_DEPTH) parens[depth] = in_parens;
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    uint64_t h = 0;
+    bool descend = false, counts, found = false;
+    if (known && depth > 0 && ts_node_is_named(n) &&
+        (pr_node_kind(n) == pr_kind_block || pr_kind_is_statement(pr_node_kind(n))))
+      h = known(data, n, &found);
+    if (found) counts = true;
+    else if (pr_node_kind(n) == pr_kind_parenthesized_expression) { counts = false; descend = true; }
+    else counts = pr_sh__leaf(text, n, &h, &descend);
+    if (descend && ts_node_child_count(n) > 0) {
+      bool push = counts && depth < PR_SH_DEPTH && top < PR_SH_DEPTH;
+      if (depth < PR_SH_DEPTH) pushed[depth] = push;
+      if (push) frame[++top] = h;
+      else if (counts) frame[top] = pr_sh__mix(frame[top], h);  /* too deep: fold in place */
+      ts_tree_cursor_goto_first_child(&cur);
       depth++;
-      in_parens = pr_node_kind(cur) == pr_kind_parenthesized_expression;
       continue;
     }
-    /* next sibling, or up (closing each level) until there is one */
-    while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) {
-        ts_tree_cursor_delete(&c);
-        return h;
-      }
+    if (depth == 0 && counts) { result = h; have_result = true; }  /* the root is a leaf */
+    if (counts) frame[top] = pr_sh__mix(frame[top], h) * 0x9e3779b97f4a7c15ull;
+    /* up while there is no next sibling, closing frames */
+    bool done = false;
+    while (depth == 0 || !ts_tree_cursor_goto_next_sibling(&cur)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&cur)) { done = true; break; }
       depth--;
-      in_parens = depth < PR_STRUCT_MAX_DEPTH ? parens[depth] : false;
-      TSNode up = ts_tree_cursor_current_node(&c);
-      if (pr_node_kind(up) != pr_kind_parenthesized_expression) h = pr_struct__mix(h, 3);  /* end of a node */
+      if (depth < PR_SH_DEPTH && pushed[depth] && top > 0) {
+        uint64_t closed = pr_sh__mix(frame[top--], PR_SH_EXIT);
+        frame[top] = pr_sh__mix(frame[top], closed) * 0x9e3779b97f4a7c15ull;
+        if (depth == 0) { result = closed; have_result = true; }
+      }
     }
+    if (done) break;
   }
+  ts_tree_cursor_delete(&cur);
+  /* what the root contributes to a parent: a known subtree's value stands in for it exactly */
+  return have_result ? result : frame[0];
 }

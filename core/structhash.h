@@ -1,30 +1,32 @@
-/* structhash.h - a structural hash of a statement or an expression, for the
- * rules that look for copies (TST009 duplicate cleanups, DUP001 duplicate
- * blocks): one hash per node, so a duplicate search is one pass with a hash
- * table, never a comparison of every pair.
- *
- * Two nodes hash alike when their syntax trees are alike. Ignored:
- *   - whitespace, line breaks and backslash continuations (never in the tree);
- *   - comments (anywhere inside the node);
- *   - parentheses around an expression (`(a + b)` is `a + b`; the parentheses
- *     of a call's argument list, a tuple or a generator are syntax and count);
- *   - a trailing comma before a closing bracket (`f(a,)` is `f(a)`; `(a,)`
- *     is still a tuple, which `(a)` is not);
- *   - quote style: `'x'`, `"x"`, `'''x'''` are the same string; the prefix
- *     letters count, in any case (`r'x'` is `R"x"`, not `'x'`).
- * Kept: every node kind, every identifier, keyword and operator, the text of
- * numbers (`1` is not `1.0`) and of string contents and escapes as written.
- * The hash is 64 bits (not cryptographic); equal trees always hash alike and
- * different ones collide with negligible probability. Nothing here allocates
- * and nothing recurses, so deep expressions are fine. */
+/* structhash.h - a structural hash of syntax trees (DUP001 duplicate blocks,
+ * TST009 duplicate cleanups): two statements or expressions hash alike when
+ * their syntax trees are equal with whitespace, comments, parentheses, commas
+ * and quote style ignored, and identifiers, operators and literal values kept
+ * (`'x'` equals `"x"`; `1` does not equal `1.0`; `b'x'` does not equal `'x'`).
+ * One walk of the node with a cursor; nothing is allocated. */
 #ifndef PR_STRUCTHASH_H
 #define PR_STRUCTHASH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
-/* The structural hash of `node`, whose text is in `text` (the source the tree
- * was parsed from). */
+/* The structural hash of `node`; `text` is the source its tree was parsed from. */
 uint64_t pr_struct_hash(const char *text, TSNode node);
+
+/* The same, where `known` (may be NULL) gives the hash of a `block` or
+ * statement below `node` already hashed (sets *found), so that a caller
+ * hashing inner blocks first hashes every node once: a known subtree is not
+ * walked again. The hash
+ * is a Merkle hash (a node's from its kind, text and children's hashes), so
+ * a known block's pr_struct_hash stands in for its subtree exactly. */
+typedef uint64_t (*pr_struct_hash_known)(void *data, TSNode block, bool *found);
+uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data);
+
+/* Combines hashes in order (for a run of statements). */
+static inline uint64_t pr_struct_hash_combine(uint64_t h, uint64_t next) {
+  h ^= next + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdull;
+}
 
 #endif

@@ -34,12 +34,13 @@
  * ```
  */
 #include "names.h"
+#include "options.h"
 #include "rule.h"
 #include "statements.h"
 #include "rule_docs.h"
 
-/* The catalog's default `max-statements`. */
-#define CPX001_MAX_STATEMENTS 50
+/* `max-statements` (options.h). */
+#define CPX001_MAX_STATEMENTS (pr_thresholds_default()->max_statements)
 
 
 static void cpx001_check(pr_ctx *ctx, TSNode def) {

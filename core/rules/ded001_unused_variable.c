@@ -38,6 +38,7 @@
  */
 #include "rule.h"
 #include "rule_docs.h"
+#include "statements.h"
 
 
 
@@ -54,18 +55,41 @@ static int ded001_assignment_kind(const pr_binding *b) {
   }
 }
 
+/* The fix of an unused exception name: `except E as e:` -> `except E:`. */
+static void ded001_fix_except(pr_ctx *ctx, pr_finding *f, const pr_binding *b, const char *sep) {
+  TSNode parent = ts_node_parent(b->node);
+  if (pr_node_kind(parent) == pr_kind_as_pattern_target) parent = ts_node_parent(parent);
+  /* the named node just before the name: the exception type */
+  TSNode type = {0};
+  uint32_t n = ts_node_named_child_count(parent), at = ts_node_start_byte(b->node);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(parent, i);
+    if (ts_node_start_byte(c) >= at) break;
+    if (pr_node_kind(c) != pr_kind_comment) type = c;
+  }
+  if (ts_node_is_null(type)) return;
+  pr_finding_set_fix(ctx, f, "Drop `%s%s`", sep, b->name);
+  pr_finding_add_edit(ctx, f, ts_node_end_byte(type), ts_node_end_byte(b->node), "", 0);
+}
+
 static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
   const char *name = b->name;
   if (kind == PR_BIND_EXCEPT) {
     /* Python 2 writes `except E, e:` */
     const char *sep = pr_node_kind(ts_node_parent(b->node)) == pr_kind_except_clause ? ", " : "as ";
-    pr_report(ctx, b->node, "The exception bound to `%s` is never used; drop `%s%s` from the handler", name, sep,
-              name);
+    pr_finding *f = pr_report(ctx, b->node, "The exception bound to `%s` is never used; drop `%s%s` from the handler",
+                              name, sep, name);
+    if (f) ded001_fix_except(ctx, f, b, sep);
     return;
   }
   if (kind == PR_BIND_WALRUS) {
-    pr_report(ctx, b->node, "`%s` is assigned with `:=` but never used; use the expression without binding it",
-              name);
+    pr_finding *f = pr_report(
+        ctx, b->node, "`%s` is assigned with `:=` but never used; use the expression without binding it", name);
+    TSNode walrus = b->statement, value = b->value;
+    if (f && pr_node_kind(walrus) == pr_kind_named_expression && !ts_node_is_null(value)) {
+      pr_finding_set_fix(ctx, f, "Use the expression without `%s :=`", name);
+      pr_finding_add_edit(ctx, f, ts_node_start_byte(walrus), ts_node_start_byte(value), "", 0);
+    }
     return;
   }
   TSNode value = b->value;
@@ -77,13 +101,29 @@ static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
     else break;
   }
   bool call = !ts_node_is_null(value) && (pr_node_kind(value) == pr_kind_call || pr_node_kind(value) == pr_kind_await);
+  pr_finding *f;
   if (call)
-    pr_report(ctx, b->node,
-              "Local variable `%s` is assigned but never used; keep the call without assigning it, or use `%s`",
-              name, name);
+    f = pr_report(ctx, b->node,
+                  "Local variable `%s` is assigned but never used; keep the call without assigning it, or use `%s`",
+                  name, name);
   else
-    pr_report(ctx, b->node, "Local variable `%s` is assigned but never used; remove the assignment or use `%s`",
-              name, name);
+    f = pr_report(ctx, b->node, "Local variable `%s` is assigned but never used; remove the assignment or use `%s`",
+                  name, name);
+  /* the fix, for `x = value` and `x: T = value` alone in their statement (not `a = b = f()`) */
+  TSNode assign = ts_node_parent(b->node);
+  if (!f || pr_node_kind(assign) != pr_kind_assignment || !ts_node_eq(pr_child(assign, pr_field_left), b->node))
+    return;
+  TSNode right = pr_child(assign, pr_field_right);
+  if (ts_node_is_null(right) || pr_node_kind(right) == pr_kind_assignment) return;
+  TSNode stmt = ts_node_parent(assign);
+  if (pr_node_kind(stmt) != pr_kind_expression_statement || ts_node_named_child_count(stmt) != 1) return;
+  if (call) {
+    pr_finding_set_fix(ctx, f, "Keep the call without assigning it to `%s`", name);
+    pr_finding_add_edit(ctx, f, ts_node_start_byte(assign), ts_node_start_byte(right), "", 0);
+  } else {
+    pr_finding_set_fix(ctx, f, "Remove the assignment to `%s`", name);
+    pr_fix_delete_statement(ctx, f, stmt);
+  }
 }
 
 static void ded001_check(pr_ctx *ctx) {

@@ -3,7 +3,8 @@
  * ## What it does
  * Flags each name in the target of a `for` or `async for` statement (each part
  * of a tuple target separately) that is read neither in the loop body nor
- * after the loop. Names starting with `_` are exempt, and so are names of a
+ * after the loop. Names starting with `_` are exempt, names that say they are
+ * unused (`dummy`, and names starting with `unused` or `ignored`), and names of a
  * function that calls `locals()` and names declared `global` or `nonlocal`.
  * Comprehension `for` clauses are not `for` statements and are not checked.
  *
@@ -32,6 +33,8 @@
 #include "rule.h"
 #include "rule_docs.h"
 
+#include <string.h>
+
 
 /* Where reads of the loop's names start to count: the loop itself, or the
  * outermost loop of the same scope around it (a read earlier in that loop's
@@ -52,6 +55,8 @@ static void ded003_check(pr_ctx *ctx) {
     const pr_binding *b = &m->bindings[i];
     if (b->kind != PR_BIND_FOR || pr_node_kind(b->statement) != pr_kind_for_statement) continue;
     if (b->name_len == 0 || b->name[0] == '_') continue;
+    /* names that say they are unused */
+    if (!strcmp(b->name, "dummy") || !strncmp(b->name, "unused", 6) || !strncmp(b->name, "ignored", 7)) continue;
     const pr_symbol *sym = &m->symbols[b->symbol];
     if (sym->declared_global || sym->declared_nonlocal || (b->flags & PR_BF_VIA_GLOBAL)) continue;
     uint32_t fn = pr_model_function_of(m, b->scope);

@@ -34,6 +34,7 @@
  * ```
  */
 #include "hooks.h"
+#include "options.h"
 #include "names.h"
 #include "rule.h"
 #include "statements.h"
@@ -42,7 +43,7 @@
 #include <string.h>
 
 /* The catalog's threshold: functions shorter than this need no docstring. */
-#define DOC102_MIN_STATEMENTS 5
+#define DOC102_MIN_STATEMENTS (pr_thresholds_default()->docstring_statements)
 
 /* --- statement count: a copy of CPX001's (rules cannot call each other) --- */
 

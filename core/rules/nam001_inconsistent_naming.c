@@ -14,7 +14,9 @@
  * the file imports, every name the file calls as a method of an object other
  * than `self`/`cls` (`self.client.fetchAll()`), and a public method that is
  * not snake_case in a class with a base imported from another module (it
- * presumably overrides that base's API).
+ * presumably overrides that base's API). A snake_case parameter of a public
+ * function counts toward the dominant style but is never flagged: it follows
+ * PEP 8, and renaming it would break callers passing it by keyword.
  *
  * ## Why is this bad?
  * A module that mixes `load_config` and `saveConfig` makes every reader (and
@@ -41,6 +43,7 @@
 #include "hooks.h"
 #include "rule.h"
 #include "rule_docs.h"
+#include "statements.h"
 
 #include <string.h>
 
@@ -130,6 +133,8 @@ enum {
 enum {
   NAM001_OVERRIDES = 1u << 4,       /* a method presumed to override an imported base's API */
   NAM001_OVERRIDES_STAR = 1u << 5,  /* the same if the file has a wildcard import */
+  NAM001_NEVER_FLAGGED = 1u << 6,   /* counts toward the dominant style, never flagged: a snake_case
+                                       parameter of a public function (PEP 8; keyword callers) */
 };
 
 static void nam001_fact(pr_ctx *ctx, uint32_t tag, uint32_t start, uint32_t end, const char *s, uint32_t n,
@@ -462,6 +467,8 @@ static void nam001_collect(pr_ctx *ctx) {
       if (nam001_class_has_imported_base(ctx, &plain, b->scope)) value |= NAM001_OVERRIDES;
       if (nam001_class_has_imported_base(ctx, &star, b->scope)) value |= NAM001_OVERRIDES_STAR;
     }
+    if (b->kind == PR_BIND_PARAMETER && style == NAM001_SNAKE && pr_function_is_public(m, b->scope))
+      value |= NAM001_NEVER_FLAGGED;
     nam001_fact(ctx, NAM001_FACT_OWN, ts_node_start_byte(b->node), ts_node_end_byte(b->node), b->name, b->name_len,
                 value, ts_node_start_byte(m->scopes[e->scope].node));
   }
@@ -508,7 +515,7 @@ static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     const nam001_entry *e = &firsts.slots[i];
     if (!e->name) continue;
     const pr_fact *f = &facts[e->value];
-    if ((int)(f->value & 3) != minority) continue;
+    if ((int)(f->value & 3) != minority || (f->value & NAM001_NEVER_FLAGGED)) continue;
     const char *name = f->text;
     char suggestion[256];
     nam001_convert(f->text, f->text_len, dominant, suggestion, sizeof suggestion);

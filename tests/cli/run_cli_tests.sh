@@ -170,7 +170,7 @@ check "long names: both findings, valid UTF-8, the 300-character name whole, the
 # issue 6, defects 5 and 6: only regular files are read (a FIFO would block for ever), and
 # a file that could not be read is not counted as reviewed
 mkfifo fifo.py
-printf 'x = 1\n' > fine.py
+printf '"""A fine module."""\nx = 1\n' > fine.py
 out=$(timeout 10 "$PYREVIEW" check fifo.py fine.py 2>"$work/stderr"); rc=$?; err=$(cat "$work/stderr")
 check "a FIFO named on the command line exits 2 (not 124: no hang)" 2 "$rc"
 contains "a FIFO gets a clear error" "fifo.py: not a regular file or folder; skipped" "$err"

@@ -90,7 +90,7 @@ static void did_change_reads_ranged_and_full_changes_and_rejects_bad_positions(v
 }
 
 static void diagnostics_carry_the_negotiated_columns_and_the_cwe_link(void **state) {
-  const char *text = "s = \"\xf0\x9f\x98\x80\"; eval(s + input())\n";
+  const char *text = "\"\"\"Doc.\"\"\"\ns = \"\xf0\x9f\x98\x80\"; eval(s + input())\n";
   TSParser *parser = pr_parser_new();
   pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 9);
   pr_review review;
@@ -120,7 +120,7 @@ static void diagnostics_carry_the_negotiated_columns_and_the_cwe_link(void **sta
 /* Issue 6, defect 3: a long non-ASCII name gives a whole, valid message, and a
  * finding JSON cannot carry is reported to the caller, never skipped silently. */
 static void long_non_ascii_messages_are_whole_and_unencodable_ones_are_counted(void **state) {
-  char name[700] = "`v", text[1024] = "def f():\n    ";
+  char name[700] = "`v", text[1024] = "\"\"\"Doc.\"\"\"\ndef f():\n    ";
   for (int i = 0; i < 300; i++) strcat(name, "\xc3\xa9");
   strcat(text, name + 1);
   strcat(text, " = 1\n");

@@ -81,3 +81,13 @@ def sum_amounts(pairs):
 def zeros(n):
     # negative: comprehension variables are not for-statement targets (see NOTES.md)
     return [0 for slot in range(n)]
+
+
+def names_saying_unused(rows):
+    # negative: dummy, unused* and ignored* say they are unused
+    for dummy in rows:
+        ping()
+    for unused_index, ignored_value in rows:
+        ping()
+    for unusual in rows:  # [DED003]
+        ping()

@@ -1,0 +1,91 @@
+/* DED004 unreachable-code: statements after a terminator in the same block.
+ *
+ * ## What it does
+ * Flags the statements that follow a terminator in the same block, one
+ * finding per block covering them all. Terminators are `return`, `raise`,
+ * `continue` and `break`; a call statement of `sys.exit`, `exit`, `quit`,
+ * `os._exit`, `os.abort`, `self.fail`, `self.skipTest`, `pytest.fail`,
+ * `pytest.skip`, `pytest.xfail`, `pytest.exit` or of a function of the same
+ * file annotated `-> NoReturn`/`-> Never`; an `if` with an `else` whose
+ * every branch holds a terminator; a `try` whose `finally` holds one, or
+ * whose body (or `else`) and every handler do; a `match` whose every case
+ * holds one and whose last case is `case _:`; and `while True:` without a
+ * `break` of its own. `yield` statements after the terminator in a block
+ * that yields nothing before it (`raise TypeError` then `yield`: the idiom
+ * that makes a function a generator) are left alone.
+ *
+ * ## Why is this bad?
+ * Code that can never run misleads its reader into thinking it does
+ * something, and usually means a mistake: a statement indented one level
+ * too deep, or an early `return` left over from debugging.
+ *
+ * ## Example
+ * ```python
+ * def load(path):
+ *     if not path:
+ *         raise ValueError("no path")
+ *         log.warning("empty path")
+ *     return read(path)
+ * ```
+ *
+ * ## Use instead
+ * ```python
+ * def load(path):
+ *     if not path:
+ *         log.warning("empty path")
+ *         raise ValueError("no path")
+ *     return read(path)
+ * ```
+ */
+#include "rule.h"
+#include "rule_docs.h"
+#include "statements.h"
+
+/* True for a statement that is a `yield` expression (`yield`, `yield None`). */
+static bool ded004_yield(TSNode stmt) {
+  if (pr_node_kind(stmt) != pr_kind_expression_statement || ts_node_named_child_count(stmt) != 1) return false;
+  return pr_node_kind(ts_node_named_child(stmt, 0)) == pr_kind_yield;
+}
+
+static void ded004_check(pr_ctx *ctx, TSNode block) {
+  uint32_t n = ts_node_named_child_count(block);
+  TSNode first = {0}, last = {0};
+  bool found = false, only_yield = true, yield_before = false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode s = ts_node_named_child(block, i);
+    pr_kind k = pr_node_kind(s);
+    if (k == pr_kind_comment) continue;
+    if (k == pr_kind_ERROR || ts_node_is_missing(s)) return;
+    if (found) {
+      if (ts_node_is_null(first)) first = s;
+      last = s;
+      only_yield = only_yield && ded004_yield(s);
+      continue;
+    }
+    yield_before = yield_before || ded004_yield(s);
+    /* a definition never ends the block's flow (and its body is another
+       function's: rule.h, local rules) */
+    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_decorated_definition)
+      continue;
+    found = pr_statement_terminates(ctx, s, ctx->scope);
+  }
+  /* `raise TypeError` then `yield`: the statement that makes the function a generator */
+  if (ts_node_is_null(first) || (only_yield && !yield_before)) return;
+  pr_report_range(ctx, first, ts_node_start_byte(first), ts_node_end_byte(last),
+                  "This code is unreachable: the statement before it never lets control reach it; remove it or "
+                  "move it before that statement");
+}
+
+const pr_rule pr_rule_ded004 = {
+  .code = "DED004",
+  .name = "unreachable-code",
+  .category = "Dead code",
+  .severity = PR_SEV_WARNING,
+  .cwe = 0,
+  .tags = PR_TAG_UNNECESSARY,
+  .flags = 0,
+  .summary = "Statements after a return, raise, continue, break or exit",
+  .doc = pr_doc_ded004,
+  .kinds = {pr_kind_block, pr_kind_module},
+  .on_node = ded004_check,
+};

@@ -1,0 +1,235 @@
+/* DUP001 duplicate-block: a run of 6 or more statements repeated elsewhere in the file.
+ *
+ * ## What it does
+ * Finds runs of 6 or more consecutive statements of one block (a compound
+ * statement counts as one, with its whole body) that equal another run in
+ * the same file, compared as syntax trees: whitespace, comments,
+ * parentheses and quote style are ignored; identifiers and literal values
+ * are kept (`'x'` equals `"x"`; `1` does not equal `1.0`). Reports each
+ * maximal run once, on every copy after the first, with related information
+ * at the first copy. Each statement is hashed once (core/structhash.c), and
+ * the runs are found with one hash table over the file, never by comparing
+ * every pair.
+ *
+ * ## Why is this bad?
+ * Copied code has to be fixed in every copy, and sooner or later one copy is
+ * forgotten: the copies drift apart and nobody knows which one is right.
+ *
+ * ## Example
+ * ```python
+ * def test_create(self):
+ *     user = User(name="a")
+ *     user.email = "a@example.com"
+ *     user.save()
+ *     session = login(user)
+ *     session.refresh()
+ *     self.client.force_login(user)
+ *     self.assertTrue(self.client.get("/").ok)
+ *
+ * def test_delete(self):
+ *     user = User(name="a")
+ *     user.email = "a@example.com"
+ *     user.save()
+ *     session = login(user)
+ *     session.refresh()
+ *     self.client.force_login(user)
+ *     self.client.delete("/me")
+ * ```
+ *
+ * ## Use instead
+ * Move the shared statements into a function (`setUp`, a fixture, a helper)
+ * and call it from both places.
+ */
+#include "rule.h"
+#include "rule_docs.h"
+#include "structhash.h"
+
+#include <string.h>
+
+#define DUP001_MIN_RUN 6
+
+/* The blocks shown (document order) and the hashes known so far, keyed by
+ * (start, end, kind) of a block or statement. */
+typedef struct dup001_entry {
+  uint32_t start, end, kind;
+  uint64_t hash;
+} dup001_entry;
+
+typedef struct dup001_state {
+  TSNode *blocks;
+  uint32_t count, cap;
+  dup001_entry *memo;
+  uint32_t memo_cap;
+} dup001_state;
+
+static uint32_t dup001_slot(uint32_t start, uint32_t end, uint32_t kind, uint32_t cap) {
+  uint32_t h = start * 2654435761u ^ (end * 40503u) ^ (kind * 97u);
+  return (h ^ (h >> 15)) & (cap - 1);
+}
+
+static uint64_t dup001_known(void *data, TSNode node, bool *found) {
+  dup001_state *st = data;
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
+  for (uint32_t i = dup001_slot(s, e, k, st->memo_cap);; i = (i + 1) & (st->memo_cap - 1)) {
+    const dup001_entry *x = &st->memo[i];
+    if (!x->kind) break;
+    if (x->start == s && x->end == e && x->kind == k) { *found = true; return x->hash; }
+  }
+  *found = false;
+  return 0;
+}
+
+static void dup001_remember(dup001_state *st, TSNode node, uint64_t hash) {
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
+  uint32_t i = dup001_slot(s, e, k, st->memo_cap);
+  while (st->memo[i].kind) i = (i + 1) & (st->memo_cap - 1);
+  st->memo[i] = (dup001_entry){.start = s, .end = e, .kind = k, .hash = hash};
+}
+
+/* A block or the module, kept for on_file_end (inner blocks are hashed first there). */
+static void dup001_on_block(pr_ctx *ctx, TSNode block) {
+  dup001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return;
+  if (st->count == st->cap) {
+    uint32_t cap = st->cap ? st->cap * 2 : 64;
+    TSNode *b = pr_ctx_alloc(ctx, cap * sizeof *b);
+    if (!b) return;
+    if (st->count) memcpy(b, st->blocks, st->count * sizeof *b);
+    st->blocks = b;
+    st->cap = cap;
+  }
+  st->blocks[st->count++] = block;
+}
+
+/* Hashes one block's statements (their inner blocks are known) and records
+ * a fact per window of 6 consecutive statements. */
+static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
+  uint32_t n = ts_node_named_child_count(block);
+  TSNode *stmts = n ? pr_ctx_alloc(ctx, n * sizeof *stmts) : NULL;
+  uint64_t *hashes = n ? pr_ctx_alloc(ctx, n * sizeof *hashes) : NULL;
+  if (n && (!stmts || !hashes)) return;
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode s = ts_node_named_child(block, i);
+    pr_kind k = pr_node_kind(s);
+    if (k == pr_kind_comment) continue;
+    uint64_t h = pr_struct_hash_with(ctx->text, s, dup001_known, st);
+    if (pr_kind_is_statement(k)) dup001_remember(st, s, h);
+    /* a statement that does not parse ends the runs around it (0) */
+    hashes[count] = (k == pr_kind_ERROR || ts_node_has_error(s)) ? 0 : h | 1;
+    stmts[count++] = s;
+  }
+  if (pr_node_kind(block) == pr_kind_block) dup001_remember(st, block, pr_struct_hash_with(ctx->text, block, dup001_known, st));
+  for (uint32_t i = 0; i + DUP001_MIN_RUN <= count; i++) {
+    uint64_t w = 0x2545F4914F6CDD1Dull;
+    bool broken = false;
+    for (uint32_t j = i; j < i + DUP001_MIN_RUN; j++) {
+      broken = broken || hashes[j] == 0;
+      w = pr_struct_hash_combine(w, hashes[j]);
+    }
+    if (broken) continue;
+    uint32_t next = i + DUP001_MIN_RUN < count ? ts_node_start_byte(stmts[i + 1]) : PR_NONE;
+    pr_fact f = {.start = ts_node_start_byte(stmts[i]), .end = ts_node_end_byte(stmts[i + DUP001_MIN_RUN - 1]),
+                 .ref = {next, PR_NONE}, .tag = (uint32_t)(w >> 32), .value = (uint32_t)w};
+    pr_add_fact(ctx, &f);
+  }
+}
+
+/* Inner blocks first (they start after the blocks around them), so that every
+ * statement is hashed once. */
+static void dup001_end(pr_ctx *ctx) {
+  dup001_state *st = ctx->state;
+  if (!st || !st->count) return;
+  uint32_t statements = 0;
+  for (uint32_t i = 0; i < st->count; i++) statements += ts_node_named_child_count(st->blocks[i]) + 1;
+  uint32_t cap = 64;
+  while (cap < statements * 2) cap *= 2;
+  st->memo = pr_ctx_alloc(ctx, cap * sizeof *st->memo);
+  if (!st->memo) return;
+  st->memo_cap = cap;
+  for (uint32_t i = st->count; i-- > 0;) dup001_block(ctx, st, st->blocks[i]);
+}
+
+static uint64_t dup001_key(const pr_fact *f) { return ((uint64_t)f->tag << 32) | f->value; }
+
+/* The 1-based line of byte `at`. */
+static uint32_t dup001_line(const pr_ctx *ctx, uint32_t at) {
+  uint32_t line = 1;
+  for (uint32_t i = 0; i < at && i < ctx->len; i++)
+    if (ctx->text[i] == '\n' || (ctx->text[i] == '\r' && (i + 1 >= ctx->len || ctx->text[i + 1] != '\n'))) line++;
+  return line;
+}
+
+/* The fact starting at byte `start`, or PR_NONE (facts are sorted by start). */
+static uint32_t dup001_at(const pr_fact *facts, uint32_t count, uint32_t start) {
+  uint32_t lo = 0, hi = count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (facts[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < count && facts[lo].start == start ? lo : PR_NONE;
+}
+
+static void dup001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
+  if (count < 2) return;
+  uint32_t cap = 16;
+  while (cap < count * 2) cap *= 2;
+  uint32_t *table = pr_ctx_alloc(ctx, cap * sizeof *table);
+  uint32_t *dup = pr_ctx_alloc(ctx, count * sizeof *dup);
+  if (!table || !dup) return;
+  memset(table, 0xFF, cap * sizeof *table);
+  /* one pass: each window against the first earlier window with the same hash */
+  for (uint32_t i = 0; i < count; i++) {
+    uint64_t key = dup001_key(&facts[i]);
+    uint32_t h = (uint32_t)(key ^ (key >> 29)) & (cap - 1);
+    dup[i] = PR_NONE;
+    while (table[h] != PR_NONE && dup001_key(&facts[table[h]]) != key) h = (h + 1) & (cap - 1);
+    if (table[h] == PR_NONE) table[h] = i;
+    else if (facts[table[h]].end <= facts[i].start) dup[i] = table[h];
+  }
+  uint32_t reported_end = 0;
+  bool *done = pr_ctx_alloc(ctx, count * sizeof *done);
+  if (!done) return;
+  for (uint32_t i = 0; i < count; i++) {
+    if (dup[i] == PR_NONE || done[i] || facts[i].start < reported_end) continue;
+    /* the maximal run: following windows of the same block that repeat too */
+    uint32_t last = i, windows = 1;
+    done[i] = true;
+    for (;;) {
+      uint32_t next = facts[last].ref[0] == PR_NONE ? PR_NONE : dup001_at(facts, count, facts[last].ref[0]);
+      if (next == PR_NONE || dup[next] == PR_NONE) break;
+      done[next] = true;
+      last = next;
+      windows++;
+    }
+    uint32_t first_copy = dup[i];
+    uint32_t copy_end = facts[first_copy].end;
+    if (facts[dup[last]].start > facts[first_copy].start && facts[dup[last]].end <= facts[i].start)
+      copy_end = facts[dup[last]].end;
+    uint32_t statements = windows + DUP001_MIN_RUN - 1;
+    uint32_t from = dup001_line(ctx, facts[first_copy].start), to = dup001_line(ctx, copy_end);
+    pr_finding *f = pr_report_bytes(ctx, facts[i].start, facts[last].end,
+                                    "These %u statements repeat lines %u-%u: move them into one function and call it "
+                                    "from both places",
+                                    statements, from, to);
+    pr_finding_add_related_bytes(ctx, f, facts[first_copy].start, copy_end, "The first copy");
+    reported_end = facts[last].end;
+  }
+}
+
+const pr_rule pr_rule_dup001 = {
+  .code = "DUP001",
+  .name = "duplicate-block",
+  .category = "Duplication",
+  .severity = PR_SEV_INFORMATION,
+  .cwe = 0,
+  .tags = 0,
+  .flags = 0,
+  .summary = "A run of 6 or more statements repeated elsewhere in the file",
+  .doc = pr_doc_dup001,
+  .kinds = {pr_kind_block, pr_kind_module},
+  .on_node = dup001_on_block,
+  .on_file_end = dup001_end,
+  .on_facts = dup001_check,
+};

@@ -1,0 +1,4 @@
+def report(x):
+    print "value", x
+    return x
+    print "never"  # [DED004]

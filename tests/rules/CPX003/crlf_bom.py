@@ -1,0 +1,3 @@
+﻿def größe(a, b, c,  # [CPX003]
+		d, e, f):
+	return a

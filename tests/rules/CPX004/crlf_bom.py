@@ -1,0 +1,7 @@
+﻿def größe(x):
+	if x:
+		if x:
+			if x:
+				if x:
+					if x:  # [CPX004]
+						return "ä"

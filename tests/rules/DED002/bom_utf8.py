@@ -1,0 +1,4 @@
+﻿import re  # [DED002]
+import string
+
+DIGITS = string.digits  # négatif

@@ -1,0 +1,4 @@
+import urllib2  # [DED002]
+import os
+
+print "reading", os.getcwd()

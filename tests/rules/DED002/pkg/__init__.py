@@ -1,0 +1,3 @@
+# negative: an __init__.py re-exports what it imports
+from .core import Engine
+import json

@@ -1,0 +1,2 @@
+# negative: generated migrations
+from django.db import migrations

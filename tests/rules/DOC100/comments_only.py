@@ -1,0 +1,3 @@
+# negative: only comments and blank lines
+
+# nothing else

@@ -1,0 +1,5 @@
+import os  # [DOC100]
+
+
+def broken(:
+    pass

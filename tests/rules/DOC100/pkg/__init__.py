@@ -1,0 +1,3 @@
+# negative: an __init__.py holding only imports and __all__
+from .core import Engine
+__all__ = ["Engine"]

@@ -1,0 +1,3 @@
+from .core import Engine  # [DOC100]
+
+ENGINE = Engine()

@@ -1,0 +1,3 @@
+# negative: test files need no module docstring
+def test_load():
+    assert True

@@ -1,0 +1,3 @@
+﻿"""Größe."""
+class Größe:  # [DOC101]
+	pass

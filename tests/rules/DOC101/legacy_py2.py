@@ -1,0 +1,7 @@
+class Printer:  # [DOC101]
+    def show(self):
+        print "x"
+
+
+class Broken(:
+    pass

@@ -1,0 +1,7 @@
+def report(items):
+    for l in items:  # [NAM003]
+        print "line", l
+
+
+def broken(:
+    pass

@@ -1,0 +1,3 @@
+def test_total():
+    l = [1, 2]  # [NAM003]
+    assert l

@@ -1,0 +1,7 @@
+﻿"""Größe."""
+
+
+def größe(x):
+    y = "ä"
+    z = y
+	return x  # [STY001]

@@ -1,0 +1,5 @@
+# negative: a file indented with tabs throughout
+def f(x):
+	if x:
+		return 1
+	return 0

@@ -1,0 +1,3 @@
+﻿class Größe(object):
+	def __init__(self):
+		super(Größe, self).__init__()  # [STY002]

@@ -1,0 +1,6 @@
+import unittest
+
+
+class ClientTest(unittest.TestCase):
+    def setUp(self):
+        super(ClientTest, self).setUp()  # [STY002]

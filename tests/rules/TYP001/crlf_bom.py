@@ -1,0 +1,5 @@
+﻿"""Größe."""
+
+
+def größe(wert, faktor: float) -> float:  # [TYP001]
+	return wert * faktor

@@ -1,0 +1,3 @@
+# negative: test code is not checked
+def helper(a: int):
+    return a

@@ -1,0 +1,4 @@
+# negative: Python 2 files are skipped
+def load(path: str, mode) -> str:
+    print "load", path
+    return path
