@@ -1040,6 +1040,10 @@ static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at) {
   return lo > 0 && at < run->segs[lo - 1].end ? lo - 1 : PR_NONE;
 }
 
+uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at) {
+  return pr_line_index_row(ctx->run->lines, at > ctx->len ? ctx->len : at) + 1;
+}
+
 uint32_t pr_scope_at(const pr_ctx *ctx, uint32_t at) {
   return pr_engine__scope_at(ctx->model, at);
 }
@@ -1230,7 +1234,28 @@ static pr_fresh_item *pr_engine__fresh_in_reused(pr_review_run *run, uint32_t co
     if (!pr_engine__grow(run, (void **)&items, &cap, *n + 1, sizeof *items)) break;
     items[(*n)++] = (pr_fresh_item){k, i, false};
   }
+  /* by segment (stable), so that a segment's items are one run: pr_engine__run_of */
+  for (uint32_t i = 1; i < *n; i++) {
+    if (items[i - 1].seg <= items[i].seg) continue;
+    pr_fresh_item t = items[i];
+    uint32_t j = i;
+    while (j > 0 && items[j - 1].seg > t.seg) { items[j] = items[j - 1]; j--; }
+    items[j] = t;
+  }
   return items;
+}
+
+/* The run [*from, *to) of items of segment k. */
+static void pr_engine__run_of(const pr_fresh_item *items, uint32_t n, uint32_t k, uint32_t *from, uint32_t *to) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (items[mid].seg < k) lo = mid + 1;
+    else hi = mid;
+  }
+  *from = lo;
+  while (lo < n && items[lo].seg == k) lo++;
+  *to = lo;
 }
 
 static void pr_engine__reuse_findings_from(pr_review_run *run, pr_fresh_item *fresh, uint32_t nfresh) {
@@ -1238,10 +1263,12 @@ static void pr_engine__reuse_findings_from(pr_review_run *run, pr_fresh_item *fr
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state != PR_SEG_REUSED) continue;
     const pr_segment_result *res = sg->kept;
+    uint32_t from, to;
+    pr_engine__run_of(fresh, nfresh, k, &from, &to);
     for (uint32_t i = 0; i < res->finding_count; i++) {
       const pr_cached_finding *c = &res->findings[i];
       bool counted = false;
-      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+      for (uint32_t j = from; j < to && !counted; j++) {
         const pr_finding *x = run->findings[fresh[j].index];
         counted = !fresh[j].matched && fresh[j].seg == k && x->rule == c->rule &&
                   x->start == pr_engine__decode(run, sg, c->start) && x->end == pr_engine__decode(run, sg, c->end) &&
@@ -1578,6 +1605,8 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state != PR_SEG_REUSED) continue;
     const pr_segment_result *res = sg->kept;
+    uint32_t from, to;
+    pr_engine__run_of(items, nfresh, k, &from, &to);
     for (uint32_t i = 0; i < res->fact_count; i++) {
       const pr_cached_fact *c = &res->facts[i];
       uint32_t r = pr_engine__rule_index(run, c->rule);
@@ -1587,7 +1616,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
                    .ref = {pr_engine__decode(run, sg, c->ref[0]), pr_engine__decode(run, sg, c->ref[1])},
                    .tag = c->tag, .value = c->value, .text = c->text, .text_len = c->text_len};
       bool counted = false;
-      for (uint32_t j = 0; j < nfresh && !counted; j++) {
+      for (uint32_t j = from; j < to && !counted; j++) {
         const pr_fact_rec *y = &run->facts[items[j].index];
         counted = !items[j].matched && items[j].seg == k && y->rule == r && y->fact.start == x.start &&
                   y->fact.end == x.end && y->fact.ref[0] == x.ref[0] && y->fact.ref[1] == x.ref[1] &&

@@ -153,6 +153,9 @@ void *pr_ctx_alloc(pr_ctx *ctx, size_t size);
  * returned again on later calls for the same file (also as ctx->state). */
 void *pr_rule_state(pr_ctx *ctx, size_t size);
 
+/* The 1-based line of byte `at` (the review's line index: a binary search). */
+uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at);
+
 /* The innermost scope of the model holding byte `at` (for a function whose
  * results are reused, whose own scopes are not in the model: the scope it is
  * defined in). For on_facts, which has offsets and no nodes. */

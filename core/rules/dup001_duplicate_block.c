@@ -109,17 +109,33 @@ static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
   uint64_t *hashes = n ? pr_ctx_alloc(ctx, n * sizeof *hashes) : NULL;
   if (n && (!stmts || !hashes)) return;
   uint32_t count = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(block, i);
+  /* a cursor: ts_node_named_child(block, i) is linear in i, and a class body
+     may hold a thousand methods */
+  bool has_definition = false;
+  TSTreeCursor cur = ts_tree_cursor_new(block);
+  bool more = ts_tree_cursor_goto_first_child(&cur);
+  for (; more && count < n; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+    TSNode s = ts_tree_cursor_current_node(&cur);
+    if (!ts_node_is_named(s)) continue;
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
+    /* a definition ends the runs around it, unhashed: it is another
+       function's body (rule.h: local rules), and hashing every method of a
+       class body on each review would walk the whole file */
+    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_decorated_definition) {
+      hashes[count] = 0;
+      stmts[count++] = s;
+      has_definition = true;
+      continue;
+    }
     uint64_t h = pr_struct_hash_with(ctx->text, s, dup001_known, st);
     if (pr_kind_is_statement(k)) dup001_remember(st, s, h);
     /* a statement that does not parse ends the runs around it (0) */
     hashes[count] = (k == pr_kind_ERROR || ts_node_has_error(s)) ? 0 : h | 1;
     stmts[count++] = s;
   }
-  if (pr_node_kind(block) == pr_kind_block) dup001_remember(st, block, pr_struct_hash_with(ctx->text, block, dup001_known, st));
+  ts_tree_cursor_delete(&cur);
+  if (pr_node_kind(block) == pr_kind_block && !has_definition) dup001_remember(st, block, pr_struct_hash_with(ctx->text, block, dup001_known, st));
   for (uint32_t i = 0; i + DUP001_MIN_RUN <= count; i++) {
     uint64_t w = 0x2545F4914F6CDD1Dull;
     bool broken = false;
@@ -153,12 +169,7 @@ static void dup001_end(pr_ctx *ctx) {
 static uint64_t dup001_key(const pr_fact *f) { return ((uint64_t)f->tag << 32) | f->value; }
 
 /* The 1-based line of byte `at`. */
-static uint32_t dup001_line(const pr_ctx *ctx, uint32_t at) {
-  uint32_t line = 1;
-  for (uint32_t i = 0; i < at && i < ctx->len; i++)
-    if (ctx->text[i] == '\n' || (ctx->text[i] == '\r' && (i + 1 >= ctx->len || ctx->text[i + 1] != '\n'))) line++;
-  return line;
-}
+static uint32_t dup001_line(const pr_ctx *ctx, uint32_t at) { return pr_line_of(ctx, at); }
 
 /* The fact starting at byte `start`, or PR_NONE (facts are sorted by start). */
 static uint32_t dup001_at(const pr_fact *facts, uint32_t count, uint32_t start) {
