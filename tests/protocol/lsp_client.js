@@ -10,7 +10,7 @@ const {
 
 const SERVER = process.env.PYREVIEW;
 if (!SERVER) throw new Error('set PYREVIEW to the pyreview binary');
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = process.env.PR_TEST_SLOW ? 120000 : 20000;  // valgrind (tools/valgrind.sh) is slow
 // DOC100 (missing-module-docstring) is a hint at 0:0 on almost every snippet
 // these tests open; they are about the protocol, so the client drops it
 // (tests/rules/DOC100 covers the rule).
