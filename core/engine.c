@@ -899,7 +899,8 @@ pr_finding *pr_report_range(pr_ctx *ctx, TSNode anchor, uint32_t start_byte, uin
   return f;
 }
 
-void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...) {
+/* Appends related information at [start, end) to f. */
+static void pr_engine__related(pr_ctx *ctx, pr_finding *f, uint32_t start, uint32_t end, const char *fmt, va_list ap) {
   if (!f) return;
   pr_review_run *run = ctx->run;
   if (f->related_count == f->related_cap) {
@@ -910,15 +911,19 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
     f->related = r;
     f->related_cap = cap;
   }
-  va_list ap;
-  va_start(ap, fmt);
   char *message = pr_engine__message(run, fmt, ap, "");
-  va_end(ap);
   if (!message) return;
   pr_related *r = &f->related[f->related_count++];
-  r->start = ts_node_start_byte(node);
-  r->end = ts_node_end_byte(node);
+  r->start = start;
+  r->end = end;
   r->message = message;
+}
+
+void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  pr_engine__related(ctx, f, ts_node_start_byte(node), ts_node_end_byte(node), fmt, ap);
+  va_end(ap);
 }
 
 pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
@@ -933,25 +938,10 @@ pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte,
 
 void pr_finding_add_related_bytes(pr_ctx *ctx, pr_finding *f, uint32_t start_byte, uint32_t end_byte,
                                   const char *fmt, ...) {
-  if (!f) return;
-  pr_review_run *run = ctx->run;
-  if (f->related_count == f->related_cap) {
-    uint32_t cap = f->related_cap ? f->related_cap * 2 : 2;
-    pr_related *r = pr_arena_alloc(run->arena, cap * sizeof *r);
-    if (!r) return;
-    if (f->related_count) memcpy(r, f->related, f->related_count * sizeof *r);
-    f->related = r;
-    f->related_cap = cap;
-  }
   va_list ap;
   va_start(ap, fmt);
-  char *message = pr_engine__message(run, fmt, ap, "");
+  pr_engine__related(ctx, f, start_byte, end_byte, fmt, ap);
   va_end(ap);
-  if (!message) return;
-  pr_related *r = &f->related[f->related_count++];
-  r->start = start_byte;
-  r->end = end_byte;
-  r->message = message;
 }
 
 void pr_finding_set_fix(pr_ctx *ctx, pr_finding *f, const char *fmt, ...) {
