@@ -7,12 +7,12 @@
 #include <strings.h>
 
 #define PR_RULE(id) extern const pr_rule pr_rule_##id;
-#include "rules/registry.def"
+#include "../rules/registry.def"
 #undef PR_RULE
 
 const pr_rule *const pr_rules[] = {
 #define PR_RULE(id) &pr_rule_##id,
-#include "rules/registry.def"
+#include "../rules/registry.def"
 #undef PR_RULE
 };
 const uint32_t pr_rule_count = sizeof pr_rules / sizeof pr_rules[0];
