@@ -70,7 +70,9 @@ typedef struct pr_seg_run {
 } pr_seg_run;
 
 typedef struct pr_comment_rec { uint32_t seg, start, len; } pr_comment_rec;
-typedef struct pr_fact_rec { uint32_t rule; pr_fact fact; } pr_fact_rec;
+/* `outside`: recorded while a rule looked at code outside every segment (see
+ * pr_engine__outside): recomputed on every review, never kept with a segment. */
+typedef struct pr_fact_rec { uint32_t rule; pr_fact fact; bool outside; } pr_fact_rec;
 
 /* Per-review state: everything the walk and the rules share. */
 typedef struct pr_review_run {
@@ -108,6 +110,7 @@ typedef struct pr_review_run {
   pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
   uint32_t current_rule;          /* index into rules of the rule being run */
+  TSNode current_node;            /* the node on_node is looking at; null outside on_node */
   uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
   bool test_code;                 /* a test file, or a test class somewhere: tests-only rules run */
 } pr_review_run;
@@ -836,6 +839,8 @@ static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap,
   return out;
 }
 
+static bool pr_engine__outside(const pr_review_run *run, uint32_t at);
+
 static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
                                   va_list ap) {
   pr_review_run *run = ctx->run;
@@ -878,6 +883,7 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   if (!pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, run->finding_count + 1,
                        sizeof *run->findings))
     return NULL;
+  f->outside = pr_engine__outside(run, start);
   run->findings[run->finding_count++] = f;
   return f;
 }
@@ -982,7 +988,7 @@ void pr_add_fact(pr_ctx *ctx, const pr_fact *fact) {
     if (!t) { run->oom = true; return; }
     copy.text = t;
   }
-  run->facts[run->fact_count++] = (pr_fact_rec){run->current_rule, copy};
+  run->facts[run->fact_count++] = (pr_fact_rec){run->current_rule, copy, pr_engine__outside(run, copy.start)};
 }
 
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {
@@ -1028,6 +1034,22 @@ static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at) {
     else hi = mid;
   }
   return lo > 0 && at < run->segs[lo - 1].end ? lo - 1 : PR_NONE;
+}
+
+/* True when what a rule reports at byte `at` is judged from outside the
+ * segment holding it: on_node is looking at a node that encloses that segment
+ * (a class body, the module). DED004 flags a method that follows a class-level
+ * `raise`: the verdict depends on code around the segment, which its kept key
+ * does not cover, so such items are recomputed on every review instead of
+ * being kept with the segment. (A rule that reports a function when it sees
+ * the next node, as CPX002 does, judges from inside: kept.) */
+static bool pr_engine__outside(const pr_review_run *run, uint32_t at) {
+  if (ts_node_is_null(run->current_node)) return false;
+  uint32_t k = pr_engine__segment_at(run, at);
+  if (k == PR_NONE) return false;
+  uint32_t ns = ts_node_start_byte(run->current_node), ne = ts_node_end_byte(run->current_node);
+  const pr_seg_run *sg = &run->segs[k];
+  return ns <= sg->start && ne >= sg->end && (ns < sg->start || ne > sg->end);
 }
 
 uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at) {
@@ -1099,9 +1121,11 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
       run->current_rule = r;
       ctx->rule = run->rules[r];
       ctx->state = run->states[r];
+      run->current_node = e->node;
       ctx->rule->on_node(ctx, e->node);
     }
   }
+  run->current_node = (TSNode){0};
   ctx->parent = (TSNode){0};
   ctx->field = 0;
   ctx->scope = 0;
@@ -1478,11 +1502,11 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   bool ok = counts && fseg && xseg;
   if (ok) {
     for (uint32_t i = 0; i < run->kept_findings; i++) {
-      fseg[i] = pr_engine__segment_at(run, run->findings[i]->start);
+      fseg[i] = run->findings[i]->outside ? PR_NONE : pr_engine__segment_at(run, run->findings[i]->start);
       if (fseg[i] != PR_NONE) counts[3 * fseg[i]]++;
     }
     for (uint32_t i = 0; i < run->fact_count; i++) {
-      xseg[i] = pr_engine__segment_at(run, run->facts[i].fact.start);
+      xseg[i] = run->facts[i].outside ? PR_NONE : pr_engine__segment_at(run, run->facts[i].fact.start);
       if (xseg[i] != PR_NONE) counts[3 * xseg[i] + 1]++;
     }
     for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
@@ -1619,7 +1643,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
         free(items);
         return;
       }
-      run->facts[run->fact_count++] = (pr_fact_rec){r, x};
+      run->facts[run->fact_count++] = (pr_fact_rec){r, x, false};
     }
   }
   free(items);

@@ -47,6 +47,7 @@ struct pr_finding {
   uint32_t related_count, related_cap;
   uint32_t stmt_start, stmt_end;  /* bytes of the statement (or compound header) holding it */
   bool dropped;              /* inside an ERROR node, or suppressed */
+  bool outside;              /* engine: reported while looking at code outside every segment */
   const char *fix_message;   /* a fix ("Rename to `_row`"), or NULL */
   pr_edit *edits;            /* its edits: sorted, not overlapping */
   uint32_t edit_count, edit_cap;

@@ -18,9 +18,11 @@
  * bodies, the functions' names). When a review reuses a segment's results,
  * the model holds no scopes, bindings or references of that segment (only its
  * name, bound where it is defined), and no on_node call is made inside it.
- * What a rule reports or records outside segments, or from the skeleton (a
- * scan of the raw text, a function's name bound where it is defined), is
- * recomputed on every review and counted once with what a segment kept.
+ * What a rule reports or records outside segments, from the skeleton (a
+ * scan of the raw text, a function's name bound where it is defined), or while
+ * on_node looks at a node enclosing a segment (a class body: DED004 flags the
+ * methods after a class-level `raise`) is recomputed on every review and
+ * counted once with what a segment kept.
  * A rule whose verdict needs the whole file (a module's dominant naming style,
  * a test that asserts through a helper defined elsewhere) records facts with
  * pr_add_fact while it looks at what it is shown, and decides in on_facts,
