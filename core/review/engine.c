@@ -632,7 +632,8 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
 comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
-  pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)));
+  pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)),
+                      ts_node_start_byte(f->node));
   if (run->open_seg != PR_NONE && pr_suppressions_relevant(s, n) &&
       pr_engine__grow(run, (void **)&run->comments, &run->comment_cap, run->comment_count + 1, sizeof *run->comments))
     run->comments[run->comment_count++] = (pr_comment_rec){run->open_seg, ts_node_start_byte(f->node), n};
@@ -780,6 +781,30 @@ static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32
   }
   return lo < run->error_count && run->errors[lo].start <= start && end <= run->errors[lo].end &&
          run->errors[lo].start < run->errors[lo].end;
+}
+
+/* True when line `row` holds code that does not parse (an ERROR node, or a
+ * statement with a MISSING token, `def f(:`): a suppression comment there
+ * belongs to code that is still being typed. */
+static bool pr_engine__line_has_error(const pr_review_run *run, TSNode root, uint32_t row) {
+  if (row >= run->lines->count) return false;
+  uint32_t start = run->lines->starts[row], end = pr_line_index_row_end(run->lines, run->text, run->len, row);
+  uint32_t lo = 0, hi = run->error_count;
+  while (lo < hi) {  /* first error span ending after start */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (run->errors[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < run->error_count && run->errors[lo].start <= end) return true;
+  /* the statements on the line: children of the smallest node spanning it */
+  TSNode n = ts_node_descendant_for_byte_range(root, start, end > start ? end - 1 : end);
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_child(n, i);
+    if (ts_node_end_byte(c) <= start || ts_node_start_byte(c) > end) continue;
+    if (ts_node_has_error(c)) return true;
+  }
+  return count == 0 && ts_node_has_error(n);
 }
 
 /* The innermost statement or clause containing `node`: one cursor descent
@@ -1081,6 +1106,57 @@ static int pr_engine__compare(const void *a, const void *b) {
   return strcmp(x->message, y->message);
 }
 
+typedef struct pr_unused_list { pr_unused_suppression *items; uint32_t count, cap; pr_review_run *run; } pr_unused_list;
+
+static void pr_engine__collect_unused(void *arg, const pr_unused_suppression *u) {
+  pr_unused_list *l = arg;
+  if (pr_engine__grow(l->run, (void **)&l->items, &l->cap, l->count + 1, sizeof *l->items)) l->items[l->count++] = *u;
+}
+
+static int pr_engine__unused_order(const void *a, const void *b) {
+  const pr_unused_suppression *x = a, *y = b;
+  uint32_t p = x->item == UINT32_MAX ? x->sup->start : x->sup->item_starts[x->item];
+  uint32_t q = y->item == UINT32_MAX ? y->sup->start : y->sup->item_starts[y->item];
+  return (p > q) - (p < q);
+}
+
+/* SUP001: after every other finding met the suppressions, the directives and
+ * items that silenced none of them go to the rules that judge suppressions.
+ * A comment inside code that does not parse is left alone: the findings it
+ * is meant for cannot be seen yet. */
+static void pr_engine__unused_suppressions(pr_review_run *run, pr_ctx *ctx) {
+  for (uint32_t r = 0; r < run->rule_count && !run->oom; r++) {
+    const pr_rule *rule = run->rules[r];
+    if (!rule->on_unused_suppression) continue;
+    pr_unused_list list = {.run = run};
+    pr_suppressions_each_unused(&run->suppressions, pr_engine__collect_unused, &list);
+    if (list.count) qsort(list.items, list.count, sizeof *list.items, pr_engine__unused_order);
+    uint32_t before = run->finding_count;
+    run->current_rule = r;
+    ctx->rule = rule;
+    ctx->state = run->states[r];
+    for (uint32_t i = 0; i < list.count && !run->oom; i++) {
+      const pr_suppression *sup = list.items[i].sup;
+      if (pr_engine__line_has_error(run, ctx->root, sup->row)) continue;
+      rule->on_unused_suppression(ctx, &list.items[i]);
+    }
+    free(list.items);
+    uint32_t kept = before;
+    for (uint32_t i = before; i < run->finding_count; i++) {
+      pr_finding *f = run->findings[i];
+      if (!pr_suppressions_name(&run->suppressions, rule, pr_line_index_row(run->lines, f->start)))
+        run->findings[kept++] = f;
+    }
+    run->finding_count = kept;
+  }
+}
+
+bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule) {
+  for (uint32_t r = 0; r < ctx->run->rule_count; r++)
+    if (ctx->run->rules[r] == rule) return true;
+  return false;
+}
+
 static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
   uint32_t kept = 0;
   for (uint32_t i = 0; i < run->finding_count; i++) {
@@ -1103,6 +1179,7 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
     if (!drop) run->findings[kept++] = f;
   }
   run->finding_count = kept;
+  pr_engine__unused_suppressions(run, ctx);
   if (run->finding_count) qsort(run->findings, run->finding_count, sizeof *run->findings, pr_engine__compare);
 }
 
@@ -1224,7 +1301,8 @@ static void pr_engine__replay(pr_review_run *run) {
     for (uint32_t i = 0; i < res->comment_count; i++) {
       uint32_t at = sg->start + res->comments[i];
       if (at + res->comment_lens[i] > run->len) continue;
-      pr_suppressions_add(&run->suppressions, run->text + at, res->comment_lens[i], pr_line_index_row(run->lines, at));
+      pr_suppressions_add(&run->suppressions, run->text + at, res->comment_lens[i], pr_line_index_row(run->lines, at),
+                          at);
     }
   }
 }

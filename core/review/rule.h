@@ -64,6 +64,7 @@ enum pr_rule_flags {
 
 typedef struct pr_ctx pr_ctx;
 typedef struct pr_finding pr_finding;
+struct pr_unused_suppression;  /* suppress.h */
 typedef struct pr_fact pr_fact;
 
 #define PR_RULE_MAX_KINDS 12
@@ -88,6 +89,10 @@ typedef struct pr_rule {
   /* A digest of the whole file's text as this rule reads it beyond the
    * segment it judges (see above); NULL for most rules. */
   uint64_t (*file_key)(const char *text, uint32_t len);
+  /* Called once the other findings are suppressed, for each suppression
+   * directive or item that suppressed none of them (SUP001); findings
+   * reported here are silenced only by an item naming this rule. */
+  void (*on_unused_suppression)(pr_ctx *ctx, const struct pr_unused_suppression *unused);
 } pr_rule;
 
 /* Something a rule learnt about the file, kept with the segment holding
@@ -157,6 +162,8 @@ void *pr_rule_state(pr_ctx *ctx, size_t size);
 
 /* The 1-based line of byte `at` (the review's line index: a binary search). */
 uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at);
+/* True when `rule` runs in this review (the selection and configuration enable it). */
+bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 
 /* The innermost scope of the model holding byte `at` (for a function whose
  * results are reused, whose own scopes are not in the model: the scope it is

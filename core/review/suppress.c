@@ -27,26 +27,49 @@ static bool pr_suppress__is_item(const char *w, size_t n) {
 }
 
 /* Parses items from p[0..n) until the first word that is not an item (or `]`
- * when bracketed). Fills sup->items. */
-static void pr_suppress__items(pr_suppressions *s, pr_suppression *sup, const char *p, size_t n, bool bracket) {
+ * when bracketed). Fills sup->items and their places (p is at byte `at`);
+ * returns where the list ends. */
+static const char *pr_suppress__items(pr_suppressions *s, pr_suppression *sup, const char *p, size_t n, bool bracket,
+                                      uint32_t at) {
   const char *words[64];
   size_t lens[64];
   uint32_t count = 0;
-  size_t i = 0;
+  size_t i = 0, end = 0;
   while (i < n && count < 64) {
     while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == ',')) i++;
     if (i >= n || (bracket && p[i] == ']')) break;
     size_t st = i;
     while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '-' || p[i] == '_')) i++;
-    if (i == st || !pr_suppress__is_item(p + st, i - st)) break;
+    /* in brackets every word up to `]` is an item (a misspelt name too) */
+    if (i == st || (!bracket && !pr_suppress__is_item(p + st, i - st))) break;
     words[count] = p + st;
     lens[count] = i - st;
     count++;
+    end = i;
   }
-  sup->items = pr_arena_alloc(s->arena, (count ? count : 1) * sizeof *sup->items);
-  if (!sup->items) return;
-  for (uint32_t k = 0; k < count; k++) sup->items[k] = pr_arena_strndup(s->arena, words[k], lens[k]);
+  if (bracket) {
+    size_t j = end;
+    while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == ',')) j++;
+    if (j < n && p[j] == ']') end = j + 1;
+  }
+  size_t m = count ? count : 1;
+  sup->items = pr_arena_alloc(s->arena, m * sizeof *sup->items);
+  sup->item_starts = pr_arena_alloc(s->arena, m * sizeof *sup->item_starts);
+  sup->item_used = pr_arena_alloc(s->arena, m * sizeof *sup->item_used);
+  if (!sup->items || !sup->item_starts || !sup->item_used) return p + end;
+  for (uint32_t k = 0; k < count; k++) {
+    sup->items[k] = pr_arena_strndup(s->arena, words[k], lens[k]);
+    sup->item_starts[k] = at + (uint32_t)(words[k] - p);
+    if (!sup->items[k]) return p + end;
+  }
   sup->item_count = count;
+  return p + end;
+}
+
+/* Nothing but spaces from q to the comment's end. */
+static bool pr_suppress__rest_blank(const char *q, const char *end) {
+  while (q < end && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+  return q == end;
 }
 
 static pr_suppression *pr_suppress__new(pr_suppressions *s, uint32_t row) {
@@ -67,7 +90,7 @@ bool pr_suppressions_relevant(const char *c, uint32_t len) {
          pr_suppress__find_ci(c, len, "pyreview:");
 }
 
-void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32_t row) {
+void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32_t row, uint32_t at) {
   /* a comment may hold several directives ("# noqa: E501  # nosec"): scan each '#' part */
   const char *end = c + len;
   const char *noqa = pr_suppress__find_ci(c, len, "noqa");
@@ -78,13 +101,16 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
     if (b > c && b[-1] == '#') {
       pr_suppression *sup = pr_suppress__new(s, row);
       if (!sup) return;
-      const char *a = noqa + 4;
+      const char *a = noqa + 4, *stop = a;
       if (a < end && *a == ':') {
         a++;
-        pr_suppress__items(s, sup, a, (size_t)(end - a), false);
+        stop = pr_suppress__items(s, sup, a, (size_t)(end - a), false, at + (uint32_t)(a - c));
       } else {
         sup->all = true;
       }
+      sup->start = at + (uint32_t)(b - 1 - c);
+      sup->end = at + (uint32_t)(stop - c);
+      sup->whole_comment = b - 1 == c && pr_suppress__rest_blank(stop, end);
       sup->next = s->head;
       s->head = sup;
       s->count++;
@@ -114,7 +140,14 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
     if (file && row >= 10) break;  /* only the first 10 lines may carry file-level suppressions */
     pr_suppression *sup = pr_suppress__new(s, row);
     if (!sup) return;
-    pr_suppress__items(s, sup, a, (size_t)(end - a), true);
+    const char *stop = pr_suppress__items(s, sup, a, (size_t)(end - a), true, at + (uint32_t)(a - c));
+    const char *b = pr;
+    while (b > c && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    bool hash = b > c && b[-1] == '#';
+    sup->start = at + (uint32_t)((hash ? b - 1 : pr) - c);
+    sup->end = at + (uint32_t)(stop - c);
+    sup->whole_comment = hash && b - 1 == c && pr_suppress__rest_blank(stop, end);
+    sup->pyreview = true;
     sup->file_level = file;
     if (file) { sup->next = s->file_head; s->file_head = sup; }
     else { sup->next = s->head; s->head = sup; s->count++; }
@@ -122,12 +155,16 @@ void pr_suppressions_add(pr_suppressions *s, const char *c, uint32_t len, uint32
   }
 }
 
+/* True when the directive covers the rule; marks what covers it used. */
 static bool pr_suppress__covers(const pr_suppression *sup, const pr_rule *rule) {
-  if (sup->all) return true;
-  if (sup->nosec) return strncmp(rule->code, "SEC", 3) == 0;
+  pr_suppression *m = (pr_suppression *)sup;  /* the usage marks are the only thing matching changes */
+  if (sup->all) return m->used = true;
+  if (sup->nosec) return strncmp(rule->code, "SEC", 3) == 0 && (m->used = true);
+  bool any = false;
   for (uint32_t i = 0; i < sup->item_count; i++)
-    if (pr_item_matches(sup->items[i], strlen(sup->items[i]), rule)) return true;
-  return false;
+    if (pr_item_matches(sup->items[i], strlen(sup->items[i]), rule)) any = m->item_used[i] = true;
+  if (any) m->used = true;
+  return any;
 }
 
 static int pr_suppress__by_row(const void *a, const void *b) {
@@ -148,12 +185,13 @@ void pr_suppressions_finish(pr_suppressions *s) {
   if (!sorted) qsort(s->by_row, s->count, sizeof *s->by_row, pr_suppress__by_row);
 }
 
-/* True when a suppression on `row` covers the rule. */
+/* True when a suppression on `row` covers the rule (each one that does is marked used). */
 static bool pr_suppress__on_row(const pr_suppressions *s, const pr_rule *rule, uint32_t row) {
+  bool any = false;
   if (!s->by_row) {
     for (const pr_suppression *sup = s->head; sup; sup = sup->next)
-      if (sup->row == row && pr_suppress__covers(sup, rule)) return true;
-    return false;
+      if (sup->row == row && pr_suppress__covers(sup, rule)) any = true;
+    return any;
   }
   uint32_t lo = 0, hi = s->count;
   while (lo < hi) {
@@ -162,16 +200,51 @@ static bool pr_suppress__on_row(const pr_suppressions *s, const pr_rule *rule, u
     else hi = mid;
   }
   for (; lo < s->count && s->by_row[lo]->row == row; lo++)
-    if (pr_suppress__covers(s->by_row[lo], rule)) return true;
-  return false;
+    if (pr_suppress__covers(s->by_row[lo], rule)) any = true;
+  return any;
 }
 
 bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32_t row, uint32_t stmt_first,
                            uint32_t stmt_last) {
+  bool any = false;
   for (const pr_suppression *sup = s->file_head; sup; sup = sup->next)
-    if (pr_suppress__covers(sup, rule)) return true;
-  return pr_suppress__on_row(s, rule, row) || (stmt_first != row && pr_suppress__on_row(s, rule, stmt_first)) ||
-         (stmt_last != row && stmt_last != stmt_first && pr_suppress__on_row(s, rule, stmt_last));
+    if (pr_suppress__covers(sup, rule)) any = true;
+  if (pr_suppress__on_row(s, rule, row)) any = true;
+  if (stmt_first != row && pr_suppress__on_row(s, rule, stmt_first)) any = true;
+  if (stmt_last != row && stmt_last != stmt_first && pr_suppress__on_row(s, rule, stmt_last)) any = true;
+  return any;
+}
+
+static bool pr_suppress__names(const pr_suppression *sup, const pr_rule *rule) {
+  bool any = false;
+  for (uint32_t i = 0; i < sup->item_count; i++)
+    if (pr_item_matches(sup->items[i], strlen(sup->items[i]), rule)) any = ((pr_suppression *)sup)->item_used[i] = true;
+  return any;
+}
+
+bool pr_suppressions_name(const pr_suppressions *s, const pr_rule *rule, uint32_t row) {
+  bool any = false;
+  for (const pr_suppression *sup = s->file_head; sup; sup = sup->next) any |= pr_suppress__names(sup, rule);
+  for (const pr_suppression *sup = s->head; sup; sup = sup->next)
+    if (sup->row == row && !sup->nosec) any |= pr_suppress__names(sup, rule);
+  return any;
+}
+
+static void pr_suppress__unused_of(const pr_suppression *sup, void (*fn)(void *, const pr_unused_suppression *),
+                                   void *arg) {
+  if (sup->nosec) return;
+  if (sup->all) {
+    if (!sup->used) fn(arg, &(pr_unused_suppression){sup, UINT32_MAX});
+    return;
+  }
+  for (uint32_t i = 0; i < sup->item_count; i++)
+    if (!sup->item_used[i]) fn(arg, &(pr_unused_suppression){sup, i});
+}
+
+void pr_suppressions_each_unused(const pr_suppressions *s, void (*fn)(void *arg, const pr_unused_suppression *u),
+                                 void *arg) {
+  for (const pr_suppression *sup = s->head; sup; sup = sup->next) pr_suppress__unused_of(sup, fn, arg);
+  for (const pr_suppression *sup = s->file_head; sup; sup = sup->next) pr_suppress__unused_of(sup, fn, arg);
 }
 
 bool pr_suppression_edit(const char *text, uint32_t len, const pr_line_index *lines, uint32_t row, const char *code,

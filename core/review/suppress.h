@@ -19,8 +19,14 @@ typedef struct pr_suppression {
   bool all;                  /* bare `# noqa` */
   bool nosec;                /* `# nosec`: every SEC finding */
   bool file_level;           /* `# pyreview: ignore-file[...]` within the first 10 lines */
+  bool pyreview;             /* `# pyreview: ignore[...]` or `ignore-file[...]`: addressed to pyreview alone */
   uint32_t item_count;
   const char **items;        /* arena strings */
+  uint32_t *item_starts;     /* bytes of each item in the reviewed text */
+  bool *item_used;           /* the item suppressed a finding (pr_suppressions_match) */
+  bool used;                 /* the directive suppressed a finding */
+  uint32_t start, end;       /* bytes of the directive: `# noqa: A, B`, `# pyreview: ignore[A]` */
+  bool whole_comment;        /* nothing but spaces follows the directive in its comment */
   struct pr_suppression *next;
 } pr_suppression;
 
@@ -44,15 +50,33 @@ bool pr_suppressions_relevant(const char *comment, uint32_t len);
  * outside strings: callers pass the last line of a finding's statement. */
 bool pr_suppression_edit(const char *text, uint32_t len, const pr_line_index *lines, uint32_t row, const char *code,
                          uint32_t *at, char *insert, size_t cap);
-/* Parses one comment (text from '#', without the newline) found on `row`. */
-void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row);
+/* Parses one comment (text from '#', without the newline) found on `row`,
+ * starting at byte `at` of the reviewed text. */
+void pr_suppressions_add(pr_suppressions *s, const char *comment, uint32_t len, uint32_t row, uint32_t at);
 /* Indexes the suppressions by row; call once after the last pr_suppressions_add.
  * Comments may come in any order (reused segments add theirs after the walk). */
 void pr_suppressions_finish(pr_suppressions *s);
 /* True when a finding of `rule` whose range starts on `row`, inside a statement
  * spanning rows [stmt_first, stmt_last] (header rows for compound statements),
- * is suppressed. */
+ * is suppressed. Every directive and item that covers it is marked used (for
+ * SUP001), not only the first. */
 bool pr_suppressions_match(const pr_suppressions *s, const pr_rule *rule, uint32_t row, uint32_t stmt_first,
                            uint32_t stmt_last);
+
+/* True when a file-level directive or one on `row` has an item naming `rule`
+ * (a bare `# noqa` does not count); marks it used. For the findings about
+ * suppressions themselves. */
+bool pr_suppressions_name(const pr_suppressions *s, const pr_rule *rule, uint32_t row);
+
+/* An unused suppression (SUP001): a bare `# noqa` (item == UINT32_MAX) or one
+ * item of a list that suppressed nothing. */
+typedef struct pr_unused_suppression {
+  const pr_suppression *sup;
+  uint32_t item;
+} pr_unused_suppression;
+/* Calls `fn` for each unused directive and item, in no particular order. `#
+ * nosec` is bandit's and never reported. */
+void pr_suppressions_each_unused(const pr_suppressions *s, void (*fn)(void *arg, const pr_unused_suppression *u),
+                                 void *arg);
 
 #endif

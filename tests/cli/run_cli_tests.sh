@@ -307,5 +307,40 @@ contains "summary counts it as information" "1 information" "$err"
 run check --select SEC011 --fail-on information proj/unpack_severity.py
 check "--fail-on information counts it" 1 "$rc"
 
+# SUP001 with every rule on: an item is judged against the findings it could
+# silence; a used item, another tool's code and a bare noqa are left alone; --fix removes
+# the unused item (and its comma) or the whole comment
+mkdir -p sup
+cat > sup/jobs.py <<'PY'
+"""Jobs."""
+import os  # noqa: DED002, SEC001
+import re  # noqa: DED002, SEC001
+import sys  # noqa: F401
+
+
+def run(cmd):
+    total = 1  # noqa: DED001
+    os.system(cmd)  # noqa: SEC002
+    return sys.argv  # noqa
+PY
+run check --no-cache sup/jobs.py
+check "SUP001: unused items of enabled rules, the bare noqa with nothing to silence" \
+  "sup/jobs.py:2:20: SUP001|sup/jobs.py:2:28: SUP001|sup/jobs.py:3:28: SUP001" \
+  "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
+run check --no-cache --ignore DED002,SEC001 sup/jobs.py
+check "SUP001: an item naming a rule turned off is not judged" "" \
+  "$(printf '%s\n' "$out" | cut -d' ' -f1-2 | paste -sd'|')"
+run check --no-cache --fix sup/jobs.py
+check "SUP001 --fix" '"""Jobs."""
+import os
+import re  # noqa: DED002
+import sys  # noqa: F401
+
+
+def run(cmd):
+    total = 1  # noqa: DED001
+    os.system(cmd)  # noqa: SEC002
+    return sys.argv  # noqa' "$(cat sup/jobs.py)"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -108,7 +108,8 @@ test('source.fixAll.pyreview applies every fix in one edit, and the result has n
     const lines = fixed.split('\n');
     assert.equal(lines[6], '        self.assertEqual(total([label, "é"]), 3, "sum")');
     assert.equal(lines[7], '        for _row in range(3):');
-    assert.equal(lines[9], '        self.assertIsNone(label)  # noqa: SEC001');
+    // SUP001: the `# noqa: SEC001` there suppresses nothing, and its fix removes it
+    assert.equal(lines[9], '        self.assertIsNone(label)');
     await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }],
     });
@@ -130,9 +131,25 @@ test('hover shows the rule documentation on a finding and on a code in a noqa co
     assert.match(h.contents.value, /^\*\*TST001\*\* `assert-true-comparison`/);
     assert.match(h.contents.value, /## What it does/);
     assert.deepEqual(h.range, d.range);
+    // a code in a noqa comment that suppresses nothing: the SUP001 finding there says so
     const noqa = TEXT.split('\n')[9].indexOf('SEC001') + 2;
     const h2 = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 9, character: noqa } });
-    assert.match(h2.contents.value, /\*\*SEC001\*\* `sql-injection` .*CWE-89/);
+    assert.match(h2.contents.value, /^\*\*SUP001\*\* `unused-suppression`/);
+    // a code in a noqa comment that is used shows that rule's documentation
+    const other = 'file:///work/proj/tools.py';
+    const used = ['"""Tools."""', 'import os  # noqa: SEC001, DED002', ''].join('\n');
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: other, languageId: 'python', version: 1, text: used },
+    });
+    const q = await c.diagnosticsFor(other, 1);
+    assert.deepEqual(q.diagnostics.map((x) => x.code), ['SUP001']);
+    const line = used.split('\n')[1];
+    for (const [code, re] of [['SEC001', /^\*\*SUP001\*\*/], ['DED002', /^\*\*DED002\*\* `unused-import`/]]) {
+      const h3 = await c.conn.sendRequest(HoverRequest.type, {
+        textDocument: { uri: other }, position: { line: 1, character: line.indexOf(code) + 1 },
+      });
+      assert.match(h3.contents.value, re);
+    }
     const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 2 } });
     assert.equal(none, null);
   } finally { await c.stop(); }

@@ -22,7 +22,7 @@ static int setup(void **state) {
 }
 static int teardown(void **state) { pr_arena_free(&arena); return 0; }
 
-static void add(const char *comment, uint32_t row) { pr_suppressions_add(&sup, comment, (uint32_t)strlen(comment), row); }
+static void add(const char *comment, uint32_t row) { pr_suppressions_add(&sup, comment, (uint32_t)strlen(comment), row, 0); }
 static bool on(const pr_rule *r, uint32_t row) { return pr_suppressions_match(&sup, r, row, row, row); }
 
 static void bare_noqa_suppresses_everything_on_its_line(void **state) {
@@ -76,9 +76,9 @@ static void file_level_suppressions_only_in_the_first_ten_lines(void **state) {
   pr_arena a2 = {0};
   pr_suppressions s2;
   pr_suppressions_init(&s2, &a2);
-  pr_suppressions_add(&s2, "# pyreview: ignore-file[SEC]", 28, 12);
+  pr_suppressions_add(&s2, "# pyreview: ignore-file[SEC]", 28, 12, 0);
   assert_false(pr_suppressions_match(&s2, sec001, 100, 100, 100));
-  pr_suppressions_add(&s2, "# pyreview: ignore-file[SEC]", 28, 2);
+  pr_suppressions_add(&s2, "# pyreview: ignore-file[SEC]", 28, 2, 0);
   assert_true(pr_suppressions_match(&s2, sec001, 100, 100, 100));
   assert_false(pr_suppressions_match(&s2, err002, 100, 100, 100));
   pr_arena_free(&a2);
