@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static json_t *pr_protocol__path(json_t *obj, const char *a, const char *b, const char *c) {
   json_t *v = json_object_get(obj, a);
@@ -89,18 +90,53 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
   return true;
 }
 
+char *pr_protocol_path_to_uri(const char *path) {
+  char cwd[4096];
+  const char *base = "";
+  if (path[0] != '/') {
+    if (!getcwd(cwd, sizeof cwd)) return NULL;
+    base = cwd;
+  }
+  size_t n = strlen(base) + 1 + strlen(path);
+  char *out = malloc(7 + 3 * n + 1);
+  if (!out) return NULL;
+  size_t o = 0;
+  memcpy(out, "file://", 7);
+  o = 7;
+  static const char hex[] = "0123456789ABCDEF";
+  for (int part = 0; part < 2; part++) {
+    const char *p = part ? path : base;
+    if (part && *base) out[o++] = '/';
+    for (; *p; p++) {
+      unsigned char c = (unsigned char)*p;
+      /* RFC 3986 unreserved characters and the path separator stay as they are */
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+          c == '_' || c == '~' || c == '/') {
+        out[o++] = (char)c;
+      } else {
+        out[o++] = '%';
+        out[o++] = hex[c >> 4];
+        out[o++] = hex[c & 15];
+      }
+    }
+  }
+  out[o] = 0;
+  return out;
+}
+
 json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
   const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
-  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b},s:{s:s,s:s}}",
+  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b,s:{s:{s:b,s:b}}},s:{s:s,s:s}}",
                         "capabilities", "positionEncoding", enc,
                         "textDocumentSync", "openClose", 1, "change", 2,
                         "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
                         "hoverProvider", 1,
+                        "workspace", "workspaceFolders", "supported", 1, "changeNotifications", 1,
                         "serverInfo", "name", "pyreview", "version", version);
   if (r && caps->pull_diagnostics)
     json_object_set_new(json_object_get(r, "capabilities"), "diagnosticProvider",
                         json_pack("{s:s,s:b,s:b}", "identifier", "pyreview", "interFileDependencies", 0,
-                                  "workspaceDiagnostics", 0));
+                                  "workspaceDiagnostics", 1));
   return r;
 }
 

@@ -98,6 +98,10 @@ bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *po
 
 /* A file-system path for a file: URI (percent-decoded), malloc'd; NULL for other schemes. */
 char *pr_protocol_uri_to_path(const char *uri);
+/* The file: URI of an absolute or relative path (made absolute against the
+ * current folder; percent-encoded as VS Code writes them), malloc'd; NULL when
+ * out of memory. */
+char *pr_protocol_path_to_uri(const char *path);
 
 json_t *pr_protocol_response_new(json_t *id, json_t *result);               /* steals result */
 json_t *pr_protocol_error_new(json_t *id, pr_rpc_error code, const char *message);

@@ -24,6 +24,7 @@
 #include "syntax.h"
 #include "testcode.h"
 #include "transport.h"
+#include "workspace.h"
 
 #include <jansson.h>
 #include <malloc.h>
@@ -119,6 +120,8 @@ struct pr_server {
   uint32_t jobs;         /* reviews running off the loop */
   TSParser *idle_parsers[4];  /* the workers' parsers between jobs */
   uint32_t idle_parser_count;
+  pr_workspace_folders folders;  /* the client's workspace folders */
+  struct pr_scan *scan;  /* the workspace/diagnostic request being answered, or NULL */
   int exit_code;
   bool exited;           /* `exit` arrived: every later message is ignored */
 };
@@ -234,18 +237,14 @@ static void pr_server__touch(pr_server *s, pr_open_document *d) {
 }
 
 static bool pr_server__classify(pr_server *s, pr_open_document *d) {
+  free(d->path);
   d->path = pr_protocol_uri_to_path(d->uri);
-  const char *rel = d->path ? d->path : d->uri;
-  const char *root = s->caps.root_path;
-  if (d->path && root) {
-    size_t n = strlen(root);
-    while (n > 1 && root[n - 1] == '/') n--;
-    if (!strncmp(d->path, root, n) && d->path[n] == '/') rel = d->path + n + 1;
-    else rel = strrchr(d->path, '/') ? strrchr(d->path, '/') + 1 : d->path;
-  } else if (d->path) {
-    rel = strrchr(d->path, '/') ? strrchr(d->path, '/') + 1 : d->path;
+  if (d->path) {
+    d->test_file = pr_workspace_is_test_file(&s->folders, d->path);
+  } else {
+    const char *slash = strrchr(d->uri, '/');
+    d->test_file = pr_is_test_path(slash ? slash + 1 : d->uri);
   }
-  d->test_file = pr_is_test_path(rel);
   return true;
 }
 
@@ -431,6 +430,9 @@ static void pr_server__publish_empty(pr_server *s, const char *uri) {
 
 typedef void (*pr_handler)(pr_server *s, json_t *id, json_t *params);
 
+static void pr_server__release_scan(pr_server *s);
+static void pr_server__stop_scan(pr_server *s);
+
 static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
   const char *error;
   if (s->state != PR_STATE_STARTING) {
@@ -441,11 +443,20 @@ static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
     pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "%s", error);
     return;
   }
+  size_t i;
+  json_t *folder;
+  json_array_foreach(json_object_get(params, "workspaceFolders"), i, folder) {
+    const char *uri = json_string_value(json_object_get(folder, "uri"));
+    if (uri && !pr_workspace_folders_update(&s->folders, uri, false))
+      pr_server__log(s, "workspace folder %s ignored: not a file: URI", uri);
+  }
+  if (!s->folders.count && s->caps.root_path) pr_workspace_folders_add_path(&s->folders, s->caps.root_path);
   s->state = PR_STATE_RUNNING;
   pr_server__send(s, pr_protocol_response_new(id, pr_protocol_initialize_result_new(&s->caps, PR_SERVER_VERSION)));
 }
 
 static void pr_server__shutdown(pr_server *s, json_t *id, json_t *params) {
+  pr_server__stop_scan(s);
   s->state = PR_STATE_SHUT_DOWN;
   pr_server__send(s, pr_protocol_response_new(id, json_null()));
 }
@@ -524,8 +535,12 @@ static void pr_server__did_close(pr_server *s, json_t *id, json_t *params) {
   pr_server__forget(s, d);
   if (copy && !s->caps.pull_diagnostics) pr_server__publish_empty(s, copy);
   free(copy);
+  pr_server__release_scan(s);
   pr_server__schedule_trim(s);
 }
+
+/* The file on disk changed: a held workspace/diagnostic request is answered. */
+static void pr_server__did_save(pr_server *s, json_t *id, json_t *params) { pr_server__release_scan(s); }
 
 static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
   s->exit_code = s->state == PR_STATE_SHUT_DOWN ? 0 : 1;
@@ -562,9 +577,247 @@ static void pr_server__diagnostic(pr_server *s, json_t *id, json_t *params) {
   if (!d->busy) pr_server__schedule(s, d);
 }
 
+/* ---------- workspace diagnostics ---------- */
+
+/* One workspace/diagnostic request: its files listed, then reviewed from disk
+ * in batches off the loop (the worker also serves the open documents between
+ * batches); each batch is streamed as a partial result when the client gave a
+ * token, with work-done progress when it gave one of those. */
+#define PR_SCAN_BATCH 16
+
+typedef struct pr_scan {
+  uv_work_t work;
+  pr_server *server;
+  json_t *id;
+  json_t *work_token, *partial_token;  /* NULL when the client gave none */
+  json_t *previous;          /* uri -> previous resultId */
+  pr_workspace_folders folders;  /* a copy, for the worker */
+  pr_client_caps caps;       /* a copy, for the worker (no strings) */
+  pr_workspace_files files;
+  bool listed;
+  uint32_t next, from;       /* the next file; the batch the worker does is [from, next) */
+  json_t *batch;             /* the worker's reports of the current batch */
+  json_t *log;               /* the worker's messages, logged on the loop */
+  json_t *all;               /* every report, when nothing is streamed */
+  uint32_t full_reports;     /* reports that are not "unchanged" */
+  TSParser *parser;
+  bool cancelled;
+  bool held;                 /* nothing changed: answered when something may have */
+} pr_scan;
+
+static void pr_scan__progress(pr_server *s, pr_scan *sc, const char *kind, const char *message, int percentage) {
+  if (!sc->work_token) return;
+  json_t *value = json_pack("{s:s,s:s}", "kind", kind, "message", message);
+  if (!value) return;
+  if (!strcmp(kind, "begin")) {
+    json_object_set_new(value, "title", json_string("pyreview"));
+    json_object_set_new(value, "cancellable", json_false());
+  }
+  if (percentage >= 0) json_object_set_new(value, "percentage", json_integer(percentage));
+  pr_server__send(s, pr_protocol_notification_new("$/progress",
+                                                  json_pack("{s:O,s:o}", "token", sc->work_token, "value", value)));
+}
+
+static void pr_scan__free(pr_scan *sc) {
+  json_decref(sc->id);
+  json_decref(sc->work_token);
+  json_decref(sc->partial_token);
+  json_decref(sc->previous);
+  json_decref(sc->batch);
+  json_decref(sc->log);
+  json_decref(sc->all);
+  pr_workspace_folders_free(&sc->folders);
+  pr_workspace_files_free(&sc->files);
+  if (sc->parser) ts_parser_delete(sc->parser);
+  free(sc);
+}
+
+/* The response; the request is done. */
+static void pr_scan__finish(pr_server *s, pr_scan *sc, bool cancelled) {
+  if (s->exited) {  /* nothing more is written after exit */
+    if (s->scan == sc) s->scan = NULL;
+    pr_scan__free(sc);
+    return;
+  }
+  /* the progress ends before the answer, which ends the request */
+  char msg[64];
+  snprintf(msg, sizeof msg, "%u files reviewed", sc->files.count);
+  pr_scan__progress(s, sc, "end", cancelled ? "cancelled" : msg, -1);
+  if (cancelled) {
+    pr_server__error(s, sc->id, PR_RPC_REQUEST_CANCELLED, "cancelled");
+  } else {
+    json_t *items = sc->all ? json_incref(sc->all) : json_array();
+    pr_server__send(s, pr_protocol_response_new(sc->id, json_pack("{s:o}", "items", items)));
+  }
+  if (s->scan == sc) s->scan = NULL;
+  pr_scan__free(sc);
+}
+
+static void pr_scan__work(uv_work_t *work) {
+  pr_scan *sc = work->data;
+  if (!sc->listed) {
+    sc->listed = pr_workspace_list(&sc->folders, &sc->files, sc->log);
+    return;
+  }
+  char err[600];
+  for (uint32_t i = sc->from; i < sc->next; i++) {
+    const pr_workspace_file *f = &sc->files.items[i];
+    const char *prev = json_string_value(json_object_get(sc->previous, f->uri));
+    json_t *r = pr_workspace_report(&sc->folders, f, prev, &sc->caps, sc->parser, err, sizeof err);
+    if (r) json_array_append_new(sc->batch, r);
+    else json_array_append_new(sc->log, json_string(err));
+  }
+}
+
+static void pr_scan__step(pr_server *s, pr_scan *sc);
+
+static void pr_scan__done(uv_work_t *work, int status) {
+  pr_scan *sc = work->data;
+  pr_server *s = sc->server;
+  s->jobs--;
+  pr_scan__step(s, sc);
+}
+
+/* Takes the worker's results, then starts the next batch or answers. */
+static void pr_scan__step(pr_server *s, pr_scan *sc) {
+  size_t i;
+  json_t *v;
+  json_array_foreach(sc->log, i, v) pr_server__log(s, "workspace diagnostics: %s", json_string_value(v));
+  json_array_clear(sc->log);
+  if (sc->cancelled || s->exited || s->state != PR_STATE_RUNNING) { pr_scan__finish(s, sc, true); return; }
+  /* an open document's diagnostics are its own (textDocument/diagnostic) */
+  json_t *kept = json_array();
+  json_array_foreach(sc->batch, i, v) {
+    if (pr_server__find(s, json_string_value(json_object_get(v, "uri")))) continue;
+    if (strcmp(json_string_value(json_object_get(v, "kind")), "unchanged")) sc->full_reports++;
+    json_array_append(kept, v);
+  }
+  json_array_clear(sc->batch);
+  if (json_array_size(kept)) {
+    if (sc->partial_token)
+      pr_server__send(s, pr_protocol_notification_new(
+                             "$/progress", json_pack("{s:O,s:{s:O}}", "token", sc->partial_token, "value", "items", kept)));
+    else
+      json_array_extend(sc->all, kept);
+  }
+  json_decref(kept);
+  if (sc->listed && sc->next > 0) {
+    char msg[64];
+    snprintf(msg, sizeof msg, "%u/%u files", sc->next, sc->files.count);
+    pr_scan__progress(s, sc, "report", msg, sc->files.count ? (int)((uint64_t)sc->next * 100 / sc->files.count) : 100);
+  }
+  if (sc->listed && sc->next >= sc->files.count) {
+    /* a client that had every result already would ask again at once: wait
+       until something may have changed (a save, a close, new folders) */
+    bool same = json_object_size(sc->previous) && !sc->full_reports &&
+                json_object_size(sc->previous) == sc->files.count;
+    if (same && s->loop) {
+      sc->held = true;
+      return;
+    }
+    pr_scan__finish(s, sc, false);
+    return;
+  }
+  if (!sc->listed && sc->work.data) {  /* the listing failed */
+    pr_server__log(s, "workspace diagnostics: out of memory while listing the files");
+    pr_scan__finish(s, sc, false);
+    return;
+  }
+  if (sc->listed) {
+    sc->from = sc->next;
+    sc->next = sc->from + PR_SCAN_BATCH < sc->files.count ? sc->from + PR_SCAN_BATCH : sc->files.count;
+  }
+  sc->work.data = sc;
+  if (!s->loop) {
+    pr_scan__work(&sc->work);
+    pr_scan__step(s, sc);
+    return;
+  }
+  if (uv_queue_work(s->loop, &sc->work, pr_scan__work, pr_scan__done) != 0) {
+    pr_server__log(s, "workspace diagnostics: could not start a review");
+    pr_scan__finish(s, sc, false);
+    return;
+  }
+  s->jobs++;
+}
+
+/* A held request is answered (with nothing new) when the files may have
+ * changed; the client then asks again with its resultIds. */
+static void pr_server__release_scan(pr_server *s) {
+  if (s->scan && s->scan->held) pr_scan__finish(s, s->scan, false);
+}
+
+/* shutdown: a held request is answered, a running one cancelled */
+static void pr_server__stop_scan(pr_server *s) {
+  pr_server__release_scan(s);
+  if (s->scan) s->scan->cancelled = true;
+}
+
+static void pr_server__workspace_diagnostic(pr_server *s, json_t *id, json_t *params) {
+  if (s->scan) {
+    /* one at a time: the older request is answered as it stands */
+    if (s->scan->held) pr_scan__finish(s, s->scan, false);
+    else { s->scan->cancelled = true; s->scan = NULL; }
+  }
+  pr_scan *sc = calloc(1, sizeof *sc);
+  if (!sc) { pr_server__error(s, id, PR_RPC_INTERNAL_ERROR, "out of memory"); return; }
+  sc->server = s;
+  sc->id = json_incref(id);
+  json_t *wt = json_object_get(params, "workDoneToken"), *pt = json_object_get(params, "partialResultToken");
+  if (json_is_string(wt) || json_is_integer(wt)) sc->work_token = json_incref(wt);
+  if (json_is_string(pt) || json_is_integer(pt)) sc->partial_token = json_incref(pt);
+  sc->previous = json_object();
+  size_t i;
+  json_t *v;
+  json_array_foreach(json_object_get(params, "previousResultIds"), i, v) {
+    json_t *uri = json_object_get(v, "uri"), *value = json_object_get(v, "value");
+    if (json_is_string(uri) && json_is_string(value)) json_object_set(sc->previous, json_string_value(uri), value);
+  }
+  sc->batch = json_array();
+  sc->log = json_array();
+  sc->all = sc->partial_token ? NULL : json_array();
+  sc->caps = s->caps;
+  sc->caps.root_path = NULL;
+  sc->parser = pr_parser_new();
+  if (!sc->previous || !sc->batch || !sc->log || (!sc->partial_token && !sc->all) || !sc->parser ||
+      !pr_workspace_folders_copy(&s->folders, &sc->folders)) {
+    pr_server__error(s, id, PR_RPC_INTERNAL_ERROR, "out of memory");
+    pr_scan__free(sc);
+    return;
+  }
+  s->scan = sc;
+  pr_scan__progress(s, sc, "begin", "listing the workspace's Python files", 0);
+  pr_scan__step(s, sc);
+}
+
+static void pr_server__did_change_folders(pr_server *s, json_t *id, json_t *params) {
+  json_t *event = json_object_get(params, "event");
+  for (int removed = 1; removed >= 0; removed--) {
+    size_t i;
+    json_t *folder;
+    json_array_foreach(json_object_get(event, removed ? "removed" : "added"), i, folder) {
+      const char *uri = json_string_value(json_object_get(folder, "uri"));
+      if (uri && !pr_workspace_folders_update(&s->folders, uri, removed))
+        pr_server__log(s, "workspace folder %s ignored: not a file: URI", uri);
+    }
+  }
+  /* test code is classified by the innermost folder: it may have changed */
+  for (size_t i = 0; i < s->doc_count; i++) {
+    bool was = s->docs[i].test_file;
+    pr_server__classify(s, &s->docs[i]);
+    if (was != s->docs[i].test_file) pr_server__schedule(s, &s->docs[i]);
+  }
+  pr_server__release_scan(s);
+}
+
 static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {
   json_t *target = json_object_get(params, "id");
   if (!target) return;
+  if (s->scan && json_equal(s->scan->id, target)) {
+    if (s->scan->held) pr_scan__finish(s, s->scan, true);
+    else s->scan->cancelled = true;  /* answered when its batch is back */
+    return;
+  }
   for (size_t i = 0; i < s->doc_count; i++) {
     pr_open_document *d = &s->docs[i];
     for (uint32_t j = 0; j < d->pull_count; j++) {
@@ -725,13 +978,15 @@ static const pr_method pr_methods[] = {
   {"textDocument/didOpen", pr_server__did_open, false},
   {"textDocument/didChange", pr_server__did_change, false},
   {"textDocument/didClose", pr_server__did_close, false},
-  {"textDocument/didSave", pr_server__ignore, false},
+  {"textDocument/didSave", pr_server__did_save, false},
   {"workspace/didChangeConfiguration", pr_server__ignore, false},
   {"textDocument/codeAction", pr_server__code_action, true},
   {"textDocument/diagnostic", pr_server__diagnostic, true},
   {"$/cancelRequest", pr_server__cancel, false},
   {"$/setTrace", pr_server__ignore, false},
   {"textDocument/hover", pr_server__hover, true},
+  {"workspace/diagnostic", pr_server__workspace_diagnostic, true},
+  {"workspace/didChangeWorkspaceFolders", pr_server__did_change_folders, false},
 };
 
 static void pr_server__dispatch(pr_server *s, json_t *msg) {
@@ -842,6 +1097,8 @@ void pr_server_free(pr_server *s) {
   while (s->doc_count) pr_server__forget(s, &s->docs[0]);
   free(s->docs);
   free(s->caps.root_path);
+  if (s->scan && s->scan->held) pr_scan__free(s->scan);  /* running ones end with the loop, before this */
+  pr_workspace_folders_free(&s->folders);
   ts_parser_delete(s->parser);
   while (s->idle_parser_count) ts_parser_delete(s->idle_parsers[--s->idle_parser_count]);
   if (s->trim_timer) uv_close((uv_handle_t *)s->trim_timer, pr_server__free_timer);
