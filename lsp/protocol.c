@@ -71,6 +71,10 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
   }
   caps->encoding = utf8 ? PR_UNIT_UTF8 : (utf32 && !utf16) ? PR_UNIT_UTF32 : PR_UNIT_UTF16;
   caps->pull_diagnostics = json_is_object(pr_protocol__path(params, "capabilities", "textDocument", "diagnostic"));
+  json_array_foreach(pr_protocol__path(pr_protocol__path(params, "capabilities", "textDocument", "codeAction"),
+                                       "resolveSupport", "properties", NULL), i, e) {
+    if (json_is_string(e) && !strcmp(json_string_value(e), "edit")) caps->resolve_edits = true;
+  }
   json_t *pd = pr_protocol__path(params, "capabilities", "textDocument", "publishDiagnostics");
   caps->related_information = json_is_true(json_object_get(pd, "relatedInformation"));
   caps->code_description = json_is_true(json_object_get(pd, "codeDescriptionSupport"));
@@ -126,10 +130,11 @@ char *pr_protocol_path_to_uri(const char *path) {
 
 json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
   const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
-  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s]},s:b,s:{s:{s:b,s:b}}},s:{s:s,s:s}}",
+  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s],s:b},s:b,s:{s:{s:b,s:b}}},s:{s:s,s:s}}",
                         "capabilities", "positionEncoding", enc,
                         "textDocumentSync", "openClose", 1, "change", 2,
                         "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
+                        "resolveProvider", 1,
                         "hoverProvider", 1,
                         "workspace", "workspaceFolders", "supported", 1, "changeNotifications", 1,
                         "serverInfo", "name", "pyreview", "version", version);

@@ -887,7 +887,13 @@ static void pr_server__code_action(pr_server *s, json_t *id, json_t *params) {
       }
     }
   }
-  if (d && p.fix_all) {
+  if (d && p.fix_all && s->caps.resolve_edits) {
+    /* fixing until stable re-reviews the file: only when the client picks it */
+    json_t *a = json_pack("{s:s,s:s,s:{s:s,s:I}}", "title", "Fix all pyreview findings", "kind",
+                          "source.fixAll.pyreview", "data", "uri", p.uri, "version",
+                          (json_int_t)pr_document_version(d->doc));
+    if (a) json_array_append_new(actions, a);
+  } else if (d && p.fix_all) {
     uint32_t len;
     char *text = pr_server__fixed_text(s, d, &len);
     if (text) {
@@ -900,6 +906,34 @@ static void pr_server__code_action(pr_server *s, json_t *id, json_t *params) {
     }
   }
   pr_server__send(s, pr_protocol_response_new(id, actions));
+}
+
+/* codeAction/resolve: the edit of a source.fixAll.pyreview action listed
+ * without it. An action for a document that has changed or closed since
+ * comes back without an edit (the client then lists actions again). */
+static void pr_server__code_action_resolve(pr_server *s, json_t *id, json_t *params) {
+  json_t *data = json_object_get(params, "data");
+  const char *uri = json_string_value(json_object_get(data, "uri"));
+  json_t *version = json_object_get(data, "version");
+  if (!json_is_object(params) || !uri || !json_is_integer(version)) {
+    pr_server__error(s, id, PR_RPC_INVALID_PARAMS, "codeAction/resolve needs an action this server listed");
+    return;
+  }
+  json_t *action = json_deep_copy(params);
+  pr_open_document *d = pr_server__find(s, uri);
+  if (!d || pr_document_version(d->doc) != json_integer_value(version)) {
+    pr_server__log(s, "codeAction/resolve: %s changed or closed since the action was listed; no edit", uri);
+  } else {
+    uint32_t len;
+    char *text = pr_server__fixed_text(s, d, &len);
+    json_t *edit = text ? pr_protocol_text_edit_new(d->doc, 0, pr_document_length(d->doc), text, s->caps.encoding)
+                        : NULL;
+    /* nothing to fix: an empty edit */
+    json_t *edits = edit ? json_pack("[o]", edit) : json_array();
+    json_object_set_new(action, "edit", json_pack("{s:{s:o}}", "changes", uri, edits));
+    free(text);
+  }
+  pr_server__send(s, pr_protocol_response_new(id, action));
 }
 
 /* The rule a hover at byte `at` is about: a finding's range, or a code or name
@@ -981,6 +1015,7 @@ static const pr_method pr_methods[] = {
   {"textDocument/didSave", pr_server__did_save, false},
   {"workspace/didChangeConfiguration", pr_server__ignore, false},
   {"textDocument/codeAction", pr_server__code_action, true},
+  {"codeAction/resolve", pr_server__code_action_resolve, true},
   {"textDocument/diagnostic", pr_server__diagnostic, true},
   {"$/cancelRequest", pr_server__cancel, false},
   {"$/setTrace", pr_server__ignore, false},

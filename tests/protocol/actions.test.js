@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const { start } = require('./lsp_client');
 const {
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, CodeActionRequest, HoverRequest,
+  CodeActionResolveRequest,
 } = require('vscode-languageserver-protocol/node');
 
 const URI = 'file:///work/proj/tests/test_totals.py';
@@ -152,5 +153,29 @@ test('hover shows the rule documentation on a finding and on a code in a noqa co
     }
     const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 2 } });
     assert.equal(none, null);
+  } finally { await c.stop(); }
+});
+
+test('codeAction/resolve: a client that resolves edits gets source.fixAll.pyreview without one, then the edit on resolve', async () => {
+  const c = start();
+  try {
+    const init = await c.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+    assert.equal(init.capabilities.codeActionProvider.resolveProvider, true);
+    await open(c, TEXT);
+    await c.diagnosticsFor(URI, 1);
+    const [listed] = await actionsFor(c, [], ['source.fixAll.pyreview']);
+    assert.equal(listed.kind, 'source.fixAll.pyreview');
+    assert.equal(listed.edit, undefined);
+    const resolved = await c.conn.sendRequest(CodeActionResolveRequest.type, listed);
+    const lines = apply(TEXT, resolved.edit.changes[URI], 'utf-16').split('\n');
+    assert.equal(lines[6], '        self.assertEqual(total([label, "é"]), 3, "sum")');
+    assert.equal(lines[9], '        self.assertIsNone(label)');
+    // listed for version 1: after a change it resolves to no edit
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+    });
+    const stale = await c.conn.sendRequest(CodeActionResolveRequest.type, listed);
+    assert.equal(stale.edit, undefined);
   } finally { await c.stop(); }
 });
