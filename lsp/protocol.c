@@ -130,9 +130,10 @@ char *pr_protocol_path_to_uri(const char *path) {
 
 json_t *pr_protocol_initialize_result_new(const pr_client_caps *caps, const char *version) {
   const char *enc = caps->encoding == PR_UNIT_UTF8 ? "utf-8" : caps->encoding == PR_UNIT_UTF32 ? "utf-32" : "utf-16";
-  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s],s:b},s:b,s:{s:{s:b,s:b}}},s:{s:s,s:s}}",
+  json_t *r = json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[{s:[{s:s}]}]},s:{s:[s,s],s:b},s:b,s:{s:{s:b,s:b}}},s:{s:s,s:s}}",
                         "capabilities", "positionEncoding", enc,
                         "textDocumentSync", "openClose", 1, "change", 2,
+                        "notebookDocumentSync", "notebookSelector", "cells", "language", "python",
                         "codeActionProvider", "codeActionKinds", "quickfix", "source.fixAll.pyreview",
                         "resolveProvider", 1,
                         "hoverProvider", 1,
