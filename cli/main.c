@@ -49,6 +49,7 @@ static const char pr_usage[] =
   "      --no-cache               review every file, without reading or writing the result cache\n"
   "      --cache-dir DIR          the result cache's folder (default: $PYREVIEW_CACHE_DIR, else\n"
   "                               .pyreview_cache in the current folder)\n"
+  "      --no-respect-gitignore   also review what .gitignore files ignore in folders\n"
   "  rules [--format text|json]   list every rule\n"
   "  explain CODE|NAME            print a rule's documentation\n"
   "  version                      print the version\n";
@@ -317,6 +318,7 @@ static int pr_cmd_check(int argc, char **argv) {
   const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
   int jobs = 0, fail_on = PR_SEV_WARNING;
   bool exit_zero = false, no_cache = false, fix = false, diff = false;
+  pr_walk_options walk = pr_walk_options_default();
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
   int npaths = 0;
@@ -350,6 +352,8 @@ static int pr_cmd_check(int argc, char **argv) {
       exit_zero = true;
     } else if (!strcmp(a, "--no-cache")) {
       no_cache = true;
+    } else if (!strcmp(a, "--no-respect-gitignore")) {
+      walk.respect_gitignore = false;
     } else if (!strcmp(a, "--fix")) {
       fix = true;
     } else if (!strcmp(a, "--diff")) {
@@ -382,12 +386,14 @@ static int pr_cmd_check(int argc, char **argv) {
   }
   pr_file_list files = {0};
   int status = 0;
+  pr_walk_begin();  /* libgit2, once, before the review threads */
   for (int i = 0; i < npaths; i++) {
-    if (pr_collect_files(paths[i], &files, err, sizeof err) != 0) {
+    if (pr_collect_files_with(paths[i], &walk, &files, err, sizeof err) != 0) {
       fprintf(stderr, "pyreview: error: %s\n", err);
       status = 2;
     }
   }
+  pr_walk_end();
   free(paths);
   if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
   if (fix && diff) {

@@ -9,10 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-build}
-build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libcmocka-dev)
+build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libgit2-dev libcmocka-dev)
+# groff-base checks the man page; dpkg-dev's dpkg-shlibdeps computes the .deb's
+# Depends (CPack); git makes the throw-away repositories of the gitignore and
+# pre-commit tests.
 # clang-14's runtime libraries (libFuzzer, ASan, UBSan) are a separate package,
 # only recommended by clang, which --no-install-recommends leaves out.
-test_pkgs=(python3 neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
+test_pkgs=(python3 git groff-base dpkg-dev pre-commit neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 command -v node >/dev/null || pkgs+=(nodejs)

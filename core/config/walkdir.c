@@ -3,8 +3,10 @@
 #include "walkdir.h"
 
 #include <dirent.h>
-#include <stdbool.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <git2.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +30,123 @@ static int pr_walkdir__cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool pr_walkdir__skipped(const char *name) {
-  static const char *const skip[] = {"venv", ".venv", "node_modules", "__pycache__", "build", "dist", NULL};
+pr_walk_options pr_walk_options_default(void) {
+  return (pr_walk_options){.respect_gitignore = true, .default_exclusions = true};
+}
+
+void pr_walk_begin(void) { git_libgit2_init(); }
+void pr_walk_end(void) { git_libgit2_shutdown(); }
+
+static bool pr_walkdir__default_excluded(const char *name) {
+  /* Ruff's default `exclude` names that are not hidden, plus build and __pycache__ */
+  static const char *const skip[] = {"venv", "node_modules", "__pycache__", "build", "dist", "_build",
+                                     "buck-out", "site-packages", "__pypackages__", NULL};
   if (name[0] == '.') return true;
   for (int i = 0; skip[i]; i++)
     if (!strcmp(name, skip[i])) return true;
   return false;
 }
 
-/* Folders are walked with an explicit stack of pending paths (no recursion). */
+/* An `exclude` glob against the path below the walked folder and the bare name;
+ * a glob ending in `/` names folders only. */
+static bool pr_walkdir__excluded(const pr_walk_options *o, const char *relative, const char *name, bool dir) {
+  for (size_t i = 0; i < o->exclude_count; i++) {
+    const char *g = o->exclude[i];
+    if (!g || !*g) continue;
+    if (!strncmp(g, "./", 2)) g += 2;
+    char buf[PATH_MAX];
+    size_t n = strlen(g);
+    if (n && g[n - 1] == '/') {
+      if (!dir || n >= sizeof buf) continue;
+      memcpy(buf, g, n - 1);
+      buf[n - 1] = 0;
+      g = buf;
+    }
+    if (fnmatch(g, relative, 0) == 0 || fnmatch(g, name, 0) == 0) return true;
+  }
+  return false;
+}
+
+/* The git work tree a walk is in: libgit2 is asked about paths relative to it. */
+typedef struct pr_walk_git {
+  git_repository *repo;  /* NULL: gitignore not applied */
+  char *prefix;          /* the walked folder below the work tree: "" or "sub/dir/" */
+} pr_walk_git;
+
+static void pr_walk_git_close(pr_walk_git *g) {
+  if (g->repo) git_repository_free(g->repo);
+  free(g->prefix);
+  g->repo = NULL;
+  g->prefix = NULL;
+}
+
+/* Finds the work tree containing `root` (searching upward). A walk outside any
+ * work tree, in a bare repository, or of a folder git ignores applies no
+ * .gitignore rules. Failures only mean that: they are not errors of the walk. */
+static void pr_walk_git_open(pr_walk_git *g, const char *root) {
+  g->repo = NULL;
+  g->prefix = NULL;
+  char *abs = realpath(root, NULL);
+  if (!abs) return;
+  /* only ignore files are read, nothing is run: a checkout owned by another user
+     (a CI container) is as good as one's own, as it is for Ruff */
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  if (git_repository_open_ext(&g->repo, abs, 0, NULL) != 0) {
+    g->repo = NULL;
+    free(abs);
+    return;
+  }
+  const char *wd = git_repository_workdir(g->repo);  /* ends with '/' */
+  size_t wl = wd ? strlen(wd) : 0, al = strlen(abs);
+  if (!wl || strncmp(abs, wd, wl - 1) || (abs[wl - 1] != '/' && abs[wl - 1] != 0)) {
+    pr_walk_git_close(g);
+    free(abs);
+    return;
+  }
+  const char *below = al >= wl ? abs + wl : "";
+  size_t bl = strlen(below);
+  g->prefix = malloc(bl + 2);
+  if (!g->prefix) {
+    pr_walk_git_close(g);
+    free(abs);
+    return;
+  }
+  memcpy(g->prefix, below, bl);
+  if (bl) g->prefix[bl++] = '/';
+  g->prefix[bl] = 0;
+  int ignored = 0;
+  if (bl && git_ignore_path_is_ignored(&ignored, g->repo, g->prefix) == 0 && ignored) pr_walk_git_close(g);
+  free(abs);
+}
+
+/* `relative` is below the walked folder; a folder's question ends in `/` so
+ * that libgit2 applies folder-only patterns without a stat. */
+static bool pr_walk_git_ignored(const pr_walk_git *g, const char *relative, bool dir) {
+  if (!g->repo) return false;
+  size_t pl = strlen(g->prefix), rl = strlen(relative);
+  char *q = malloc(pl + rl + 2);
+  if (!q) return false;
+  memcpy(q, g->prefix, pl);
+  memcpy(q + pl, relative, rl);
+  if (dir) q[pl + rl++] = '/';
+  q[pl + rl] = 0;
+  int ignored = 0;
+  bool yes = git_ignore_path_is_ignored(&ignored, g->repo, q) == 0 && ignored;
+  free(q);
+  return yes;
+}
+
 int pr_collect_files(const char *root, pr_file_list *list, char *err, size_t cap) {
+  return pr_collect_files_with(root, NULL, list, err, cap);
+}
+
+static int pr_walk_tree(const char *root, const pr_walk_options *o, const pr_walk_git *git, pr_file_list *list,
+                        char *err, size_t cap);
+
+int pr_collect_files_with(const char *root, const pr_walk_options *options, pr_file_list *list, char *err,
+                          size_t cap) {
+  pr_walk_options defaults = pr_walk_options_default();
+  const pr_walk_options *o = options ? options : &defaults;
   struct stat st;
   if (stat(root, &st) != 0) {
     snprintf(err, cap, "%s: %s", root, strerror(errno));
@@ -50,9 +159,28 @@ int pr_collect_files(const char *root, pr_file_list *list, char *err, size_t cap
       return -1;
     }
     const char *base = strrchr(root, '/');
-    if (pr_walkdir__add(list, root, base ? base + 1 : root)) goto oom;
+    if (pr_walkdir__add(list, root, base ? base + 1 : root)) {
+      snprintf(err, cap, "%s: out of memory", root);
+      return -1;
+    }
     return 0;
   }
+  pr_walk_git git = {NULL, NULL};
+  if (o->respect_gitignore) {
+    git_libgit2_init();
+    pr_walk_git_open(&git, root);
+  }
+  int rc = pr_walk_tree(root, o, &git, list, err, cap);
+  if (o->respect_gitignore) {
+    pr_walk_git_close(&git);
+    git_libgit2_shutdown();
+  }
+  return rc;
+}
+
+/* Folders are walked with an explicit stack of pending paths (no recursion). */
+static int pr_walk_tree(const char *root, const pr_walk_options *o, const pr_walk_git *git, pr_file_list *list,
+                        char *err, size_t cap) {
   size_t root_len = strlen(root);
   while (root_len > 1 && root[root_len - 1] == '/') root_len--;
   char **stack = NULL;
@@ -98,8 +226,19 @@ int pr_collect_files(const char *root, pr_file_list *list, char *err, size_t cap
       snprintf(path, plen, "%s/%s", dir, names[i]);
       struct stat es;
       if (lstat(path, &es) != 0) { free(path); continue; }
-      if (S_ISDIR(es.st_mode)) {
-        if (pr_walkdir__skipped(names[i])) { free(path); continue; }
+      const char *relative = path + root_len + 1;
+      bool is_dir = S_ISDIR(es.st_mode);
+      size_t nl = strlen(names[i]);
+      bool wanted = is_dir ? !(o->default_exclusions && pr_walkdir__default_excluded(names[i]))
+                           : nl > 3 && !strcmp(names[i] + nl - 3, ".py") &&
+                                 (S_ISREG(es.st_mode) ||
+                                  (S_ISLNK(es.st_mode) && stat(path, &es) == 0 && S_ISREG(es.st_mode)));
+      /* the cheap tests first: libgit2 reads ignore files for its answer */
+      if (!wanted || pr_walkdir__excluded(o, relative, names[i], is_dir) || pr_walk_git_ignored(git, relative, is_dir)) {
+        free(path);
+        continue;
+      }
+      if (is_dir) {
         if (depth == stack_cap) {
           char **p = realloc(stack, 2 * stack_cap * sizeof *p);
           if (!p) { free(path); rc = -2; break; }
@@ -109,11 +248,7 @@ int pr_collect_files(const char *root, pr_file_list *list, char *err, size_t cap
         stack[depth++] = path;
         continue;
       }
-      size_t nl = strlen(names[i]);
-      bool regular = S_ISREG(es.st_mode) || (S_ISLNK(es.st_mode) && stat(path, &es) == 0 && S_ISREG(es.st_mode));
-      if (regular && nl > 3 && !strcmp(names[i] + nl - 3, ".py")) {
-        if (pr_walkdir__add(list, path, path + root_len + 1)) rc = -2;
-      }
+      if (pr_walkdir__add(list, path, relative)) rc = -2;
       free(path);
     }
     for (size_t a = mark, b = depth; a + 1 < b; a++, b--) {
