@@ -14,7 +14,10 @@
 ;;      step's expected set once the server has published for the new version;
 ;;   3. "fix": two more edits narrow the remaining handlers; the server must
 ;;      publish an empty list and flymake must hold no diagnostic any more;
-;;   4. the server answers shutdown, exits on exit, and its exit code is 0.
+;;   4. "quickfix": a new finding with a fix (DED003) fixed through
+;;      `eglot-code-actions' (its menu answered by a stubbed completing-read):
+;;      the buffer reads the fixed text and the server publishes an empty list;
+;;   5. the server answers shutdown, exits on exit, and its exit code is 0.
 ;; Each diagnostic is checked three ways: its code and source in the LSP
 ;; diagnostic eglot keeps in the flymake diagnostic's data (`eglot-lsp-diag'),
 ;; and the text flymake shows, which eglot 1.9 renders as
@@ -182,6 +185,39 @@ the test sends the two messages and waits for the process to end on its own."
                 (process-status proc) (process-exit-status proc)))
      (t (pr--out "OK shutdown: server exited with code 0 at %d ms" (pr--ms))))))
 
+(defun pr--quickfix (server timeout)
+  "A new finding with a fix (DED003), fixed through `eglot-code-actions'.
+The menu is answered by a stubbed `completing-read'; the buffer must then
+read the fixed text and the server must publish an empty list."
+  (goto-char (point-max))
+  (insert "\n\ndef retry_three(fn):\n    \"\"\"Call ``fn`` three times.\"\"\"\n"
+          "    for attempt in range(3):\n        fn()\n")
+  (eglot--signal-textDocument/didChange)
+  (goto-char (point-max))
+  (re-search-backward "for attempt")
+  (let ((for-line (line-number-at-pos))
+        (offered nil)
+        (fixed "    for _attempt in range(3):"))
+    (when (and (pr--wait-for-publish server timeout "after appending retry_three")
+               (pr--check "quickfix (before)" (list (format "DED003@%d" for-line))))
+      (forward-char 8)
+      ;; eglot 1.9 offers the actions with completing-read when the last
+      ;; event is not a mouse event (in --batch it is nil, a list: bind it)
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt items &rest _)
+                   (setq offered (mapcar #'car items))
+                   "Rename to `_attempt`")))
+        (let ((last-nonmenu-event 0))
+          (eglot-code-actions (line-beginning-position) (line-end-position) "quickfix" t)))
+      (let ((now (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
+        (if (not (equal now fixed))
+            (pr--fail "quickfix: line %d is %S after the code action (offered: %S)" for-line now offered)
+          (eglot--signal-textDocument/didChange)
+          (when (and (pr--wait-for-publish server timeout "after the quick fix")
+                     (pr--check "quickfix" nil))
+            (pr--out "OK quickfix: offered %S; the buffer reads %S" offered fixed)
+            t))))))
+
 (defun pr--run ()
   (let* ((file (or (getenv "PR_TEST_FILE") (error "PR_TEST_FILE is not set")))
          (root (file-name-as-directory (or (getenv "PR_WORK_DIR") (error "PR_WORK_DIR is not set"))))
@@ -234,8 +270,10 @@ the test sends the two messages and waits for the process to end on its own."
             (progn (pr--out "   (server published for version %s %d ms after the changes)"
                             eglot--versioned-identifier (- (pr--ms) t1))
                    t)))
-       ;; 4. shutdown, only when every step passed
-       (pr--shutdown server timeout)))
+       ;; 4. a quick fix through eglot's code actions, 5. shutdown, only
+       ;; when every step passed
+       (when (pr--quickfix server timeout)
+         (pr--shutdown server timeout))))
     ;; Never save: the run script's copy of the fixture stays as it was.
     (set-buffer-modified-p nil)))
 

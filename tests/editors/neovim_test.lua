@@ -15,7 +15,10 @@
 --      the step's `expect`;
 --   3. "fix": two more edits narrow the remaining handlers; the server must
 --      publish an empty list and Neovim must show no diagnostic any more;
---   4. the server answers shutdown, exits on exit, and its exit code is 0
+--   4. "quickfix": a new finding with a fix (DED003), then vim.lsp.buf.code_action
+--      with the menu answered by a stubbed vim.ui.select: the buffer must read
+--      the fixed text and the server must publish an empty list;
+--   5. the server answers shutdown, exits on exit, and its exit code is 0
 --      (under the sanitizer build a leak or UB report makes it non-zero).
 --
 -- Synchronisation: no sleeps. A wrapper around the publishDiagnostics handler
@@ -208,7 +211,41 @@ local function main()
       :format(tostring(published[uri].version), ms() - t1))
   end
 
-  -- 4. polite shutdown: shutdown request, exit notification, process ends
+  -- 4. quick fix: a new function with an unused loop variable (DED003), then
+  -- Neovim's own code-action flow (vim.lsp.buf.code_action, the menu answered
+  -- by a stubbed vim.ui.select) applies the server's fix to the buffer
+  local n = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, n, n, true, {
+    "", "", "def retry_three(fn):", '    """Call ``fn`` three times."""', "    for attempt in range(3):", "        fn()",
+  })
+  local for_line = n + 5
+  ok, why = wait_for_publish("after appending retry_three")
+  if not ok then return fail(why) end
+  if not check("quickfix (before)", { ("DED003@%d"):format(for_line) }) then return end
+  local offered = {}
+  vim.ui.select = function(items, _, on_choice)
+    for i, item in ipairs(items) do
+      local action = item[2] or item.action or item
+      table.insert(offered, action.title)
+      if action.title == "Rename to `_attempt`" then return on_choice(item, i) end
+    end
+    on_choice(nil)
+  end
+  vim.api.nvim_win_set_cursor(0, { for_line, 8 })
+  vim.lsp.buf.code_action()
+  local fixed_text = "    for _attempt in range(3):"
+  if not vim.wait(timeout, function()
+    return vim.api.nvim_buf_get_lines(buf, for_line - 1, for_line, true)[1] == fixed_text
+  end, 20) then
+    return fail(("quickfix: line %d is %q after the code action (offered: %s)")
+      :format(for_line, vim.api.nvim_buf_get_lines(buf, for_line - 1, for_line, true)[1], table.concat(offered, " | ")))
+  end
+  ok, why = wait_for_publish("after the quick fix")
+  if not ok then return fail(why) end
+  if not check("quickfix", {}) then return end
+  out(("OK quickfix: offered {%s}; the buffer reads %q"):format(table.concat(offered, " | "), fixed_text))
+
+  -- 5. polite shutdown: shutdown request, exit notification, process ends
   vim.lsp.stop_client(client_id)
   local exit_timeout = math.min(timeout, 5000) -- after `exit` the process should end at once
   if not vim.wait(exit_timeout, function() return exited ~= nil end, 20) then
