@@ -877,6 +877,10 @@ static void pr_server__stop_scan(pr_server *s) {
 }
 
 static void pr_server__workspace_diagnostic(pr_server *s, json_t *id, json_t *params) {
+  if (s->io.no_disk) {
+    pr_server__send(s, pr_protocol_response_new(id, json_pack("{s:[]}", "items")));
+    return;
+  }
   if (s->scan) {
     /* one at a time: the older request is answered as it stands */
     if (s->scan->held) pr_scan__finish(s, s->scan, false);

@@ -32,6 +32,9 @@ typedef struct pr_server_io {
   /* Optional. One log line (no trailing newline); NULL: "pyreview: <line>" on stderr. */
   void (*log)(void *user, const char *line);
   void *user;  /* passed to both */
+  /* Optional. True: workspace/diagnostic reads nothing from disk and answers
+   * an empty report (the fuzz harness, whose input may name `/` as a folder). */
+  bool no_disk;
 } pr_server_io;
 
 /* Makes a server before `initialize`. `loop` (borrowed; may be NULL) carries

@@ -203,7 +203,8 @@ static const char *const pr_fuzz_methods[] = {
   "initialize", "shutdown", "exit", "initialized", "textDocument/didOpen", "textDocument/didChange",
   "textDocument/didClose", "textDocument/didSave", "workspace/didChangeConfiguration",
   "textDocument/hover", "$/cancelRequest", "initialize\\u0000x", "exit\\u0000", "", "textDocument/didOpen ",
-  "$/setTrace",
+  "$/setTrace", "workspace/diagnostic", "codeAction/resolve", "notebookDocument/didOpen",
+  "notebookDocument/didChange", "workspace/didChangeWorkspaceFolders",
 };
 #define PR_FUZZ_METHODS (sizeof pr_fuzz_methods / sizeof pr_fuzz_methods[0])
 
@@ -223,6 +224,65 @@ static const char *const pr_fuzz_bad_params[] = {
   "\"params\":{\"capabilities\":{\"textDocument\":{\"publishDiagnostics\":{\"tagSupport\":{\"valueSet\":\"x\"}}}}}",
 };
 #define PR_FUZZ_BAD_PARAMS (sizeof pr_fuzz_bad_params / sizeof pr_fuzz_bad_params[0])
+
+/* A notebook message: open (cells of either kind, any language), a change
+ * of the cell structure or of a cell's text (ranges as the input says), or a
+ * close, on one of two notebooks whose cells are "c0".."c3". */
+static void pr_fuzz_cell(pr_buf *b, pr_fuzz_in *in, bool item) {
+  uint8_t c = pr_fuzz_u8(in);
+  if (item) {
+    pr_buf_printf(b, "{\"uri\":\"c%u\",\"languageId\":\"%s\",\"version\":", c & 3, (c & 4) ? "markdown" : "python");
+    pr_fuzz_integer(b, in);
+    pr_fuzz_put(b, ",\"text\":");
+    pr_fuzz_text(b, in);
+    pr_fuzz_put(b, "}");
+  } else {
+    pr_buf_printf(b, "{\"kind\":%u,\"document\":\"c%u\"}", (c & 8) ? 1u : 2u, c & 3);
+  }
+}
+
+static void pr_fuzz_notebook(pr_buf *b, pr_fuzz_in *in) {
+  uint8_t k = pr_fuzz_u8(in);
+  unsigned n = (k >> 2) & 3;
+  const char *uri = (k & 64) ? "file:///w/n.ipynb" : "file:///w/tests/test_n.ipynb";
+  switch (k & 3) {
+  case 0:
+    pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"notebookDocument/didOpen\",\"params\":{\"notebookDocument\":"
+                     "{\"uri\":\"%s\",\"notebookType\":\"jupyter-notebook\",\"version\":1,\"cells\":[", uri);
+    for (unsigned i = 0; i <= n; i++) { if (i) pr_fuzz_put(b, ","); pr_fuzz_cell(b, in, false); }
+    pr_fuzz_put(b, "]},\"cellTextDocuments\":[");
+    for (unsigned i = 0; i <= n; i++) { if (i) pr_fuzz_put(b, ","); pr_fuzz_cell(b, in, true); }
+    pr_fuzz_put(b, "]}}");
+    break;
+  case 1:
+    pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"notebookDocument/didChange\",\"params\":{\"notebookDocument\":"
+                     "{\"uri\":\"%s\",\"version\":2},\"change\":{\"cells\":{\"structure\":{\"array\":{\"start\":", uri);
+    pr_fuzz_integer(b, in);
+    pr_fuzz_put(b, ",\"deleteCount\":");
+    pr_fuzz_integer(b, in);
+    pr_fuzz_put(b, ",\"cells\":[");
+    for (unsigned i = 0; i < n; i++) { if (i) pr_fuzz_put(b, ","); pr_fuzz_cell(b, in, false); }
+    pr_fuzz_put(b, "]},\"didOpen\":[");
+    for (unsigned i = 0; i < n; i++) { if (i) pr_fuzz_put(b, ","); pr_fuzz_cell(b, in, true); }
+    pr_fuzz_put(b, "]}}}}}");
+    break;
+  case 2:
+    pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"notebookDocument/didChange\",\"params\":{\"notebookDocument\":"
+                     "{\"uri\":\"%s\",\"version\":3},\"change\":{\"cells\":{\"textContent\":[{\"document\":"
+                     "{\"uri\":\"c%u\",\"version\":4},\"changes\":[{\"range\":{\"start\":", uri, n);
+    pr_fuzz_position(b, in);
+    pr_fuzz_put(b, ",\"end\":");
+    pr_fuzz_position(b, in);
+    pr_fuzz_put(b, "},\"text\":");
+    pr_fuzz_text(b, in);
+    pr_fuzz_put(b, "}]}]}}}}");
+    break;
+  default:
+    pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"notebookDocument/didClose\",\"params\":{\"notebookDocument\":"
+                     "{\"uri\":\"%s\"}}}", uri);
+    break;
+  }
+}
 
 /* Builds one message body from the input. */
 static void pr_fuzz_message(pr_buf *b, pr_fuzz_in *in) {
@@ -282,6 +342,10 @@ static void pr_fuzz_message(pr_buf *b, pr_fuzz_in *in) {
     pr_fuzz_put(b, "}}}");
     break;
   case 8:
+    if (op & 32) {
+      pr_fuzz_notebook(b, in);
+      break;
+    }
     pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"%s\",\"params\":{\"textDocument\":{\"uri\":",
                   (op & 16) ? "workspace/didChangeConfiguration" : "textDocument/didSave");
     pr_fuzz_uri(b, in);
@@ -454,7 +518,16 @@ static void pr_fuzz_check(const char *body, size_t len, json_t *written, bool wa
   PR_FUZZ_CHECK(pr_server_wants_exit(s) == exits);
   /* diagnostics come from opening, changing and closing documents only, and
      are about the document the message named */
-  if (publishes) {
+  bool notebook = pr_fuzz_method_is(method, "notebookDocument/didOpen") ||
+                  pr_fuzz_method_is(method, "notebookDocument/didChange") ||
+                  pr_fuzz_method_is(method, "notebookDocument/didClose");
+  if (publishes && notebook) {
+    /* one publish per Python cell, each about a cell of the notebook */
+    json_array_foreach(written, i, w) {
+      const char *u = json_string_value(json_object_get(json_object_get(w, "params"), "uri"));
+      if (json_object_get(w, "method")) PR_FUZZ_CHECK(u && u[0] == 'c');
+    }
+  } else if (publishes) {
     PR_FUZZ_CHECK(pr_fuzz_method_is(method, "textDocument/didOpen") ||
                   pr_fuzz_method_is(method, "textDocument/didChange") ||
                   pr_fuzz_method_is(method, "textDocument/didClose"));
@@ -486,7 +559,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t setup = pr_fuzz_u8(&in);
   pr_fuzz_out out = {json_array()};
   PR_FUZZ_CHECK(out.bodies);
-  pr_server_io io = {.write = pr_fuzz_write, .log = pr_fuzz_log, .user = &out};
+  pr_server_io io = {.write = pr_fuzz_write, .log = pr_fuzz_log, .user = &out, .no_disk = true};
   pr_server *s = pr_server_new(NULL, &io);
   PR_FUZZ_CHECK(s);
   pr_buf b = {0};
