@@ -57,6 +57,20 @@ static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) 
 
 #define PR_SH_DEPTH 256
 
+pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, uint64_t *h) {
+  *h = 0;
+  if (pr_node_kind(node) == pr_kind_parenthesized_expression && ts_node_child_count(node) > 0) return PR_SH_THROUGH;
+  bool descend;
+  if (!pr_sh__leaf(text, node, h, &descend)) return PR_SH_NONE;
+  return descend && ts_node_child_count(node) > 0 ? PR_SH_OPEN : PR_SH_LEAF;
+}
+
+uint64_t pr_struct_hash_close(uint64_t h) { return pr_sh__mix(h, PR_SH_EXIT); }
+
+uint64_t pr_struct_hash_fold(uint64_t parent, uint64_t child) {
+  return pr_sh__mix(parent, child) * 0x9e3779b97f4a7c15ull;
+}
+
 uint64_t pr_struct_hash(const char *text, TSNode node) { return pr_struct_hash_with(text, node, NULL, NULL); }
 
 uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data) {

@@ -23,6 +23,18 @@ uint64_t pr_struct_hash(const char *text, TSNode node);
 typedef uint64_t (*pr_struct_hash_known)(void *data, TSNode block, bool *found);
 uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known known, void *data);
 
+/* The same hash, computed node by node by a walk that already visits every
+ * node (the review's): pr_struct_hash_start says what `node` adds. A node
+ * whose children count (PR_SH_OPEN) folds each child's value into *h and
+ * gives pr_struct_hash_close(*h) to its parent; a leaf (PR_SH_LEAF) gives *h
+ * itself; a transparent node (PR_SH_THROUGH: parentheses) passes its
+ * children's values on to its parent; PR_SH_NONE adds nothing (comments,
+ * `(`, `)`, `,`). A statement's value equals pr_struct_hash of it. */
+typedef enum pr_sh_mode { PR_SH_NONE = 0, PR_SH_LEAF, PR_SH_OPEN, PR_SH_THROUGH } pr_sh_mode;
+pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, uint64_t *h);
+uint64_t pr_struct_hash_close(uint64_t h);
+uint64_t pr_struct_hash_fold(uint64_t parent, uint64_t child);
+
 /* Combines hashes in order (for a run of statements). */
 static inline uint64_t pr_struct_hash_combine(uint64_t h, uint64_t next) {
   h ^= next + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);

@@ -4,6 +4,7 @@
 
 #include "incremental.h"
 #include "names.h"
+#include "structhash.h"
 #include "position.h"
 #include "suppress.h"
 #include "testcode.h"
@@ -43,7 +44,13 @@ typedef struct pr_frame {
   uint32_t counter;      /* parameters: how many names bound so far */
   TSNode statement;      /* the binding statement for STORE uses */
   TSNode value;          /* the value of a single-name assignment */
+  uint64_t sh;           /* structural hash so far (run->hash_statements) */
+  uint32_t sh_target;    /* the frame its value folds into: itself when it is open, else its parent's */
+  uint8_t sh_mode;       /* pr_sh_mode */
 } pr_frame;
+
+/* A statement's or block's structural hash, keyed by its place and kind. */
+typedef struct pr_hash_entry { uint32_t start, end, kind; uint64_t hash; } pr_hash_entry;
 
 typedef struct pr_event {
   TSNode node, parent;
@@ -112,6 +119,8 @@ typedef struct pr_review_run {
   uint32_t current_rule;          /* index into rules of the rule being run */
   TSNode current_node;            /* the node on_node is looking at; null outside on_node */
   uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
+  bool hash_statements;           /* a rule wants structural hashes: the walk computes them */
+  pr_hash_entry *hashes; uint32_t hash_count, hash_cap;  /* open addressing, cap a power of two */
   bool test_code;                 /* a test file, or a test class somewhere: tests-only rules run */
 } pr_review_run;
 
@@ -720,6 +729,66 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
   return false;
 }
 
+/* ---------- structural hashes (DUP001) ---------- */
+
+static uint32_t pr_engine__hash_slot(uint32_t start, uint32_t end, uint32_t kind, uint32_t cap) {
+  uint32_t h = start * 2654435761u ^ (end * 40503u) ^ (kind * 97u);
+  return (h ^ (h >> 15)) & (cap - 1);
+}
+
+static void pr_engine__hash_put(pr_review_run *run, TSNode node, pr_kind kind, uint64_t hash) {
+  if ((run->hash_count + 1) * 2 > run->hash_cap) {
+    uint32_t cap = run->hash_cap ? run->hash_cap * 2 : 1024;
+    pr_hash_entry *t = calloc(cap, sizeof *t);
+    if (!t) { run->oom = true; return; }
+    for (uint32_t i = 0; i < run->hash_cap; i++) {
+      const pr_hash_entry *e = &run->hashes[i];
+      if (!e->kind) continue;
+      uint32_t j = pr_engine__hash_slot(e->start, e->end, e->kind, cap);
+      while (t[j].kind) j = (j + 1) & (cap - 1);
+      t[j] = *e;
+    }
+    free(run->hashes);
+    run->hashes = t;
+    run->hash_cap = cap;
+  }
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+  uint32_t j = pr_engine__hash_slot(s, e, (uint32_t)kind, run->hash_cap);
+  while (run->hashes[j].kind) j = (j + 1) & (run->hash_cap - 1);
+  run->hashes[j] = (pr_hash_entry){s, e, (uint32_t)kind, hash};
+  run->hash_count++;
+}
+
+bool pr_statement_hash(const pr_ctx *ctx, TSNode node, uint64_t *out) {
+  const pr_review_run *run = ctx->run;
+  if (!run->hash_cap) return false;
+  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
+  for (uint32_t j = pr_engine__hash_slot(s, e, k, run->hash_cap);; j = (j + 1) & (run->hash_cap - 1)) {
+    const pr_hash_entry *x = &run->hashes[j];
+    if (!x->kind) return false;
+    if (x->start == s && x->end == e && x->kind == k) { *out = x->hash; return true; }
+  }
+}
+
+/* Frame `f` (index `self`) is entered: what its node adds to the hash. */
+static void pr_engine__hash_start(pr_review_run *run, pr_frame *f, uint32_t self, uint32_t parent_target) {
+  f->sh_mode = (uint8_t)pr_struct_hash_start(run->text, f->node, &f->sh);
+  f->sh_target = f->sh_mode == PR_SH_OPEN ? self : parent_target;
+}
+
+/* The top frame is left: its value goes to the frame collecting for it, and
+ * a statement's or block's value is kept for pr_statement_hash. */
+static void pr_engine__hash_leave(pr_review_run *run) {
+  pr_frame *f = &run->frames[run->frame_count - 1];
+  if (f->sh_mode != PR_SH_OPEN && f->sh_mode != PR_SH_LEAF) return;
+  uint64_t value = f->sh_mode == PR_SH_OPEN ? pr_struct_hash_close(f->sh) : f->sh;
+  if (f->kind == pr_kind_block || pr_kind_is_statement(f->kind)) pr_engine__hash_put(run, f->node, f->kind, value);
+  if (run->frame_count < 2) return;
+  /* an open frame collects for itself: its value goes to its parent's collector */
+  uint32_t to = f->sh_mode == PR_SH_OPEN ? run->frames[run->frame_count - 2].sh_target : f->sh_target;
+  if (to < run->frame_count - 1) run->frames[to].sh = pr_struct_hash_fold(run->frames[to].sh, value);
+}
+
 static void pr_engine__walk(pr_review_run *run, TSNode root) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   uint32_t module = pr_model_add_scope(&run->model, PR_SCOPE_MODULE, root, PR_NONE, "", 0);
@@ -737,6 +806,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
   top->inner = PR_NONE;
   if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
   run->frame_count = 1;
+  if (run->hash_statements) pr_engine__hash_start(run, top, 0, 0);
   pr_engine__enter(run, top, NULL);
   bool skip = false;  /* the current node's children are not walked (a reused segment) */
   for (;;) {
@@ -746,6 +816,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
         break;
     } else {
       for (;;) {
+        if (run->hash_statements) pr_engine__hash_leave(run);
         if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
         if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
         run->frame_count--;
@@ -759,6 +830,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
                            ts_tree_cursor_current_field_id(&cursor), f);
+    if (run->hash_statements) pr_engine__hash_start(run, f, run->frame_count - 1, parent->sh_target);
     if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f)) {
       skip = true;
       continue;
@@ -1221,6 +1293,7 @@ static void pr_engine__cleanup(pr_review_run *run) {
   pr_model_free(&run->model);
   pr_line_index_free(&run->own_lines);
   free(run->frames);
+  free(run->hashes);
   free(run->events);
   free(run->errors);
   free(run->findings);
@@ -1779,6 +1852,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   for (uint32_t r = 0; r < options->extra_rule_count && run->rule_count < PR_MAX_RULES; r++)
     run->rules[run->rule_count++] = options->extra_rules[r];
   for (uint32_t r = 0; r < run->rule_count; r++) {
+    run->hash_statements |= (run->rules[r]->flags & PR_RULE_STRUCT_HASHES) != 0;
     for (int k = 0; k < PR_RULE_MAX_KINDS && run->rules[r]->kinds[k]; k++) {
       pr_kind kind = run->rules[r]->kinds[k];
       run->subscribers[kind][run->subscriber_count[kind]++] = (uint8_t)r;

@@ -60,6 +60,7 @@ enum pr_rule_flags {
   PR_RULE_TESTS_ONLY = 1u << 0,    /* findings only in test code */
   PR_RULE_NOT_IN_TESTS = 1u << 1,  /* no findings in test code (by default) */
   PR_RULE_NO_PY2 = 1u << 2,        /* off in Python 2 files */
+  PR_RULE_STRUCT_HASHES = 1u << 3, /* the walk computes statements' structural hashes (pr_statement_hash) */
 };
 
 typedef struct pr_ctx pr_ctx;
@@ -162,6 +163,10 @@ void *pr_rule_state(pr_ctx *ctx, size_t size);
 
 /* The 1-based line of byte `at` (the review's line index: a binary search). */
 uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at);
+/* The structural hash (structhash.h) of a statement or block, computed by
+ * the walk when an enabled rule has PR_RULE_STRUCT_HASHES; false when the
+ * walk did not hash it (then pr_struct_hash gives the same value). */
+bool pr_statement_hash(const pr_ctx *ctx, TSNode node, uint64_t *out);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

@@ -48,43 +48,11 @@
 
 #define DUP001_MIN_RUN 6
 
-/* The blocks shown (document order) and the hashes known so far, keyed by
- * (start, end, kind) of a block or statement. */
-typedef struct dup001_entry {
-  uint32_t start, end, kind;
-  uint64_t hash;
-} dup001_entry;
-
+/* The blocks shown, in document order. */
 typedef struct dup001_state {
   TSNode *blocks;
   uint32_t count, cap;
-  dup001_entry *memo;
-  uint32_t memo_cap;
 } dup001_state;
-
-static uint32_t dup001_slot(uint32_t start, uint32_t end, uint32_t kind, uint32_t cap) {
-  uint32_t h = start * 2654435761u ^ (end * 40503u) ^ (kind * 97u);
-  return (h ^ (h >> 15)) & (cap - 1);
-}
-
-static uint64_t dup001_known(void *data, TSNode node, bool *found) {
-  dup001_state *st = data;
-  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
-  for (uint32_t i = dup001_slot(s, e, k, st->memo_cap);; i = (i + 1) & (st->memo_cap - 1)) {
-    const dup001_entry *x = &st->memo[i];
-    if (!x->kind) break;
-    if (x->start == s && x->end == e && x->kind == k) { *found = true; return x->hash; }
-  }
-  *found = false;
-  return 0;
-}
-
-static void dup001_remember(dup001_state *st, TSNode node, uint64_t hash) {
-  uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node), k = (uint32_t)pr_node_kind(node);
-  uint32_t i = dup001_slot(s, e, k, st->memo_cap);
-  while (st->memo[i].kind) i = (i + 1) & (st->memo_cap - 1);
-  st->memo[i] = (dup001_entry){.start = s, .end = e, .kind = k, .hash = hash};
-}
 
 /* A block or the module, kept for on_file_end (inner blocks are hashed first there). */
 static void dup001_on_block(pr_ctx *ctx, TSNode block) {
@@ -111,7 +79,6 @@ static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
   uint32_t count = 0;
   /* a cursor: ts_node_named_child(block, i) is linear in i, and a class body
      may hold a thousand methods */
-  bool has_definition = false;
   TSTreeCursor cur = ts_tree_cursor_new(block);
   bool more = ts_tree_cursor_goto_first_child(&cur);
   for (; more && count < n; more = ts_tree_cursor_goto_next_sibling(&cur)) {
@@ -125,17 +92,16 @@ static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
     if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_decorated_definition) {
       hashes[count] = 0;
       stmts[count++] = s;
-      has_definition = true;
       continue;
     }
-    uint64_t h = pr_struct_hash_with(ctx->text, s, dup001_known, st);
-    if (pr_kind_is_statement(k)) dup001_remember(st, s, h);
+    /* the walk hashed every statement (PR_RULE_STRUCT_HASHES) */
+    uint64_t h;
+    if (!pr_statement_hash(ctx, s, &h)) h = pr_struct_hash(ctx->text, s);
     /* a statement that does not parse ends the runs around it (0) */
     hashes[count] = (k == pr_kind_ERROR || ts_node_has_error(s)) ? 0 : h | 1;
     stmts[count++] = s;
   }
   ts_tree_cursor_delete(&cur);
-  if (pr_node_kind(block) == pr_kind_block && !has_definition) dup001_remember(st, block, pr_struct_hash_with(ctx->text, block, dup001_known, st));
   for (uint32_t i = 0; i + DUP001_MIN_RUN <= count; i++) {
     uint64_t w = 0x2545F4914F6CDD1Dull;
     bool broken = false;
@@ -151,19 +117,10 @@ static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
   }
 }
 
-/* Inner blocks first (they start after the blocks around them), so that every
- * statement is hashed once. */
 static void dup001_end(pr_ctx *ctx) {
   dup001_state *st = ctx->state;
-  if (!st || !st->count) return;
-  uint32_t statements = 0;
-  for (uint32_t i = 0; i < st->count; i++) statements += ts_node_named_child_count(st->blocks[i]) + 1;
-  uint32_t cap = 64;
-  while (cap < statements * 2) cap *= 2;
-  st->memo = pr_ctx_alloc(ctx, cap * sizeof *st->memo);
-  if (!st->memo) return;
-  st->memo_cap = cap;
-  for (uint32_t i = st->count; i-- > 0;) dup001_block(ctx, st, st->blocks[i]);
+  if (!st) return;
+  for (uint32_t i = 0; i < st->count; i++) dup001_block(ctx, st, st->blocks[i]);
 }
 
 static uint64_t dup001_key(const pr_fact *f) { return ((uint64_t)f->tag << 32) | f->value; }
@@ -236,7 +193,7 @@ const pr_rule pr_rule_dup001 = {
   .severity = PR_SEV_INFORMATION,
   .cwe = 0,
   .tags = 0,
-  .flags = 0,
+  .flags = PR_RULE_STRUCT_HASHES,
   .summary = "A run of 6 or more statements repeated elsewhere in the file",
   .doc = pr_doc_dup001,
   .kinds = {pr_kind_block, pr_kind_module},
