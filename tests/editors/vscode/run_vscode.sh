@@ -56,7 +56,7 @@ export HOME="$work/home" TMPDIR="$work/tmp"
 export XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache"
 
 # 1. the .vsix, with the binary under test bundled
-( cd "$client" && PYREVIEW="$PYREVIEW" PYREVIEW_VSIX="$work/pyreview.vsix" npm run --silent package ) \
+( cd "$client" && PYREVIEW="$PYREVIEW" PYREVIEW_VSIX="$work/pyreview.vsix" PYREVIEW_SKIP_TYPECHECK=1 npm run --silent package ) \
   > "$work/package.log" 2>&1 || { cat "$work/package.log"; fail "npm run package failed"; }
 grep -qi 'warning' "$work/package.log" && { cat "$work/package.log"; fail "vsce package printed a warning"; }
 
