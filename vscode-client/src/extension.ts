@@ -97,11 +97,16 @@ async function startClient(): Promise<void> {
   };
   const c = new LanguageClient(SECTION, 'pyreview', serverOptions, clientOptions);
   client = c;
+  // After a failed start the client may still try to restart the server; a
+  // "starting" state must not hide the failure, only "running" clears it.
+  let failed = false;
   c.onDidChangeState((e) => {
     if (e.newState === State.Running) {
+      failed = false;
       const v = c.initializeResult?.serverInfo?.version;
       setStatus('$(check) pyreview', `pyreview${v ? ' ' + v : ''} is running (${found.command}). Click for the log.`);
     } else if (e.newState === State.Starting) {
+      if (failed) return;
       setStatus('$(sync~spin) pyreview', 'pyreview is starting');
     } else {
       setStatus('$(error) pyreview', 'pyreview has stopped. Run "pyreview: Restart server" to start it again.', true);
@@ -111,6 +116,7 @@ async function startClient(): Promise<void> {
   try {
     await c.start();
   } catch (e) {
+    failed = true;
     output.appendLine(`[client] the server did not start: ${e instanceof Error ? e.message : String(e)}`);
     setStatus('$(error) pyreview', 'pyreview did not start; see the output channel.', true);
   }
