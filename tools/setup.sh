@@ -59,9 +59,10 @@ fi
 # - argon2 and kerberos build from source (build_from_source: no prebuilt
 #   binaries from GitHub), against Debian's Node headers (nodedir=/usr);
 # - code-server's own postinstall runs `npm install` in lib/vscode and
-#   lib/vscode/extensions from its npm-shrinkwrap.json files; it refuses to run
-#   as root without unsafe_perm, and node-pty's script runs `npx node-gyp`,
-#   which needs yes=true to fetch node-gyp from the registry;
+#   lib/vscode/extensions from their npm-shrinkwrap.json files; it refuses to
+#   run as root without unsafe_perm; node-pty's script there runs
+#   `npx node-gyp`, which finds the lockfile's node-gyp in our node_modules/.bin
+#   (yes=false: npx must not fetch one);
 # - @vscode/ripgrep's script downloads rg from GitHub unless its cache already
 #   holds the archive, so the cache gets Debian's rg.
 # 2 to 5 minutes on 2 cores; a marker file records that it finished.
@@ -76,7 +77,7 @@ if [ ! -f "$vsc/node_modules/.pyreview-built" ] || [ "$vsc/package-lock.json" -n
     export npm_config_nodedir=/usr npm_config_build_from_source=true
     npm ci --ignore-scripts --no-audit --no-fund >/dev/null
     npm rebuild argon2 >/dev/null
-    npm_config_unsafe_perm=true npm_config_yes=true npm rebuild code-server --no-audit --no-fund >/dev/null
+    npm_config_unsafe_perm=true npm_config_yes=false npm rebuild code-server --no-audit --no-fund >/dev/null
     touch node_modules/.pyreview-built
   )
 fi
