@@ -42,42 +42,42 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 fi
 
-[ "$what" = test ] || exit 0
+if [ "$what" = test ]; then
+  # vscode-client/: the extension's library and build tools (tsc, esbuild, vsce),
+  # from its own lockfile.
+  if [ ! -f vscode-client/node_modules/.package-lock.json ] ||
+     [ vscode-client/package-lock.json -nt vscode-client/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci --ignore-scripts in vscode-client"
+    (cd vscode-client && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+  fi
 
-# vscode-client/: the extension's library and build tools (tsc, esbuild, vsce),
-# from its own lockfile.
-if [ ! -f vscode-client/node_modules/.package-lock.json ] ||
-   [ vscode-client/package-lock.json -nt vscode-client/node_modules/.package-lock.json ]; then
-  echo "setup: npm ci --ignore-scripts in vscode-client"
-  (cd vscode-client && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
-fi
-
-# The VS Code test's tools (tests/editors/vscode/package-lock.json): code-server
-# 4.100.3 (the last release for Node 20) and playwright-core. Installed without
-# scripts, then the three packages with native parts are built here, offline
-# except for the npm registry:
-# - argon2 and kerberos build from source (build_from_source: no prebuilt
-#   binaries from GitHub), against Debian's Node headers (nodedir=/usr);
-# - code-server's own postinstall runs `npm install` in lib/vscode and
-#   lib/vscode/extensions from their npm-shrinkwrap.json files; it refuses to
-#   run as root without unsafe_perm; node-pty's script there runs
-#   `npx node-gyp`, which finds the lockfile's node-gyp in our node_modules/.bin
-#   (yes=false: npx must not fetch one);
-# - @vscode/ripgrep's script downloads rg from GitHub unless its cache already
-#   holds the archive, so the cache gets Debian's rg.
-# 2 to 5 minutes on 2 cores; a marker file records that it finished.
-vsc=tests/editors/vscode
-if [ ! -f "$vsc/node_modules/.pyreview-built" ] || [ "$vsc/package-lock.json" -nt "$vsc/node_modules/.pyreview-built" ]; then
-  echo "setup: code-server and playwright-core in $vsc (a few minutes)"
-  rg_cache="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-1.15.11"
-  mkdir -p "$rg_cache"
-  tar czf "$rg_cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C /usr/bin rg
-  (
-    cd "$vsc"
-    export npm_config_nodedir=/usr npm_config_build_from_source=true
-    npm ci --ignore-scripts --no-audit --no-fund >/dev/null
-    npm rebuild argon2 >/dev/null
-    npm_config_unsafe_perm=true npm_config_yes=false npm rebuild code-server --no-audit --no-fund >/dev/null
-    touch node_modules/.pyreview-built
-  )
+  # The VS Code test's tools (tests/editors/vscode/package-lock.json): code-server
+  # 4.100.3 (the last release for Node 20) and playwright-core. Installed without
+  # scripts, then the packages with native parts are built here, offline
+  # except for the npm registry:
+  # - argon2 and kerberos build from source (build_from_source: no prebuilt
+  #   binaries from GitHub), against Debian's Node headers (nodedir=/usr);
+  # - code-server's own postinstall runs `npm install` in lib/vscode and
+  #   lib/vscode/extensions from their npm-shrinkwrap.json files; it refuses to
+  #   run as root without unsafe_perm; node-pty's script there runs
+  #   `npx node-gyp`, which finds the lockfile's node-gyp in our node_modules/.bin
+  #   (yes=false: npx must not fetch one);
+  # - @vscode/ripgrep's script downloads rg from GitHub unless its cache already
+  #   holds the archive, so the cache gets Debian's rg.
+  # 2 to 5 minutes on 2 cores; a marker file records that it finished.
+  vsc=tests/editors/vscode
+  if [ ! -f "$vsc/node_modules/.pyreview-built" ] || [ "$vsc/package-lock.json" -nt "$vsc/node_modules/.pyreview-built" ]; then
+    echo "setup: code-server and playwright-core in $vsc (a few minutes)"
+    rg_cache="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-1.15.11"
+    mkdir -p "$rg_cache"
+    tar czf "$rg_cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C /usr/bin rg
+    (
+      cd "$vsc"
+      export npm_config_nodedir=/usr npm_config_build_from_source=true
+      npm ci --ignore-scripts --no-audit --no-fund >/dev/null
+      npm rebuild argon2 >/dev/null
+      npm_config_unsafe_perm=true npm_config_yes=false npm rebuild code-server --no-audit --no-fund >/dev/null
+      touch node_modules/.pyreview-built
+    )
+  fi
 fi
