@@ -584,6 +584,7 @@ static int pr_cmd_check(int argc, char **argv) {
   }
   if (out && out != stdout) fclose(out);
   pr_buf_free(&doc);
+  bool baseline_written = false;
   if (write_baseline) {
     char *bytes = !keys_oom && pr_baseline_finish(&keys) ? pr_baseline_write(&keys) : NULL;
     const char *why = NULL;
@@ -593,6 +594,7 @@ static int pr_cmd_check(int argc, char **argv) {
       fprintf(stderr, "pyreview: error: %s: cannot write the baseline: %s\n", write_baseline, why);
       status = 2;
     }
+    baseline_written = !why;
     free(bytes);
   }
   pr_baseline_free(&keys);
@@ -617,7 +619,7 @@ static int pr_cmd_check(int argc, char **argv) {
   if (quiet) {
     /* nothing: the report (and the exit code) say it all */
   } else if (write_baseline) {
-    if (!status || total)
+    if (baseline_written)
       fprintf(stderr, "pyreview: baseline %s written: %u finding%s in %zu file%s%s\n", write_baseline, total,
               total == 1 ? "" : "s", reviewed, reviewed == 1 ? "" : "s", failed);
   } else if (total) {

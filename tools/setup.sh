@@ -12,7 +12,7 @@ what=${1:-build}
 build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libcmocka-dev)
 # clang-14's runtime libraries (libFuzzer, ASan, UBSan) are a separate package,
 # only recommended by clang, which --no-install-recommends leaves out.
-test_pkgs=(python3 neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
+test_pkgs=(python3 bsdutils neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 command -v node >/dev/null || pkgs+=(nodejs)
