@@ -178,6 +178,10 @@ check "baseline: ./proj is the same path" "" "$out"
 sed -i '1i import sys\n\n# three lines above' proj/jobs.py
 run check --select ERR002,SEC003 --baseline base.json proj
 check "baseline: lines inserted above keep them suppressed" "" "$out"
+sed -i 's/^    eval(os.environ\["A"\])$/    if client:\n        eval(os.environ["A"])/' proj/jobs.py
+run check --select ERR002,SEC003 --baseline base.json proj
+check "baseline: re-indented code stays suppressed" "" "$out"
+sed -i '/^    if client:$/d; s/^        eval(os.environ\["A"\])$/    eval(os.environ["A"])/' proj/jobs.py
 printf '    eval(os.environ["A"])\n' >> proj/jobs.py
 run check --select ERR002,SEC003 --baseline base.json proj
 check "baseline: a second identical finding is reported, exactly once" "proj/jobs.py:13:5: SEC003" \
