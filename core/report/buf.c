@@ -17,7 +17,7 @@ void pr_buf_append(pr_buf *b, const char *s, size_t n) {
     b->data = d;
     b->cap = cap;
   }
-  memcpy(b->data + b->len, s, n);
+  if (n) memcpy(b->data + b->len, s, n);  /* s may be NULL when n is 0 (an empty chunk) */
   b->len += n;
   b->data[b->len] = 0;
 }
