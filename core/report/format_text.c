@@ -44,7 +44,8 @@ void pr_report_text(pr_buf *b, const pr_reviewed_file *file) {
 }
 
 /* Decodes the code point at s[*i] (< n) and advances *i; a byte that does not
- * start a valid sequence is U+FFFD and one byte. */
+ * start a valid sequence (overlong forms, surrogates and values past U+10FFFF
+ * included) is U+FFFD and one byte. */
 static uint32_t pr_text__next(const char *s, uint32_t n, uint32_t *i) {
   const unsigned char *u = (const unsigned char *)s;
   uint32_t c = u[*i], len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
@@ -55,6 +56,8 @@ static uint32_t pr_text__next(const char *s, uint32_t n, uint32_t *i) {
     if ((u[*i + k] & 0xC0) != 0x80) { (*i)++; return 0xFFFD; }
     cp = (cp << 6) | (u[*i + k] & 0x3F);
   }
+  static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < least[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) { (*i)++; return 0xFFFD; }
   *i += len;
   return cp;
 }
@@ -72,11 +75,12 @@ static int pr_text__width(uint32_t cp, int col) {
   return w < 0 ? 1 : w;
 }
 
-/* Appends the code point as shown (tabs expanded, hidden ones as U+FFFD). */
+/* Appends the code point as shown (tabs expanded, hidden ones and bytes that
+ * did not decode as U+FFFD). */
 static void pr_text__show(pr_buf *b, const char *s, uint32_t from, uint32_t to, uint32_t cp, int width) {
   if (cp == '\t') {
     for (int k = 0; k < width; k++) pr_buf_lit(b, " ");
-  } else if (pr_text__hidden(cp)) {
+  } else if (pr_text__hidden(cp) || cp == 0xFFFD) {
     pr_buf_lit(b, "\xef\xbf\xbd");
   } else {
     pr_buf_append(b, s + from, to - from);
