@@ -98,6 +98,7 @@ static void pr_records__line(pr_records *out, const char *s, size_t n) {
 
 void pr_records_parse(pr_records *out, const pr_report_chunk *chunks, size_t count) {
   for (size_t c = 0; c < count; c++) {
+    if (!chunks[c].len) continue;  /* data may be NULL then */
     const char *s = chunks[c].data, *end = s + chunks[c].len;
     while (s < end) {
       const char *nl = memchr(s, '\n', (size_t)(end - s));
