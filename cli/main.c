@@ -4,6 +4,7 @@
  * (0: nothing at or above --fail-on, 1: findings, 2: usage, configuration or
  * I/O error); reviewing is core's, serving is lsp's. */
 #define _GNU_SOURCE
+#include "baseline.h"
 #include "document.h"
 #include "engine.h"
 #include "fixes.h"
@@ -19,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <pthread.h>
 #include <time.h>
 #include <stdatomic.h>
@@ -37,7 +39,14 @@ static const char pr_usage[] =
   "commands:\n"
   "  serve [--stdio]              run the language server on stdin/stdout\n"
   "  check [options] PATH...      review Python files and folders\n"
-  "      --format text|json       output format (default text)\n"
+  "      --format FORMAT          text (default), json, sarif, github or review\n"
+  "      --color auto|always|never  text on a terminal: source lines, carets and colours\n"
+  "                               (auto: when stdout is a terminal and NO_COLOR is unset)\n"
+  "      --statistics             print the number of findings per rule instead\n"
+  "      --output-file FILE       write the report to FILE instead of stdout\n"
+  "      --quiet                  no summary line on stderr (errors are still printed)\n"
+  "      --baseline FILE          do not report the findings recorded in FILE\n"
+  "      --write-baseline FILE    record every current finding in FILE (and report none)\n"
   "      --select ITEMS           only these rules (codes, names or prefixes, comma-separated)\n"
   "      --ignore ITEMS           not these rules\n"
   "      --fail-on SEVERITY       exit 1 for findings at or above error|warning|information|hint\n"
@@ -67,9 +76,10 @@ typedef struct pr_file_job {
   const pr_file_entry *entry;
   pr_buf out;              /* this file's report */
   pr_buf err;              /* this file's messages for stderr */
-  uint32_t counts[5];      /* findings per severity (index = pr_severity) */
+  uint32_t counts[5];      /* findings per severity (index = pr_severity); [0]: taken out by the baseline */
   uint32_t fixed;          /* fixes applied (--fix) or shown (--diff) */
   bool io_error;
+  pr_baseline keys;        /* --write-baseline: this file's findings */
 } pr_file_job;
 
 typedef struct pr_check {
@@ -77,7 +87,9 @@ typedef struct pr_check {
   size_t count;
   atomic_size_t next;
   const pr_selection *selection;
-  bool json;
+  pr_report_options report;
+  const pr_baseline *baseline;  /* --baseline, or NULL */
+  bool write_baseline;     /* --write-baseline: collect every finding's key */
   bool fix, diff;          /* --fix: rewrite files with their fixes; --diff: print them instead */
   pr_result_cache cache;   /* dir NULL: --no-cache, or the folder could not be used */
 } pr_check;
@@ -115,6 +127,18 @@ static int pr_read_file(const char *path, char **data, size_t *len) {
   if (bad) { free(buf); errno = EIO; return -1; }
   *data = buf;
   *len = n;
+  return 0;
+}
+
+/* Writes a whole file (created or truncated). */
+static int pr_write_file(const char *path, const char *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return -1;
+  size_t w = fwrite(data, 1, len, f);
+  int bad = w != len || fflush(f) != 0 || ferror(f);
+  int saved = errno;
+  if (fclose(f) != 0 && !bad) return -1;
+  if (bad) { errno = saved ? saved : EIO; return -1; }
   return 0;
 }
 
@@ -183,10 +207,52 @@ static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, co
 
 /* Everything besides the file's bytes that its report depends on. */
 static size_t pr_check_context(const pr_check *check, const pr_file_job *job, bool test_file, char *buf, size_t cap) {
-  size_t n = (size_t)snprintf(buf, cap, "%s%c%s%c%d%c", check->json ? "json" : "text", 0, job->entry->path, 0,
-                              test_file, 0);
+  unsigned long long baseline = check->baseline ? pr_baseline_digest(check->baseline, job->entry->path) : 0;
+  size_t n = (size_t)snprintf(buf, cap, "%s%c%d%c%llx%c%s%c%d%c", pr_report_format_name(check->report.format), 0,
+                              check->report.terminal, 0, baseline, 0, job->entry->path, 0, test_file, 0);
   for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = check->selection->enabled[r] ? '1' : '0';
   return n < cap ? n : cap;
+}
+
+/* Renders a reviewed file's findings, less those the baseline accepts, or
+ * records their keys for --write-baseline. */
+static void pr_check_report(pr_check *check, pr_file_job *job, const char *text, uint32_t len,
+                            const pr_line_index *lines, const pr_review *review) {
+  pr_review shown = *review;
+  pr_finding **kept = NULL;
+  if (check->baseline && review->count) {
+    bool *suppressed = calloc(review->count, sizeof *suppressed);
+    kept = calloc(review->count, sizeof *kept);
+    if (!suppressed || !kept) {
+      pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", job->entry->path);
+      job->io_error = true;
+      free(suppressed);
+      free(kept);
+      return;
+    }
+    job->counts[0] = pr_baseline_apply(check->baseline, job->entry->path, text, len, lines, review->findings,
+                                       review->count, suppressed);
+    shown.count = 0;
+    for (uint32_t i = 0; i < review->count; i++)
+      if (!suppressed[i]) kept[shown.count++] = review->findings[i];
+    shown.findings = kept;
+    free(suppressed);
+  }
+  for (uint32_t i = 0; i < shown.count; i++) {
+    const pr_finding *f = shown.findings[i];
+    job->counts[f->severity]++;
+    if (check->write_baseline &&
+        !pr_baseline_add(&job->keys, job->entry->path, f->rule->code,
+                         pr_baseline_fingerprint(text, len, lines, f->start, f->end))) {
+      pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", job->entry->path);
+      job->io_error = true;
+    }
+  }
+  if (!check->write_baseline) {
+    pr_reviewed_file rf = {job->entry->path, text, len, lines, &shown};
+    pr_report_file(&job->out, &check->report, &rf);
+  }
+  free(kept);
 }
 
 static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
@@ -203,7 +269,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   }
   bool test_file = pr_is_test_path(job->entry->relative);
   pr_cache_key key = {0, 0};
-  if (check->cache.dir && !check->fix && !check->diff) {
+  if (check->cache.dir && !check->fix && !check->diff && !check->write_baseline) {
     char context[4096 + PR_MAX_RULES];
     size_t n = pr_check_context(check, job, test_file, context, sizeof context);
     key = pr_result_cache_key(&check->cache, raw, raw_len, context, n);
@@ -269,13 +335,9 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
     job->io_error = true;
   } else {
-    pr_reviewed_file rf = {path, text, len, &lines, &review};
-    bool first = true;
-    if (check->json) pr_report_json(&job->out, &rf, &first);
-    else pr_report_text(&job->out, &rf);
-    for (uint32_t i = 0; i < review.count; i++) job->counts[review.findings[i]->severity]++;
+    pr_check_report(check, job, text, len, &lines, &review);
     pr_review_free(&review);
-    if (check->cache.dir && !check->fix && !job->out.oom && !job->err.oom) {
+    if (check->cache.dir && !check->fix && !check->write_baseline && !job->out.oom && !job->err.oom) {
       pr_cached_report r = {.out = job->out.data, .out_len = job->out.len, .err = job->err.data,
                             .err_len = job->err.len};
       memcpy(r.counts, job->counts, sizeof r.counts);
@@ -316,8 +378,9 @@ static const char pr_default_cache_dir[] = ".pyreview_cache";
 
 static int pr_cmd_check(int argc, char **argv) {
   const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
+  const char *color = "auto", *output_file = NULL, *baseline_file = NULL, *write_baseline = NULL;
   int jobs = 0, fail_on = PR_SEV_WARNING;
-  bool exit_zero = false, no_cache = false, fix = false, diff = false;
+  bool exit_zero = false, no_cache = false, fix = false, diff = false, statistics = false, quiet = false;
   pr_walk_options walk = pr_walk_options_default();
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
@@ -348,6 +411,22 @@ static int pr_cmd_check(int argc, char **argv) {
       if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
       fail_on = pr_severity_from_name(val);
       if (!fail_on) { free(paths); return pr_usage_error("unknown severity '%s'", val); }
+    } else if ((m = PR_OPT("--color")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      color = val;
+    } else if ((m = PR_OPT("--output-file")) != 0 || (m = PR_OPT("-o")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a file", a); }
+      output_file = val;
+    } else if ((m = PR_OPT("--baseline")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a file", a); }
+      baseline_file = val;
+    } else if ((m = PR_OPT("--write-baseline")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a file", a); }
+      write_baseline = val;
+    } else if (!strcmp(a, "--statistics")) {
+      statistics = true;
+    } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+      quiet = true;
     } else if (!strcmp(a, "--exit-zero")) {
       exit_zero = true;
     } else if (!strcmp(a, "--no-cache")) {
@@ -371,10 +450,27 @@ static int pr_cmd_check(int argc, char **argv) {
     }
 #undef PR_OPT
   }
-  if (strcmp(format, "text") && strcmp(format, "json")) {
+  pr_report_options report = {.format = PR_FORMAT_TEXT, .version = PR_VERSION};
+  if (!pr_report_format_parse(format, &report.format)) {
     free(paths);
-    return pr_usage_error("unknown format '%s' (text or json)", format);
+    return pr_usage_error("unknown format '%s' (text, json, sarif, github or review)", format);
   }
+  if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
+    free(paths);
+    return pr_usage_error("--color wants auto, always or never, not '%s'", color);
+  }
+  if (baseline_file && write_baseline) {
+    free(paths);
+    return pr_usage_error("%s", "--baseline and --write-baseline exclude each other (write a new one to update it)");
+  }
+  if (statistics) report.format = PR_FORMAT_STATISTICS;
+  /* source lines, carets and colours only for a person at a terminal */
+  const char *no_color = getenv("NO_COLOR");
+  report.terminal = report.format == PR_FORMAT_TEXT && !diff &&
+                    (!strcmp(color, "always") ||
+                     (!strcmp(color, "auto") && !output_file && isatty(STDOUT_FILENO) && !(no_color && *no_color)));
+  /* wcwidth() for the carets: the widths of a UTF-8 locale, whatever the user's */
+  if (report.terminal && !setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "");
   if (!npaths) { free(paths); return pr_usage_error("%s", "check needs at least one PATH"); }
   pr_selection selection;
   pr_selection_all(&selection);
@@ -400,15 +496,43 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_file_list_free(&files);
     return pr_usage_error("%s", "--fix and --diff exclude each other");
   }
-  pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json") && !diff,
-                    .fix = fix, .diff = diff};
+  /* a baseline that cannot be read is an error, never an empty baseline */
+  pr_baseline baseline = {0};
+  if (baseline_file) {
+    char *data = NULL;
+    size_t data_len = 0;
+    char why[256];
+    if (pr_read_file(baseline_file, &data, &data_len) != 0) {
+      fprintf(stderr, "pyreview: error: %s: cannot read the baseline: %s\n", baseline_file,
+              errno == EINVAL ? "not a regular file" : strerror(errno));
+      pr_file_list_free(&files);
+      return 2;
+    }
+    int bad = pr_baseline_parse(data, data_len, &baseline, why, sizeof why);
+    free(data);
+    if (bad) {
+      fprintf(stderr, "pyreview: error: %s: malformed baseline: %s\n", baseline_file, why);
+      pr_file_list_free(&files);
+      return 2;
+    }
+  }
+  if (diff) report.format = PR_FORMAT_TEXT;  /* the chunks are the diffs, joined as they are */
+  pr_check check = {.count = files.count, .selection = &selection, .report = report, .fix = fix, .diff = diff,
+                    .baseline = baseline_file ? &baseline : NULL, .write_baseline = write_baseline != NULL};
   time_t started_at = time(NULL);
   if (cache_dir == pr_default_cache_dir && getenv("PYREVIEW_CACHE_DIR") && *getenv("PYREVIEW_CACHE_DIR"))
     cache_dir = getenv("PYREVIEW_CACHE_DIR");
-  if (!no_cache && files.count && !pr_result_cache_open(&check.cache, cache_dir, err, sizeof err))
+  if (!no_cache && !write_baseline && files.count && !pr_result_cache_open(&check.cache, cache_dir, err, sizeof err))
     fprintf(stderr, "pyreview: warning: result cache not used: %s\n", err);
   check.jobs = calloc(files.count ? files.count : 1, sizeof *check.jobs);
-  if (!check.jobs) { pr_file_list_free(&files); return 2; }
+  pr_report_chunk *chunks = calloc(files.count ? files.count : 1, sizeof *chunks);
+  if (!check.jobs || !chunks) {
+    free(check.jobs);
+    free(chunks);
+    pr_baseline_free(&baseline);
+    pr_file_list_free(&files);
+    return 2;
+  }
   for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
   if (jobs == 0) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -425,47 +549,93 @@ static int pr_cmd_check(int argc, char **argv) {
 
   uint32_t counts[5] = {0}, fixed = 0;
   size_t reviewed = 0, fixed_files = 0;  /* files read and reviewed; one that could not be read is not */
-  if (check.json) fputs("[", stdout);
-  bool first = true;
+  pr_baseline keys = {0};
+  bool keys_oom = false;
   for (size_t i = 0; i < files.count; i++) {
     pr_file_job *job = &check.jobs[i];
     if (job->err.len) fwrite(job->err.data, 1, job->err.len, stderr);
-    if (job->out.len) {
-      /* each file's objects are comma-separated among themselves; files are joined here */
-      if (check.json && !first) fputs(",", stdout);
-      fwrite(job->out.data, 1, job->out.len, stdout);
-      first = false;
-    }
+    chunks[i] = (pr_report_chunk){job->out.data, job->out.len};
     if (job->io_error || job->out.oom) status = 2;
     else reviewed++;
-    for (int s = 1; s <= 4; s++) counts[s] += job->counts[s];
+    for (int s = 0; s <= 4; s++) counts[s] += job->counts[s];
     fixed += job->fixed;
     fixed_files += job->fixed > 0;
-    pr_buf_free(&job->out);
-    pr_buf_free(&job->err);
+    for (size_t k = 0; k < job->keys.count; k++)
+      keys_oom |= !pr_baseline_add(&keys, job->keys.items[k].path, job->keys.items[k].code,
+                                   job->keys.items[k].fingerprint);
+    pr_baseline_free(&job->keys);
   }
-  if (check.json) fputs(first ? "]\n" : "\n]\n", stdout);
-  fflush(stdout);
+  /* the report, joined in path order whatever order the files were reviewed in */
+  pr_buf doc = {0};
+  if (!write_baseline) pr_report_document(&doc, &check.report, chunks, files.count);
+  for (size_t i = 0; i < files.count; i++) {
+    pr_buf_free(&check.jobs[i].out);
+    pr_buf_free(&check.jobs[i].err);
+  }
+  free(chunks);
+  if (doc.oom) {
+    fprintf(stderr, "pyreview: error: out of memory while writing the report\n");
+    status = 2;
+  }
+  FILE *out = stdout;
+  if (output_file && !write_baseline && !(out = fopen(output_file, "wb"))) {
+    fprintf(stderr, "pyreview: error: %s: cannot write the report: %s\n", output_file, strerror(errno));
+    status = 2;
+  }
+  if (out && doc.len) fwrite(doc.data, 1, doc.len, out);
+  if (out && (fflush(out) != 0 || ferror(out))) {
+    fprintf(stderr, "pyreview: error: %s: cannot write the report: %s\n", output_file ? output_file : "stdout",
+            strerror(errno));
+    status = 2;
+  }
+  if (out && out != stdout) fclose(out);
+  pr_buf_free(&doc);
+  bool baseline_written = false;
+  if (write_baseline) {
+    char *bytes = !keys_oom && pr_baseline_finish(&keys) ? pr_baseline_write(&keys) : NULL;
+    const char *why = NULL;
+    if (!bytes) why = "out of memory";
+    else if (pr_write_file(write_baseline, bytes, strlen(bytes)) != 0) why = strerror(errno);
+    if (why) {
+      fprintf(stderr, "pyreview: error: %s: cannot write the baseline: %s\n", write_baseline, why);
+      status = 2;
+    }
+    baseline_written = !why;
+    free(bytes);
+  }
+  pr_baseline_free(&keys);
+  pr_baseline_free(&baseline);
   uint32_t total = counts[1] + counts[2] + counts[3] + counts[4];
-  char failed[64] = "";
+  char failed[64] = "", baselined[64] = "";
   if (reviewed < files.count) snprintf(failed, sizeof failed, " (%zu could not be reviewed)", files.count - reviewed);
+  if (baseline_file)
+    snprintf(baselined, sizeof baselined, "; %u suppressed by the baseline", counts[0]);
   if (check.diff) {
-    fprintf(stderr, "pyreview: %u fix%s would change %zu file%s%s\n", fixed, fixed == 1 ? "" : "es", fixed_files,
-            fixed_files == 1 ? "" : "s", failed);
+    if (!quiet)
+      fprintf(stderr, "pyreview: %u fix%s would change %zu file%s%s\n", fixed, fixed == 1 ? "" : "es", fixed_files,
+              fixed_files == 1 ? "" : "s", failed);
     free(check.jobs);
     pr_file_list_free(&files);
     if (check.cache.dir) pr_result_cache_close(&check.cache);
     return status ? status : exit_zero ? 0 : fixed ? 1 : 0;
   }
-  if (check.fix)
+  if (check.fix && !quiet)
     fprintf(stderr, "pyreview: %u fix%s applied in %zu file%s\n", fixed, fixed == 1 ? "" : "es", fixed_files,
             fixed_files == 1 ? "" : "s");
-  if (total)
-    fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s%s\n",
+  if (quiet) {
+    /* nothing: the report (and the exit code) say it all */
+  } else if (write_baseline) {
+    if (baseline_written)
+      fprintf(stderr, "pyreview: baseline %s written: %u finding%s in %zu file%s%s\n", write_baseline, total,
+              total == 1 ? "" : "s", reviewed, reviewed == 1 ? "" : "s", failed);
+  } else if (total) {
+    fprintf(stderr, "pyreview: %u finding%s (%u error, %u warning, %u information, %u hint) in %zu file%s%s%s\n",
             total, total == 1 ? "" : "s", counts[1], counts[2], counts[3], counts[4], reviewed,
-            reviewed == 1 ? "" : "s", failed);
-  else
-    fprintf(stderr, "pyreview: no findings in %zu file%s%s\n", reviewed, reviewed == 1 ? "" : "s", failed);
+            reviewed == 1 ? "" : "s", failed, baselined);
+  } else {
+    fprintf(stderr, "pyreview: no findings in %zu file%s%s%s\n", reviewed, reviewed == 1 ? "" : "s", failed,
+            baselined);
+  }
   free(check.jobs);
   pr_file_list_free(&files);
   if (check.cache.dir) {
@@ -474,7 +644,8 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_result_cache_close(&check.cache);
   }
   if (status) return status;
-  if (exit_zero) return 0;
+  /* a baseline just written accepts every finding it holds */
+  if (exit_zero || write_baseline) return 0;
   for (int s = 1; s <= fail_on; s++)
     if (counts[s]) return 1;
   return 0;

@@ -17,7 +17,7 @@ build_pkgs=(gcc make cmake pkg-config libuv1-dev libjansson-dev libgit2-dev libc
 # pre-commit tests.
 # clang-14's runtime libraries (libFuzzer, ASan, UBSan) are a separate package,
 # only recommended by clang, which --no-install-recommends leaves out.
-test_pkgs=(python3 git groff-base dpkg-dev pre-commit neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
+test_pkgs=(python3 bsdutils git groff-base dpkg-dev pre-commit neovim emacs-nox elpa-eglot valgrind strace clang libclang-rt-14-dev)
 # The VS Code test: chromium (driven headless), and what code-server's native
 # modules are built with (g++, make; libkrb5-dev for kerberos; rg for @vscode/ripgrep).
 test_pkgs+=(chromium ripgrep g++ make libkrb5-dev)

@@ -38,7 +38,7 @@ typedef struct pr_cached_report {
   size_t out_len;
   char *err;                 /* warnings printed for the file */
   size_t err_len;
-  uint32_t counts[5];        /* findings per severity (index = pr_severity) */
+  uint32_t counts[5];        /* findings per severity (index = pr_severity); [0]: taken out by the baseline */
 } pr_cached_report;
 
 /* Opens (creating it when missing) the cache folder. On failure returns false

@@ -23,10 +23,16 @@
  * Checked: findings are sorted, lie inside the text, and have one-line,
  * valid UTF-8 messages; the JSON report parses (jansson), has one object per
  * finding and carries every message intact; the text report is valid UTF-8
- * with one line per finding. */
+ * with one line per finding. The other formats: the SARIF log parses with one
+ * result per finding and every message intact, github has one line per
+ * finding, the terminal text, the review and the statistics are valid UTF-8,
+ * the records read back as the findings; and a baseline written from the
+ * findings, parsed back, accepts every one of them. */
+#include "baseline.h"
 #include "engine.h"
 #include "parse.h"
 #include "report.h"
+#include "reportparts.h"
 #include "source.h"
 #include "syntax.h"
 #include "text.h"
@@ -159,6 +165,82 @@ static void pr_fuzz_check_text(const pr_buf *text, const pr_review *review, cons
   PR_FUZZ_CHECK(lines == review->count);
 }
 
+/* Renders one file in `format` and joins it as a run of one file. */
+static void pr_fuzz_render(pr_buf *doc, pr_buf *chunk, pr_report_format format, bool terminal,
+                           const pr_reviewed_file *file) {
+  pr_report_options options = {.format = format, .terminal = terminal, .version = "0"};
+  pr_report_file(chunk, &options, file);
+  pr_report_chunk c = {chunk->data, chunk->len};
+  pr_report_document(doc, &options, &c, 1);
+  PR_FUZZ_CHECK(!chunk->oom && !doc->oom);
+  PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)doc->data, doc->len));
+}
+
+static void pr_fuzz_check_formats(const pr_reviewed_file *file) {
+  const pr_review *review = file->review;
+  pr_buf doc = {0}, chunk = {0};
+  pr_fuzz_render(&doc, &chunk, PR_FORMAT_SARIF, false, file);
+  json_error_t err;
+  json_t *log = json_loadb(doc.data, doc.len, 0, &err);
+  PR_FUZZ_CHECK(log != NULL);
+  json_t *results = json_object_get(json_array_get(json_object_get(log, "runs"), 0), "results");
+  PR_FUZZ_CHECK(json_is_array(results) && json_array_size(results) == review->count);
+  for (uint32_t i = 0; i < review->count; i++) {
+    json_t *m = json_object_get(json_object_get(json_array_get(results, i), "message"), "text");
+    PR_FUZZ_CHECK(json_is_string(m) && !strcmp(json_string_value(m), review->findings[i]->message));
+  }
+  json_decref(log);
+  pr_buf_free(&doc);
+  pr_buf_free(&chunk);
+
+  pr_fuzz_render(&doc, &chunk, PR_FORMAT_GITHUB, false, file);
+  size_t lines = 0;
+  for (size_t k = 0; k < doc.len; k++) lines += doc.data[k] == '\n';
+  PR_FUZZ_CHECK(lines == review->count);
+  pr_buf_free(&doc);
+  pr_buf_free(&chunk);
+
+  pr_fuzz_render(&doc, &chunk, PR_FORMAT_TEXT, true, file);
+  pr_buf_free(&doc);
+  pr_buf_free(&chunk);
+  pr_fuzz_render(&doc, &chunk, PR_FORMAT_STATISTICS, false, file);
+  pr_buf_free(&doc);
+  pr_buf_free(&chunk);
+  pr_fuzz_render(&doc, &chunk, PR_FORMAT_REVIEW, false, file);
+  pr_buf_free(&doc);
+  pr_records records = {0};
+  pr_report_chunk c = {chunk.data, chunk.len};
+  pr_records_parse(&records, &c, 1);
+  PR_FUZZ_CHECK(!records.oom && records.count == review->count);
+  for (uint32_t i = 0; i < review->count; i++)
+    PR_FUZZ_CHECK(records.items[i].rule == review->findings[i]->rule &&
+                  !strcmp(records.items[i].message, review->findings[i]->message) &&
+                  !strcmp(records.items[i].path, file->path));
+  pr_records_free(&records);
+  pr_buf_free(&chunk);
+
+  /* a baseline of these findings, through its file format, accepts them all */
+  pr_baseline written = {0}, read = {0};
+  for (uint32_t i = 0; i < review->count; i++) {
+    const pr_finding *f = review->findings[i];
+    PR_FUZZ_CHECK(pr_baseline_add(&written, file->path, f->rule->code,
+                                  pr_baseline_fingerprint(file->text, file->len, file->lines, f->start, f->end)));
+  }
+  PR_FUZZ_CHECK(pr_baseline_finish(&written));
+  char *bytes = pr_baseline_write(&written);
+  PR_FUZZ_CHECK(bytes != NULL);
+  char why[256];
+  PR_FUZZ_CHECK(pr_baseline_parse(bytes, strlen(bytes), &read, why, sizeof why) == 0);
+  bool *suppressed = calloc(review->count + 1, sizeof *suppressed);
+  PR_FUZZ_CHECK(suppressed != NULL);
+  PR_FUZZ_CHECK(pr_baseline_apply(&read, file->path, file->text, file->len, file->lines, review->findings,
+                                  review->count, suppressed) == review->count);
+  free(suppressed);
+  free(bytes);
+  pr_baseline_free(&written);
+  pr_baseline_free(&read);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
   /* A parser per input, not one per process: tree-sitter keeps pools between
@@ -210,6 +292,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   PR_FUZZ_CHECK(!json.oom && !report.oom);
   pr_fuzz_check_json(&json, &review);
   pr_fuzz_check_text(&report, &review, path);
+  pr_fuzz_check_formats(&file);
 
   pr_buf_free(&json);
   pr_buf_free(&report);
