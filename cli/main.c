@@ -4,6 +4,7 @@
  * (0: nothing at or above --fail-on, 1: findings, 2: usage, configuration or
  * I/O error); reviewing is core's, serving is lsp's. */
 #define _GNU_SOURCE
+#include "config.h"
 #include "document.h"
 #include "engine.h"
 #include "fixes.h"
@@ -39,7 +40,12 @@ static const char pr_usage[] =
   "  check [options] PATH...      review Python files and folders\n"
   "      --format text|json       output format (default text)\n"
   "      --select ITEMS           only these rules (codes, names or prefixes, comma-separated)\n"
-  "      --ignore ITEMS           not these rules\n"
+  "      --extend-select ITEMS    these rules as well\n"
+  "      --ignore ITEMS           not these rules (the flags override the configuration's keys)\n"
+  "      --config FILE            read the settings from FILE for every file (default: the closest\n"
+  "                               pyreview.toml, or pyproject.toml with [tool.pyreview], upward)\n"
+  "      --no-config              read no configuration file\n"
+  "      --strict-config          exit 2 on any configuration error (default: warn, use the defaults)\n"
   "      --fail-on SEVERITY       exit 1 for findings at or above error|warning|information|hint\n"
   "                               (default warning)\n"
   "      --exit-zero              exit 0 even when there are findings\n"
@@ -64,6 +70,9 @@ static int pr_usage_error(const char *fmt, const char *arg) {
 
 typedef struct pr_file_job {
   const pr_file_entry *entry;
+  const pr_config *config;  /* its configuration, or NULL */
+  pr_selection selection;   /* its rules: configuration, flags, per-file-ignores */
+  bool test_file;           /* a test file by name or by the configuration's test-patterns */
   pr_buf out;              /* this file's report */
   pr_buf err;              /* this file's messages for stderr */
   uint32_t counts[5];      /* findings per severity (index = pr_severity) */
@@ -75,7 +84,6 @@ typedef struct pr_check {
   pr_file_job *jobs;
   size_t count;
   atomic_size_t next;
-  const pr_selection *selection;
   bool json;
   bool fix, diff;          /* --fix: rewrite files with their fixes; --diff: print them instead */
   pr_result_cache cache;   /* dir NULL: --no-cache, or the folder could not be used */
@@ -148,7 +156,9 @@ static int pr_write_back(const char *path, const char *expect, size_t expect_len
 static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, const char *raw, size_t raw_len,
                          char **text, uint32_t *len, bool test_file) {
   const char *path = job->entry->path;
-  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection};
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = &job->selection,
+                               .thresholds = job->config ? &job->config->thresholds : NULL,
+                               .severity = job->config ? job->config->severity : NULL};
   uint32_t fixed_len, applied;
   char *fixed = pr_fix_all(parser, *text, *len, &options, &fixed_len, &applied);
   if (!fixed) return true;
@@ -182,9 +192,10 @@ static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, co
 
 /* Everything besides the file's bytes that its report depends on. */
 static size_t pr_check_context(const pr_check *check, const pr_file_job *job, bool test_file, char *buf, size_t cap) {
-  size_t n = (size_t)snprintf(buf, cap, "%s%c%s%c%d%c", check->json ? "json" : "text", 0, job->entry->path, 0,
-                              test_file, 0);
-  for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = check->selection->enabled[r] ? '1' : '0';
+  /* the configuration's settings by their digest; the rules it selects are spelled out */
+  size_t n = (size_t)snprintf(buf, cap, "%s%c%s%c%d%c%016llx%c", check->json ? "json" : "text", 0, job->entry->path,
+                              0, test_file, 0, job->config ? (unsigned long long)job->config->digest : 0ULL, 0);
+  for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = job->selection.enabled[r] ? '1' : '0';
   return n < cap ? n : cap;
 }
 
@@ -200,7 +211,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     job->io_error = true;
     return;
   }
-  bool test_file = pr_is_test_path(job->entry->relative);
+  bool test_file = job->test_file;
   pr_cache_key key = {0, 0};
   if (check->cache.dir && !check->fix && !check->diff) {
     char context[4096 + PR_MAX_RULES];
@@ -262,7 +273,9 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(text);
     return;
   }
-  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection, .lines = &lines};
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = &job->selection, .lines = &lines,
+                               .thresholds = job->config ? &job->config->thresholds : NULL,
+                               .severity = job->config ? job->config->severity : NULL};
   pr_review review;
   if (pr_review_file(text, len, tree, &options, &review) != PR_REVIEW_OK) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
@@ -314,9 +327,10 @@ static int pr_severity_from_name(const char *s) {
 static const char pr_default_cache_dir[] = ".pyreview_cache";
 
 static int pr_cmd_check(int argc, char **argv) {
-  const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
+  const char *format = "text", *select = NULL, *ignore = NULL, *extend_select = NULL, *cache_dir = pr_default_cache_dir;
+  const char *config_file = NULL;
   int jobs = 0, fail_on = PR_SEV_WARNING;
-  bool exit_zero = false, no_cache = false, fix = false, diff = false;
+  bool exit_zero = false, no_cache = false, fix = false, diff = false, no_config = false, strict_config = false;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
   int npaths = 0;
@@ -333,6 +347,16 @@ static int pr_cmd_check(int argc, char **argv) {
     } else if ((m = PR_OPT("--select")) != 0) {
       if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
       select = val;
+    } else if ((m = PR_OPT("--extend-select")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      extend_select = val;
+    } else if ((m = PR_OPT("--config")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a file", a); }
+      config_file = val;
+    } else if (!strcmp(a, "--no-config")) {
+      no_config = true;
+    } else if (!strcmp(a, "--strict-config")) {
+      strict_config = true;
     } else if ((m = PR_OPT("--ignore")) != 0) {
       if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
       ignore = val;
@@ -372,10 +396,11 @@ static int pr_cmd_check(int argc, char **argv) {
     return pr_usage_error("unknown format '%s' (text or json)", format);
   }
   if (!npaths) { free(paths); return pr_usage_error("%s", "check needs at least one PATH"); }
+  if (config_file && no_config) { free(paths); return pr_usage_error("%s", "--config and --no-config exclude each other"); }
+  pr_rule_layer flags = {.select = select, .extend_select = extend_select, .ignore = ignore};
   pr_selection selection;
-  pr_selection_all(&selection);
   char err[256];
-  if (pr_selection_apply(&selection, select, ignore, err, sizeof err) != 0) {
+  if (pr_config_rules(NULL, &flags, NULL, &selection, err, sizeof err) != 0) {
     free(paths);
     fprintf(stderr, "pyreview: error: %s\n", err);
     return 2;
@@ -394,8 +419,7 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_file_list_free(&files);
     return pr_usage_error("%s", "--fix and --diff exclude each other");
   }
-  pr_check check = {.count = files.count, .selection = &selection, .json = !strcmp(format, "json") && !diff,
-                    .fix = fix, .diff = diff};
+  pr_check check = {.count = files.count, .json = !strcmp(format, "json") && !diff, .fix = fix, .diff = diff};
   time_t started_at = time(NULL);
   if (cache_dir == pr_default_cache_dir && getenv("PYREVIEW_CACHE_DIR") && *getenv("PYREVIEW_CACHE_DIR"))
     cache_dir = getenv("PYREVIEW_CACHE_DIR");
@@ -404,6 +428,48 @@ static int pr_cmd_check(int argc, char **argv) {
   check.jobs = calloc(files.count ? files.count : 1, sizeof *check.jobs);
   if (!check.jobs) { pr_file_list_free(&files); return 2; }
   for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
+  /* settings per file, found before the workers start; each configuration's
+     messages are shown once, when it is first read */
+  pr_config_finder *finder = NULL;
+  pr_config *explicit_config = NULL;
+  bool config_errors = false, config_fatal = false;
+  const char *level = strict_config ? "error" : "warning";
+  if (config_file) {
+    const char *base = strrchr(config_file, '/');
+    base = base ? base + 1 : config_file;
+    explicit_config = pr_config_load(config_file, config_file, !strcmp(base, "pyproject.toml"));
+    if (!explicit_config) config_fatal = true;
+    for (uint32_t m = 0; explicit_config && m < explicit_config->message_count; m++) {
+      /* a file named on purpose that is unreadable or has no settings is a usage error */
+      bool fatal = strstr(explicit_config->messages[m], ": cannot read it: ") ||
+                   strstr(explicit_config->messages[m], ": no [tool.pyreview] table");
+      fprintf(stderr, "pyreview: %s: %s\n", fatal ? "error" : level, explicit_config->messages[m]);
+      config_errors = true;
+      if (fatal) config_fatal = true;
+    }
+  } else if (!no_config) {
+    finder = pr_config_finder_new();
+    if (!finder) config_fatal = true;
+  }
+  for (size_t i = 0; i < files.count && !config_fatal; i++) {
+    pr_file_job *job = &check.jobs[i];
+    bool fresh = false;
+    job->config = explicit_config ? explicit_config : finder ? pr_config_find(finder, job->entry->path, &fresh) : NULL;
+    for (uint32_t m = 0; fresh && m < job->config->message_count; m++) {
+      fprintf(stderr, "pyreview: %s: %s\n", level, job->config->messages[m]);
+      config_errors = true;
+    }
+    pr_config_rules(job->config, &flags, job->entry->path, &job->selection, err, sizeof err);
+    job->test_file = pr_is_test_path(job->entry->relative) || pr_config_is_test(job->config, job->entry->path);
+  }
+  if (config_fatal || (strict_config && config_errors)) {
+    free(check.jobs);
+    pr_file_list_free(&files);
+    pr_config_finder_free(finder);
+    pr_config_free(explicit_config);
+    if (check.cache.dir) pr_result_cache_close(&check.cache);
+    return 2;
+  }
   if (jobs == 0) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = cpus > 0 ? (int)cpus : 1;
@@ -448,6 +514,8 @@ static int pr_cmd_check(int argc, char **argv) {
             fixed_files == 1 ? "" : "s", failed);
     free(check.jobs);
     pr_file_list_free(&files);
+    pr_config_finder_free(finder);
+    pr_config_free(explicit_config);
     if (check.cache.dir) pr_result_cache_close(&check.cache);
     return status ? status : exit_zero ? 0 : fixed ? 1 : 0;
   }
@@ -462,6 +530,8 @@ static int pr_cmd_check(int argc, char **argv) {
     fprintf(stderr, "pyreview: no findings in %zu file%s%s\n", reviewed, reviewed == 1 ? "" : "s", failed);
   free(check.jobs);
   pr_file_list_free(&files);
+  pr_config_finder_free(finder);
+  pr_config_free(explicit_config);
   if (check.cache.dir) {
     /* bounded: results not used by this run go first, oldest first */
     pr_result_cache_prune(&check.cache, (uint64_t)256 << 20, started_at);
