@@ -579,8 +579,14 @@ static void pr_toml__syntax_error(pr_toml_run *run, TSNode root) {
       return;
     }
   }
-  for (uint32_t i = ts_node_start_byte(n); i < at; i++)
-    if (run->text[i] == '\n' || run->text[i] == '\r') { at = i; break; }
+  TSNode parent = ts_node_parent(n);
+  const char *ptype = ts_node_is_null(parent) ? "" : ts_node_type(parent);
+  if (!strcmp(ptype, "array") || !strcmp(ptype, "inline_table") || !strcmp(ptype, "pair")) {
+    at = ts_node_start_byte(n);  /* inside a value (an array): the error node is the bad text */
+  } else {
+    for (uint32_t i = ts_node_start_byte(n); i < at; i++)
+      if (run->text[i] == '\n' || run->text[i] == '\r') { at = i; break; }
+  }
   while (at < run->len && (run->text[at] == ' ' || run->text[at] == '\t')) at++;
   if (at >= run->len) { pr_toml__fail_at(run, at, "syntax error: unexpected end of file"); return; }
   if (run->text[at] == '\n' || run->text[at] == '\r') { pr_toml__fail_at(run, at, "syntax error: unexpected end of line"); return; }
@@ -588,6 +594,7 @@ static void pr_toml__syntax_error(pr_toml_run *run, TSNode root) {
   while (end < run->len && end < at + 20 && run->text[end] != '\n' && run->text[end] != '\r' && run->text[end] != ' ')
     end++;
   while (end > at + 1 && end < run->len && ((unsigned char)run->text[end] & 0xC0) == 0x80) end--;
+  while (end > at + 1 && (run->text[end - 1] == ',' || run->text[end - 1] == ']' || run->text[end - 1] == '}')) end--;
   pr_toml__fail_at(run, at, "syntax error: unexpected '%.*s'", (int)(end - at), run->text + at);
 }
 

@@ -167,6 +167,7 @@ static void test_syntax_errors(void **state) {
   assert_string_equal(parse("[table\nx = 1\n"), "1:7: syntax error: unexpected end of line");
   assert_string_equal(parse("a = 1 b = 2\n"), "1:7: syntax error: unexpected 'b'");
   assert_string_equal(parse("[a]]\n"), "1:4: syntax error: unexpected ']'");
+  assert_string_equal(parse("a = [1, x]\n"), "1:9: syntax error: unexpected 'x'");
   assert_string_equal(parse("a = 0x\n"), "1:7: syntax error: unexpected end of line");
   assert_string_equal(parse("a = 9223372036854775808\n"), "1:5: integer out of range");
   assert_string_equal(parse("a = 0xFFFFFFFFFFFFFFFFF\n"), "1:5: integer out of range");
