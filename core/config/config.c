@@ -359,6 +359,9 @@ void pr_config_free(pr_config *c) {
 
 /* ---------- rules and globs ---------- */
 
+static char *pr_config__relative(const char *dir, const char *path);
+static bool pr_config__match(const char *glob, const char *rel);
+
 /* Applies a comma/space separated list of items; -1 with a message for an unknown one. */
 static int pr_config__flag_items(const char *list, bool *enabled, bool value, char *err, size_t cap) {
   const char *p = list;
@@ -408,53 +411,71 @@ int pr_config_rules(const pr_config *c, const pr_rule_layer *flags, const char *
     }
     if (flags->ignore && pr_config__flag_items(flags->ignore, on, false, err, cap) != 0) return -1;
   }
-  if (c && path) {
-    for (uint32_t i = 0; i < c->per_file_ignore_count; i++) {
-      if (!pr_config_glob_matches(c->per_file_ignores[i].glob, c->dir, path)) continue;
+  if (c && path && c->per_file_ignore_count) {
+    char *rel = pr_config__relative(c->dir, path);
+    for (uint32_t i = 0; rel && i < c->per_file_ignore_count; i++) {
+      if (!pr_config__match(c->per_file_ignores[i].glob, rel)) continue;
       for (uint32_t r = 0; r < pr_rule_count; r++)
         if (c->per_file_ignores[i].rules[r]) on[r] = false;
     }
+    free(rel);
   }
   return 0;
 }
 
-bool pr_config_glob_matches(const char *glob, const char *dir, const char *path) {
-  /* the file's path below dir: absolute folder + name, then dir's prefix removed */
+/* The file's path below `dir` (its absolute folder + its name, dir's prefix
+ * removed; absolute when it is not below dir), malloc'd, or NULL. */
+static char *pr_config__relative(const char *dir, const char *path) {
   char *fdir = pr_config__abs_dir(path);
   const char *name = strrchr(path, '/');
   name = name ? name + 1 : path;
   char *full = NULL;
-  bool match = false;
-  if (fdir && asprintf(&full, "%s/%s", strcmp(fdir, "/") ? fdir : "", name) >= 0) {
-    size_t dn = strlen(dir);
-    const char *rel = full;
-    if (!strcmp(dir, "/")) rel = full + 1;
-    else if (!strncmp(full, dir, dn) && full[dn] == '/') rel = full + dn + 1;
-    while (!strncmp(glob, "./", 2)) glob += 2;
-    if (fnmatch(glob, rel, 0) == 0) match = true;
-    else if (!strchr(glob, '/') && fnmatch(glob, name, 0) == 0) match = true;
-    else {
-      /* a glob naming a folder (`tests`, `tests/`) matches the files below it */
-      size_t gl = strlen(glob);
-      char *g = strndup(glob, gl && glob[gl - 1] == '/' ? gl - 1 : gl);
-      char *prefix = strdup(rel);
-      for (char *s = prefix ? strrchr(prefix, '/') : NULL; g && s && !match; s = strrchr(prefix, '/')) {
-        *s = 0;
-        match = fnmatch(g, prefix, 0) == 0;
-      }
-      free(g);
-      free(prefix);
-    }
-  }
-  free(full);
+  if (!fdir || asprintf(&full, "%s/%s", strcmp(fdir, "/") ? fdir : "", name) < 0) full = NULL;
   free(fdir);
+  if (!full) return NULL;
+  size_t dn = strlen(dir);
+  const char *rel = full;
+  if (!strcmp(dir, "/")) rel = full + 1;
+  else if (!strncmp(full, dir, dn) && full[dn] == '/') rel = full + dn + 1;
+  memmove(full, rel, strlen(rel) + 1);
+  return full;
+}
+
+static bool pr_config__match(const char *glob, const char *rel) {
+  const char *name = strrchr(rel, '/');
+  name = name ? name + 1 : rel;
+  while (!strncmp(glob, "./", 2)) glob += 2;
+  if (fnmatch(glob, rel, 0) == 0) return true;
+  if (!strchr(glob, '/') && fnmatch(glob, name, 0) == 0) return true;
+  /* a glob naming a folder (`tests`, `tests/`) matches the files below it */
+  size_t gl = strlen(glob);
+  char *g = strndup(glob, gl && glob[gl - 1] == '/' ? gl - 1 : gl);
+  char *prefix = strdup(rel);
+  bool match = false;
+  for (char *s = prefix ? strrchr(prefix, '/') : NULL; g && s && !match; s = strrchr(prefix, '/')) {
+    *s = 0;
+    match = fnmatch(g, prefix, 0) == 0;
+  }
+  free(g);
+  free(prefix);
+  return match;
+}
+
+bool pr_config_glob_matches(const char *glob, const char *dir, const char *path) {
+  char *rel = pr_config__relative(dir, path);
+  bool match = rel && pr_config__match(glob, rel);
+  free(rel);
   return match;
 }
 
 bool pr_config_is_test(const pr_config *c, const char *path) {
-  for (uint32_t i = 0; c && i < c->test_patterns.count; i++)
-    if (pr_config_glob_matches(c->test_patterns.items[i], c->dir, path)) return true;
-  return false;
+  if (!c || !c->test_patterns.count) return false;
+  char *rel = pr_config__relative(c->dir, path);
+  bool match = false;
+  for (uint32_t i = 0; rel && i < c->test_patterns.count && !match; i++)
+    match = pr_config__match(c->test_patterns.items[i], rel);
+  free(rel);
+  return match;
 }
 
 /* ---------- discovery ---------- */
