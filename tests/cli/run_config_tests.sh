@@ -257,6 +257,14 @@ run bad/dup
 contains "duplicate key" "pyreview: warning: bad/dup/pyreview.toml:2:1: duplicate key 'max-complexity' (first defined at 1:1)" "$err"
 check "duplicate key: defaults" 2 "$(codes | wc -l)"
 
+# a hostile file: 100,000 nested arrays are refused at depth 100, not recursed into
+mkdir bad/deep
+python3 -c 'import sys; sys.stdout.write("select = " + "[" * 100000 + "]" * 100000 + "\n")' > bad/deep/pyreview.toml
+jobs_py bad/deep/j.py
+run bad/deep
+check "deep nesting: message" "pyreview: warning: bad/deep/pyreview.toml:1:110: arrays and inline tables nested more than 100 deep
+pyreview: 2 findings (0 error, 2 warning, 0 information, 0 hint) in 1 file" "$err"
+
 # a pyproject.toml with a broken [tool.pyreview] is reported, not skipped
 mkdir bad/pyproject
 printf '[tool.pyreview]\nselect = [ERR001]\n' > bad/pyproject/pyproject.toml
