@@ -27,6 +27,16 @@ static void pr_config__say(pr_config *c, uint32_t line, uint32_t col, const char
   va_start(ap, fmt);
   vsnprintf(reason, sizeof reason, fmt, ap);
   va_end(ap);
+  /* one line of valid UTF-8 whatever the keys hold ("a\nb" is a valid key) or
+     where a long one was cut: control characters and broken sequences become '?' */
+  for (size_t i = 0; reason[i];) {
+    unsigned char ch = (unsigned char)reason[i];
+    size_t n = ch < 0x80 ? 1 : (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 : (ch & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = n > 0 && !(n == 1 && (ch < 0x20 || ch == 0x7F));
+    for (size_t k = 1; ok && k < n; k++) ok = ((unsigned char)reason[i + k] & 0xC0) == 0x80;
+    if (ok) { i += n; continue; }
+    reason[i++] = '?';
+  }
   char **m = realloc(c->messages, (c->message_count + 1) * sizeof *m);
   if (!m) return;
   c->messages = m;

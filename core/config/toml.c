@@ -68,6 +68,16 @@ static void pr_toml__fail_at(pr_toml_run *run, uint32_t at, const char *fmt, ...
   va_start(ap, fmt);
   vsnprintf(run->err->message, sizeof run->err->message, fmt, ap);
   va_end(ap);
+  /* quoted text may hold tabs or a cut character: keep the message one line of UTF-8 */
+  char *m = run->err->message;
+  for (size_t i = 0; m[i];) {
+    unsigned char ch = (unsigned char)m[i];
+    size_t n = ch < 0x80 ? 1 : (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 : (ch & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = n > 0 && !(n == 1 && (ch < 0x20 || ch == 0x7F));
+    for (size_t k = 1; ok && k < n; k++) ok = ((unsigned char)m[i + k] & 0xC0) == 0x80;
+    if (ok) { i += n; continue; }
+    m[i++] = '?';
+  }
 }
 
 static void pr_toml__oom(pr_toml_run *run) { pr_toml__fail_at(run, UINT32_MAX, "out of memory"); }
