@@ -108,6 +108,11 @@ static void test_pyproject_table(void **state) {
   assert_int_equal(c->severity[pr_rule_index(pr_rule_lookup("SEC001", 6))], 1);
   assert_int_equal(c->severity[pr_rule_index(pr_rule_lookup("ERR001", 6))], 0);
   pr_config_free(c);
+  /* a key holding a newline is still one line of message */
+  c = parse("\"a\\nb\" = 1\n", false);
+  assert_int_equal(c->message_count, 1);
+  assert_string_equal(c->messages[0], "cfg.toml:1:1: unknown key 'a?b'");
+  pr_config_free(c);
   /* the settings' digest follows the settings */
   pr_config *a = parse("max-nesting = 2\n", false), *b = parse("max-nesting = 3\n", false),
             *d = parse("max-nesting = 2\n", false);
