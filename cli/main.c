@@ -5,6 +5,7 @@
  * I/O error); reviewing is core's, serving is lsp's. */
 #define _GNU_SOURCE
 #include "baseline.h"
+#include "config.h"
 #include "document.h"
 #include "engine.h"
 #include "fixes.h"
@@ -48,7 +49,12 @@ static const char pr_usage[] =
   "      --baseline FILE          do not report the findings recorded in FILE\n"
   "      --write-baseline FILE    record every current finding in FILE (and report none)\n"
   "      --select ITEMS           only these rules (codes, names or prefixes, comma-separated)\n"
-  "      --ignore ITEMS           not these rules\n"
+  "      --extend-select ITEMS    these rules as well\n"
+  "      --ignore ITEMS           not these rules (the flags override the configuration's keys)\n"
+  "      --config FILE            read the settings from FILE for every file (default: the closest\n"
+  "                               pyreview.toml, or pyproject.toml with [tool.pyreview], upward)\n"
+  "      --no-config              read no configuration file\n"
+  "      --strict-config          exit 2 on any configuration error (default: warn, use the defaults)\n"
   "      --fail-on SEVERITY       exit 1 for findings at or above error|warning|information|hint\n"
   "                               (default warning)\n"
   "      --exit-zero              exit 0 even when there are findings\n"
@@ -74,6 +80,9 @@ static int pr_usage_error(const char *fmt, const char *arg) {
 
 typedef struct pr_file_job {
   const pr_file_entry *entry;
+  const pr_config *config;  /* its configuration, or NULL */
+  pr_selection selection;   /* its rules: configuration, flags, per-file-ignores */
+  bool test_file;           /* a test file by name or by the configuration's test-patterns */
   pr_buf out;              /* this file's report */
   pr_buf err;              /* this file's messages for stderr */
   uint32_t counts[5];      /* findings per severity (index = pr_severity); [0]: taken out by the baseline */
@@ -86,7 +95,6 @@ typedef struct pr_check {
   pr_file_job *jobs;
   size_t count;
   atomic_size_t next;
-  const pr_selection *selection;
   pr_report_options report;
   const pr_baseline *baseline;  /* --baseline, or NULL */
   bool write_baseline;     /* --write-baseline: collect every finding's key */
@@ -173,7 +181,9 @@ static int pr_write_back(const char *path, const char *expect, size_t expect_len
 static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, const char *raw, size_t raw_len,
                          char **text, uint32_t *len, bool test_file) {
   const char *path = job->entry->path;
-  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection};
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = &job->selection,
+                               .thresholds = job->config ? &job->config->thresholds : NULL,
+                               .severity = job->config ? job->config->severity : NULL};
   uint32_t fixed_len, applied;
   char *fixed = pr_fix_all(parser, *text, *len, &options, &fixed_len, &applied);
   if (!fixed) return true;
@@ -207,10 +217,12 @@ static bool pr_check_fix(pr_check *check, pr_file_job *job, TSParser *parser, co
 
 /* Everything besides the file's bytes that its report depends on. */
 static size_t pr_check_context(const pr_check *check, const pr_file_job *job, bool test_file, char *buf, size_t cap) {
+  /* the configuration's settings by their digest; the rules it selects are spelled out */
   unsigned long long baseline = check->baseline ? pr_baseline_digest(check->baseline, job->entry->path) : 0;
-  size_t n = (size_t)snprintf(buf, cap, "%s%c%d%c%llx%c%s%c%d%c", pr_report_format_name(check->report.format), 0,
-                              check->report.terminal, 0, baseline, 0, job->entry->path, 0, test_file, 0);
-  for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = check->selection->enabled[r] ? '1' : '0';
+  size_t n = (size_t)snprintf(buf, cap, "%s%c%d%c%llx%c%s%c%d%c%016llx%c", pr_report_format_name(check->report.format),
+                              0, check->report.terminal, 0, baseline, 0, job->entry->path, 0, test_file, 0,
+                              job->config ? (unsigned long long)job->config->digest : 0ULL, 0);
+  for (uint32_t r = 0; r < pr_rule_count && n < cap; r++) buf[n++] = job->selection.enabled[r] ? '1' : '0';
   return n < cap ? n : cap;
 }
 
@@ -267,7 +279,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     job->io_error = true;
     return;
   }
-  bool test_file = pr_is_test_path(job->entry->relative);
+  bool test_file = job->test_file;
   pr_cache_key key = {0, 0};
   if (check->cache.dir && !check->fix && !check->diff && !check->write_baseline) {
     char context[4096 + PR_MAX_RULES];
@@ -329,7 +341,9 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(text);
     return;
   }
-  pr_review_options options = {.path = path, .test_file = test_file, .selection = check->selection, .lines = &lines};
+  pr_review_options options = {.path = path, .test_file = test_file, .selection = &job->selection, .lines = &lines,
+                               .thresholds = job->config ? &job->config->thresholds : NULL,
+                               .severity = job->config ? job->config->severity : NULL};
   pr_review review;
   if (pr_review_file(text, len, tree, &options, &review) != PR_REVIEW_OK) {
     pr_buf_printf(&job->err, "pyreview: error: %s: out of memory\n", path);
@@ -377,10 +391,12 @@ static int pr_severity_from_name(const char *s) {
 static const char pr_default_cache_dir[] = ".pyreview_cache";
 
 static int pr_cmd_check(int argc, char **argv) {
-  const char *format = "text", *select = NULL, *ignore = NULL, *cache_dir = pr_default_cache_dir;
+  const char *format = "text", *select = NULL, *ignore = NULL, *extend_select = NULL, *cache_dir = pr_default_cache_dir;
   const char *color = "auto", *output_file = NULL, *baseline_file = NULL, *write_baseline = NULL;
+  const char *config_file = NULL;
   int jobs = 0, fail_on = PR_SEV_WARNING;
   bool exit_zero = false, no_cache = false, fix = false, diff = false, statistics = false, quiet = false;
+  bool no_config = false, strict_config = false;
   pr_walk_options walk = pr_walk_options_default();
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   if (!paths) return 2;
@@ -398,6 +414,16 @@ static int pr_cmd_check(int argc, char **argv) {
     } else if ((m = PR_OPT("--select")) != 0) {
       if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
       select = val;
+    } else if ((m = PR_OPT("--extend-select")) != 0) {
+      if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
+      extend_select = val;
+    } else if ((m = PR_OPT("--config")) != 0) {
+      if (m < 0 || !*val) { free(paths); return pr_usage_error("%s needs a file", a); }
+      config_file = val;
+    } else if (!strcmp(a, "--no-config")) {
+      no_config = true;
+    } else if (!strcmp(a, "--strict-config")) {
+      strict_config = true;
     } else if ((m = PR_OPT("--ignore")) != 0) {
       if (m < 0) { free(paths); return pr_usage_error("%s needs a value", a); }
       ignore = val;
@@ -472,10 +498,11 @@ static int pr_cmd_check(int argc, char **argv) {
   /* wcwidth() for the carets: the widths of a UTF-8 locale, whatever the user's */
   if (report.terminal && !setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "");
   if (!npaths) { free(paths); return pr_usage_error("%s", "check needs at least one PATH"); }
+  if (config_file && no_config) { free(paths); return pr_usage_error("%s", "--config and --no-config exclude each other"); }
+  pr_rule_layer flags = {.select = select, .extend_select = extend_select, .ignore = ignore};
   pr_selection selection;
-  pr_selection_all(&selection);
   char err[256];
-  if (pr_selection_apply(&selection, select, ignore, err, sizeof err) != 0) {
+  if (pr_config_rules(NULL, &flags, NULL, &selection, err, sizeof err) != 0) {
     free(paths);
     fprintf(stderr, "pyreview: error: %s\n", err);
     return 2;
@@ -483,12 +510,37 @@ static int pr_cmd_check(int argc, char **argv) {
   pr_file_list files = {0};
   int status = 0;
   pr_walk_begin();  /* libgit2, once, before the review threads */
+  /* a folder's files leave out what their configuration's `exclude` names (a
+     file named on the command line is always reviewed); its messages are
+     shown later, once, with the settings of each file */
+  pr_config_finder *exclude_finder = !config_file && !no_config ? pr_config_finder_new() : NULL;
+  const char *config_base = config_file ? strrchr(config_file, '/') : NULL;
+  config_base = config_base ? config_base + 1 : config_file;
+  pr_config *exclude_config =
+      config_file ? pr_config_load(config_file, config_file, !strcmp(config_base, "pyproject.toml")) : NULL;
   for (int i = 0; i < npaths; i++) {
-    if (pr_collect_files_with(paths[i], &walk, &files, err, sizeof err) != 0) {
+    pr_file_list found = {0};
+    if (pr_collect_files_with(paths[i], &walk, &found, err, sizeof err) != 0) {
       fprintf(stderr, "pyreview: error: %s\n", err);
       status = 2;
     }
+    struct stat st;
+    bool folder = stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
+    for (size_t k = 0; k < found.count; k++) {
+      const pr_config *c = exclude_config ? exclude_config
+                           : exclude_finder ? pr_config_find(exclude_finder, found.items[k].path, NULL) : NULL;
+      bool excluded = false;
+      for (size_t g = 0; folder && c && g < c->exclude.count && !excluded; g++)
+        excluded = pr_config_glob_matches(c->exclude.items[g], c->dir, found.items[k].path);
+      if (excluded || !pr_file_list_take(&files, &found.items[k])) {
+        free(found.items[k].path);
+        free(found.items[k].relative);
+      }
+    }
+    free(found.items);
   }
+  pr_config_finder_free(exclude_finder);
+  pr_config_free(exclude_config);
   pr_walk_end();
   free(paths);
   if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
@@ -517,7 +569,7 @@ static int pr_cmd_check(int argc, char **argv) {
     }
   }
   if (diff) report.format = PR_FORMAT_TEXT;  /* the chunks are the diffs, joined as they are */
-  pr_check check = {.count = files.count, .selection = &selection, .report = report, .fix = fix, .diff = diff,
+  pr_check check = {.count = files.count, .report = report, .fix = fix, .diff = diff,
                     .baseline = baseline_file ? &baseline : NULL, .write_baseline = write_baseline != NULL};
   time_t started_at = time(NULL);
   if (cache_dir == pr_default_cache_dir && getenv("PYREVIEW_CACHE_DIR") && *getenv("PYREVIEW_CACHE_DIR"))
@@ -534,6 +586,50 @@ static int pr_cmd_check(int argc, char **argv) {
     return 2;
   }
   for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
+  /* settings per file, found before the workers start; each configuration's
+     messages are shown once, when it is first read */
+  pr_config_finder *finder = NULL;
+  pr_config *explicit_config = NULL;
+  bool config_errors = false, config_fatal = false;
+  const char *level = strict_config ? "error" : "warning";
+  if (config_file) {
+    const char *base = strrchr(config_file, '/');
+    base = base ? base + 1 : config_file;
+    explicit_config = pr_config_load(config_file, config_file, !strcmp(base, "pyproject.toml"));
+    if (!explicit_config) config_fatal = true;
+    for (uint32_t m = 0; explicit_config && m < explicit_config->message_count; m++) {
+      /* a file named on purpose that is unreadable or has no settings is a usage error */
+      bool fatal = strstr(explicit_config->messages[m], ": cannot read it: ") ||
+                   strstr(explicit_config->messages[m], ": no [tool.pyreview] table");
+      fprintf(stderr, "pyreview: %s: %s\n", fatal ? "error" : level, explicit_config->messages[m]);
+      config_errors = true;
+      if (fatal) config_fatal = true;
+    }
+  } else if (!no_config) {
+    finder = pr_config_finder_new();
+    if (!finder) config_fatal = true;
+  }
+  for (size_t i = 0; i < files.count && !config_fatal; i++) {
+    pr_file_job *job = &check.jobs[i];
+    bool fresh = false;
+    job->config = explicit_config ? explicit_config : finder ? pr_config_find(finder, job->entry->path, &fresh) : NULL;
+    for (uint32_t m = 0; fresh && m < job->config->message_count; m++) {
+      fprintf(stderr, "pyreview: %s: %s\n", level, job->config->messages[m]);
+      config_errors = true;
+    }
+    pr_config_rules(job->config, &flags, job->entry->path, &job->selection, err, sizeof err);
+    job->test_file = pr_is_test_path(job->entry->relative) || pr_config_is_test(job->config, job->entry->path);
+  }
+  if (config_fatal || (strict_config && config_errors)) {
+    free(check.jobs);
+    free(chunks);
+    pr_baseline_free(&baseline);
+    pr_file_list_free(&files);
+    pr_config_finder_free(finder);
+    pr_config_free(explicit_config);
+    if (check.cache.dir) pr_result_cache_close(&check.cache);
+    return 2;
+  }
   if (jobs == 0) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = cpus > 0 ? (int)cpus : 1;
@@ -616,6 +712,8 @@ static int pr_cmd_check(int argc, char **argv) {
               fixed_files == 1 ? "" : "s", failed);
     free(check.jobs);
     pr_file_list_free(&files);
+    pr_config_finder_free(finder);
+    pr_config_free(explicit_config);
     if (check.cache.dir) pr_result_cache_close(&check.cache);
     return status ? status : exit_zero ? 0 : fixed ? 1 : 0;
   }
@@ -638,6 +736,8 @@ static int pr_cmd_check(int argc, char **argv) {
   }
   free(check.jobs);
   pr_file_list_free(&files);
+  pr_config_finder_free(finder);
+  pr_config_free(explicit_config);
   if (check.cache.dir) {
     /* bounded: results not used by this run go first, oldest first */
     pr_result_cache_prune(&check.cache, (uint64_t)256 << 20, started_at);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target of tests/fuzz for a while:
 #   tools/fuzz.sh [--bin FILE] [--build DIR] [--merge] [--keep] TARGET [SECONDS] [libFuzzer args...]
-# TARGET is fuzz_framer, fuzz_dispatch or fuzz_analyse. The script configures and
+# TARGET is fuzz_framer, fuzz_dispatch, fuzz_analyse or fuzz_config. The script configures and
 # builds the fuzz build (clang, -DPYREVIEW_FUZZ=ON, in build-fuzz) when needed,
 # replays the target's regression inputs (tests/fuzz/regressions/TARGET), then
 # fuzzes for SECONDS (default 60) starting from the seed corpus
@@ -41,7 +41,8 @@ case $target in
   # files of up to 8 KB, the recipes reach 256 KB from a few bytes; inputs that
   # keep tree-sitter's error recovery busy for seconds are scheduled less
   fuzz_analyse) defaults=(-max_len=8192 -dict="$root/tests/fuzz/fuzz_analyse.dict" -entropic_scale_per_exec_time=1) ;;
-  *) echo "tools/fuzz.sh: unknown target '$target' (fuzz_framer, fuzz_dispatch, fuzz_analyse)" >&2; exit 2 ;;
+  fuzz_config) defaults=(-max_len=2048 -dict="$root/tests/fuzz/fuzz_config.dict") ;;
+  *) echo "tools/fuzz.sh: unknown target '$target' (fuzz_framer, fuzz_dispatch, fuzz_analyse, fuzz_config)" >&2; exit 2 ;;
 esac
 case $seconds in ''|*[!0-9]*) echo "tools/fuzz.sh: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
 

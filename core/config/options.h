@@ -2,8 +2,10 @@
  * configuration: `max-statements`, `max-test-statements`, `max-complexity`,
  * `max-parameters`, `max-nesting`, `type-hints`, `type-hints-varargs`).
  *
- * One struct, filled with the catalog's defaults until the configuration
- * (pyproject.toml) fills it. Rules read it through pr_thresholds_default(). */
+ * One struct, filled with the catalog's defaults or by the configuration
+ * (config.h). Rules read the file's settings through ctx->thresholds (never
+ * NULL: the defaults when the review was given none). The strings of
+ * logging_masks belong to whoever filled the struct (a pr_config). */
 #ifndef PR_OPTIONS_H
 #define PR_OPTIONS_H
 
@@ -24,6 +26,12 @@ typedef struct pr_thresholds {
   uint32_t docstring_statements; /* DOC102: a docstring from 5 statements on */
   pr_type_hints_mode type_hints; /* TYP001, TYP002: consistent */
   bool type_hints_varargs;       /* TYP001: `*args` and `**kwargs` need annotations too: false */
+  /* SEC019 `logging-masks`: the dotted names of the calls that mask a secret.
+   * Unset (false): any call hides its arguments from SEC019. Set: only these
+   * do (`str(token)` is then looked through). */
+  bool logging_masks_set;
+  uint32_t logging_mask_count;
+  const char *const *logging_masks;
 } pr_thresholds;
 
 /* The catalog's defaults. */
@@ -32,8 +40,7 @@ typedef struct pr_thresholds {
                    .max_parameters = 5, .max_nesting = 4, .docstring_statements = 5,                 \
                    .type_hints = PR_TYPE_HINTS_CONSISTENT, .type_hints_varargs = false})
 
-/* The thresholds in effect: the catalog's defaults until configuration exists
- * (the name main's TST rules use). */
+/* The catalog's defaults, for reviews given no settings. */
 const pr_thresholds *pr_thresholds_default(void);
 
 #endif

@@ -267,6 +267,18 @@ oom:
   return -1;
 }
 
+bool pr_file_list_take(pr_file_list *list, pr_file_entry *entry) {
+  if (list->count == list->cap) {
+    size_t cap = list->cap ? list->cap * 2 : 64;
+    pr_file_entry *p = realloc(list->items, cap * sizeof *p);
+    if (!p) return false;
+    list->items = p;
+    list->cap = cap;
+  }
+  list->items[list->count++] = *entry;
+  return true;
+}
+
 void pr_file_list_free(pr_file_list *list) {
   for (size_t i = 0; i < list->count; i++) {
     free(list->items[i].path);

@@ -58,6 +58,9 @@ int pr_collect_files_with(const char *path, const pr_walk_options *options, pr_f
                           size_t cap);
 /* pr_collect_files_with(path, NULL, ...). */
 int pr_collect_files(const char *path, pr_file_list *list, char *err, size_t cap);
+/* Moves *entry (its strings) to the end of the list. False when out of memory
+ * (the entry is then still the caller's). */
+bool pr_file_list_take(pr_file_list *list, pr_file_entry *entry);
 void pr_file_list_free(pr_file_list *list);
 
 /* Initialise libgit2 once for several walks (before threads start), and let it go. */

@@ -21,7 +21,7 @@ void pr_typehints_record(pr_ctx *ctx, TSNode def, bool parameters) {
   if (pr_in_test_code(ctx, scope)) flags |= PR_TYPEHINTS_IN_TESTS;
   if (pr_text_is(ctx, name, "__init__")) flags |= PR_TYPEHINTS_INIT;
   bool skip_first = m->scopes[scope].is_method && !m->scopes[scope].is_static;
-  bool varargs = pr_thresholds_default()->type_hints_varargs;
+  bool varargs = ctx->thresholds->type_hints_varargs;
   TSNode missing[64];
   uint32_t nmissing = 0, n = ts_node_named_child_count(params);
   for (uint32_t i = 0; i < n; i++) {
@@ -53,8 +53,8 @@ void pr_typehints_record(pr_ctx *ctx, TSNode def, bool parameters) {
     for (uint32_t i = 0; i < nmissing; i++) pr_typehints__fact(ctx, missing[i], PR_TYPEHINTS_FACT_PARAMETER, flags);
 }
 
-bool pr_typehints_module_reports(const pr_fact *facts, uint32_t count) {
-  if (pr_thresholds_default()->type_hints == PR_TYPE_HINTS_STRICT) return true;
+bool pr_typehints_module_reports(const pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
+  if (ctx->thresholds->type_hints == PR_TYPE_HINTS_STRICT) return true;
   uint32_t functions = 0, annotated = 0;
   for (uint32_t i = 0; i < count; i++) {
     if (facts[i].tag != PR_TYPEHINTS_FACT_FUNCTION || (facts[i].value & PR_TYPEHINTS_IN_TESTS)) continue;

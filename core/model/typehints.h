@@ -28,6 +28,6 @@ void pr_typehints_record(pr_ctx *ctx, TSNode def, bool parameters);
 
 /* True when the module's TYP findings are shown: `strict`, or at least half
  * of the public functions outside test code are annotated. */
-bool pr_typehints_module_reports(const pr_fact *facts, uint32_t count);
+bool pr_typehints_module_reports(const pr_ctx *ctx, const pr_fact *facts, uint32_t count);
 
 #endif

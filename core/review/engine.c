@@ -5,6 +5,7 @@
 #include "incremental.h"
 #include "names.h"
 #include "structhash.h"
+#include "options.h"
 #include "position.h"
 #include "suppress.h"
 #include "testcode.h"
@@ -1248,7 +1249,12 @@ static void pr_engine__filter(pr_review_run *run, pr_ctx *ctx) {
       uint32_t last = pr_line_index_row(run->lines, f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
       if (pr_suppressions_match(&run->suppressions, f->rule, row, first, last)) drop = true;
     }
-    if (!drop) run->findings[kept++] = f;
+    if (drop) continue;
+    /* the configuration's `severity` table: kept results keep the rule's own */
+    const uint8_t *sev = run->options->severity;
+    uint32_t r = sev && f->rule ? pr_rule_index(f->rule) : PR_NONE;
+    if (r < pr_rule_count && pr_rules[r] == f->rule && sev[r] >= PR_SEV_ERROR && sev[r] <= PR_SEV_HINT) f->severity = (pr_severity)sev[r];
+    run->findings[kept++] = f;
   }
   run->finding_count = kept;
   pr_engine__unused_suppressions(run, ctx);
@@ -1309,7 +1315,17 @@ static uint64_t pr_engine__options_key(const pr_review_run *run) {
   const pr_review_options *o = run->options;
   const char *path = o->path ? o->path : "";
   uint64_t h = pr_hash_bytes(path, strlen(path), o->test_file ? 1 : 2);
-  return pr_hash_bytes((const char *)run->rules, run->rule_count * sizeof *run->rules, h);
+  h = pr_hash_bytes((const char *)run->rules, run->rule_count * sizeof *run->rules, h);
+  /* kept results hold what rules reported under these settings */
+  const pr_thresholds *t = o->thresholds ? o->thresholds : pr_thresholds_default();
+  uint32_t nums[9] = {t->max_statements, t->max_test_statements, t->max_complexity, t->max_parameters,
+                      t->max_nesting, t->docstring_statements, t->type_hints, t->type_hints_varargs,
+                      t->logging_masks_set ? t->logging_mask_count + 1 : 0};
+  h = pr_hash_bytes((const char *)nums, sizeof nums, h);
+  for (uint32_t i = 0; t->logging_masks_set && i < t->logging_mask_count; i++)
+    h = pr_hash_bytes(t->logging_masks[i], strlen(t->logging_masks[i]) + 1, h);
+  if (o->severity) h = pr_hash_bytes((const char *)o->severity, pr_rule_count, h ^ 0x5E7);
+  return h;
 }
 
 static uint64_t pr_engine__file_keys(const pr_review_run *run) {
@@ -1899,6 +1915,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   pr_ctx ctx = {
     .text = text, .len = len, .root = root, .path = options->path ? options->path : "",
     .test_file = options->test_file, .python2 = run->python2, .model = &run->model,
+    .thresholds = options->thresholds ? options->thresholds : pr_thresholds_default(),
     .own_scope = PR_NONE, .run = run};
   if (!run->oom && !run->model.out_of_memory) {
     ctx.call_memo = pr_call_memo_new(run->arena);

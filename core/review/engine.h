@@ -57,6 +57,11 @@ typedef struct pr_review_options {
   const char *path;          /* for messages and rules that look at the name; may be NULL */
   bool test_file;            /* precomputed with pr_is_test_path against the checked root */
   const pr_selection *selection;  /* NULL: every rule */
+  /* The file's settings (configuration): thresholds and modes rules read
+   * (NULL: the catalog's defaults), and a severity per rule by registry index
+   * (ruleset.h; 0 keeps the rule's own; NULL: none overridden). */
+  const struct pr_thresholds *thresholds;
+  const uint8_t *severity;
   const pr_line_index *lines;  /* the text's line index if the caller keeps one (documents do); NULL: built here */
   const pr_rule *const *extra_rules;  /* run after the registered ones (embedders, tests); may be NULL */
   uint32_t extra_rule_count;

@@ -115,6 +115,7 @@ struct pr_ctx {
   bool test_file;            /* the file is a test file (catalog: Definitions) */
   bool python2;              /* the file uses Python 2-only syntax */
   const pr_model *model;     /* complete semantic model */
+  const struct pr_thresholds *thresholds;  /* the file's thresholds and modes (options.h); never NULL */
   /* set for each on_node call: */
   TSNode parent;             /* the node's parent (null for the root) */
   TSFieldId field;           /* the field the node sits in within its parent, or 0 */

@@ -40,7 +40,7 @@
 #include "rule_docs.h"
 
 /* `max-statements` (options.h). */
-#define CPX001_MAX_STATEMENTS (pr_thresholds_default()->max_statements)
+#define CPX001_MAX_STATEMENTS (ctx->thresholds->max_statements)
 
 
 static void cpx001_check(pr_ctx *ctx, TSNode def) {

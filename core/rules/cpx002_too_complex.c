@@ -48,7 +48,7 @@ typedef struct cpx002_state {
 } cpx002_state;
 
 static void cpx002_close(pr_ctx *ctx, const cpx002_open *o) {
-  uint32_t limit = pr_thresholds_default()->max_complexity;
+  uint32_t limit = ctx->thresholds->max_complexity;
   if (ts_node_is_null(o->def) || o->complexity <= limit) return;
   TSNode name = pr_child(o->def, pr_field_name);
   if (ts_node_is_null(name)) return;

@@ -59,7 +59,7 @@ static void cpx003_check(pr_ctx *ctx, TSNode def) {
   if (count && ctx->own_scope < m->scope_count && m->scopes[ctx->own_scope].is_method &&
       !m->scopes[ctx->own_scope].is_static)
     count--;
-  uint32_t limit = pr_thresholds_default()->max_parameters;
+  uint32_t limit = ctx->thresholds->max_parameters;
   if (count <= limit) return;
   uint32_t len;
   const char *s = pr_text(ctx, name, &len);

@@ -44,7 +44,7 @@ static void cpx004_check(pr_ctx *ctx, TSNode node) {
   pr_nesting *nesting = pr_rule_state(ctx, sizeof *nesting);
   if (!nesting) return;
   int32_t depth = pr_nesting_enter(ctx, nesting, node);
-  uint32_t limit = pr_thresholds_default()->max_nesting;
+  uint32_t limit = ctx->thresholds->max_nesting;
   if (depth < 0 || (uint32_t)depth != limit || ts_node_has_error(node)) return;
   /* the keyword: `if`, `for`, ... (`async for` whole) */
   TSNode kw = ts_node_child(node, 0);

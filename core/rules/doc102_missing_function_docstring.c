@@ -43,7 +43,7 @@
 #include <string.h>
 
 /* The catalog's threshold: functions shorter than this need no docstring. */
-#define DOC102_MIN_STATEMENTS (pr_thresholds_default()->docstring_statements)
+#define DOC102_MIN_STATEMENTS (ctx->thresholds->docstring_statements)
 
 /* --- statement count: a copy of CPX001's (rules cannot call each other) --- */
 

@@ -15,7 +15,14 @@
  * Keyword arguments count too (structured loggers), except the logging
  * module's own `exc_info`, `stack_info`, `stacklevel` and `extra`. A value
  * passed through a masking call (`mask_password(pw)`) is not a name and is
- * not flagged.
+ * not flagged. By default every call counts as masking; the configuration's
+ * `logging-masks` (dotted call names, e.g. `["mask_password",
+ * "secrets_util.redact"]`) replaces that with exactly the calls that mask:
+ * then a secret passed to any other call (`str(token)`, `token.strip()`) is
+ * flagged too, except through `len`, `bool`, `type`, `id` and `isinstance`,
+ * which never reveal the value. A mask is matched against the callee's
+ * qualified name (after imports), its text as written, or, for a name
+ * without a dot, the callee's last part.
  *
  * ## Why is this bad?
  * Logs are kept for a long time, copied to aggregation services and read by
@@ -36,6 +43,7 @@
  * ```
  */
 #include "names.h"
+#include "options.h"
 #include "rule.h"
 #include "rule_docs.h"
 
@@ -115,6 +123,50 @@ static const char *sec019_secret(const pr_ctx *ctx, TSNode expr) {
   return NULL;
 }
 
+/* Calls that never write their argument's value anywhere. */
+static const char *const sec019_never_reveal[] = {"len", "bool", "type", "id", "isinstance", NULL};
+
+/* True when the call is one of the configured `logging-masks`. */
+static bool sec019_is_mask(const pr_ctx *ctx, TSNode call) {
+  const pr_thresholds *t = ctx->thresholds;
+  TSNode callee = pr_child(call, pr_field_function);
+  TSNode last = pr_callee_name(call);
+  char q[256];
+  uint32_t qlen = pr_call_qualified_name(ctx, call, q, sizeof q);
+  for (uint32_t i = 0; i < t->logging_mask_count; i++) {
+    const char *m = t->logging_masks[i];
+    if (qlen && !strcmp(q, m)) return true;
+    if (!ts_node_is_null(callee) && pr_dotted_is(ctx, callee, m)) return true;
+    if (!strchr(m, '.') && !ts_node_is_null(last) && pr_text_is(ctx, last, m)) return true;
+  }
+  return false;
+}
+
+/* The name or attribute naming a secret that `expr` writes: itself, or with
+ * `logging-masks` configured, an argument (or the receiver) of a call that is
+ * not a mask. A null node when none. */
+static TSNode sec019_revealed(const pr_ctx *ctx, TSNode expr) {
+  expr = pr_unparenthesize(expr);
+  if (sec019_secret(ctx, expr)) return expr;
+  if (!ctx->thresholds->logging_masks_set || pr_node_kind(expr) != pr_kind_call || sec019_is_mask(ctx, expr))
+    return (TSNode){0};
+  TSNode callee = pr_child(expr, pr_field_function);
+  for (int i = 0; sec019_never_reveal[i]; i++)
+    if (!ts_node_is_null(callee) && pr_text_is(ctx, callee, sec019_never_reveal[i])) return (TSNode){0};
+  if (pr_node_kind(callee) == pr_kind_attribute) {  /* token.strip() */
+    TSNode recv = pr_child(callee, pr_field_object);
+    if (!ts_node_is_null(recv) && sec019_secret(ctx, recv)) return pr_unparenthesize(recv);
+  }
+  TSNode args = pr_child(expr, pr_field_arguments);
+  uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (pr_node_kind(a) == pr_kind_keyword_argument) a = pr_child(a, pr_field_value);
+    if (!ts_node_is_null(a) && sec019_secret(ctx, a)) return pr_unparenthesize(a);
+  }
+  return (TSNode){0};
+}
+
 /* The first replacement field of an f-string that names a secret, or a null node. */
 static TSNode sec019_fstring_field(const pr_ctx *ctx, TSNode s) {
   uint32_t n = ts_node_named_child_count(s);
@@ -126,7 +178,7 @@ static TSNode sec019_fstring_field(const pr_ctx *ctx, TSNode s) {
       if (!ts_node_is_null(f)) return f;
     } else if (k == pr_kind_interpolation) {
       TSNode e = pr_child(c, pr_field_expression);
-      if (!ts_node_is_null(e) && sec019_secret(ctx, e)) return e;
+      if (!ts_node_is_null(e) && !ts_node_is_null(e = sec019_revealed(ctx, e))) return e;
     }
   }
   return (TSNode){0};
@@ -149,7 +201,7 @@ static void sec019_check(pr_ctx *ctx, TSNode call) {
     }
     TSNode secret = {0};
     if (k == pr_kind_string || k == pr_kind_concatenated_string) secret = sec019_fstring_field(ctx, a);
-    else if (sec019_secret(ctx, a)) secret = a;
+    else secret = sec019_revealed(ctx, a);
     if (ts_node_is_null(secret)) continue;
     uint32_t len;
     const char *t = pr_text(ctx, secret, &len);

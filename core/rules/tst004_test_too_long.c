@@ -37,7 +37,7 @@ static void tst004_check(pr_ctx *ctx, TSNode def) {
   if (s == PR_NONE || !m->scopes[s].is_test_function) return;
   TSNode name = pr_child(def, pr_field_name);
   if (ts_node_is_null(name)) return;
-  uint32_t max = pr_thresholds_default()->max_test_statements;
+  uint32_t max = ctx->thresholds->max_test_statements;
   uint32_t count = pr_statement_count(ctx->text, def);
   if (count <= max) return;
   pr_report(ctx, name, "Test `%s` has %u statements (more than %u): it likely tests several scenarios; split it",

@@ -30,7 +30,7 @@
 static void typ002_on_def(pr_ctx *ctx, TSNode def) { pr_typehints_record(ctx, def, false); }
 
 static void typ002_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
-  if (!pr_typehints_module_reports(facts, count)) return;
+  if (!pr_typehints_module_reports(ctx, facts, count)) return;
   for (uint32_t i = 0; i < count; i++) {
     const pr_fact *f = &facts[i];
     if (f->tag != PR_TYPEHINTS_FACT_FUNCTION) continue;

@@ -23,6 +23,8 @@
 #include "document.h"
 #include "engine.h"
 #include "incremental.h"
+#include "options.h"
+#include "ruleset.h"
 #include "syntax.h"
 #include "testcode.h"
 
@@ -321,8 +323,57 @@ static void reuse_is_local(void **state) {
   ts_parser_delete(parser);
 }
 
+/* The codes and severities of a review under `t` and `sev`, with the cache. */
+static const char *review_with(pr_document *doc, pr_review_cache *cache, const pr_thresholds *t, const uint8_t *sev) {
+  static char out[512];
+  pr_selection sel;
+  pr_selection_all(&sel);
+  char err[64];
+  assert_int_equal(pr_selection_apply(&sel, "CPX", NULL, err, sizeof err), 0);
+  pr_review_options o = {.path = "settings.py", .selection = &sel, .thresholds = t, .severity = sev,
+                         .lines = pr_document_lines(doc), .cache = cache};
+  pr_review r;
+  assert_int_equal(pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &o, &r),
+                   PR_REVIEW_OK);
+  size_t n = 0;
+  out[0] = 0;
+  for (uint32_t i = 0; i < r.count; i++)
+    n += (size_t)snprintf(out + n, sizeof out - n, "%s%s/%d", i ? " " : "", r.findings[i]->rule->code,
+                          (int)r.findings[i]->severity);
+  pr_review_free(&r);
+  return out;
+}
+
+/* Kept results hold what rules reported under one configuration: another
+ * threshold or severity must not reuse them. */
+static void settings_are_part_of_the_key(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text = "def f(a, b, c):\n    return a\n\n\ndef g(a):\n    return a\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  pr_thresholds strict = PR_THRESHOLDS_DEFAULT;
+  strict.max_parameters = 2;
+  uint8_t sev[PR_MAX_RULES] = {0};
+  sev[pr_rule_index(pr_rule_lookup("CPX003", 6))] = PR_SEV_ERROR;
+  assert_string_equal(review_with(doc, cache, NULL, NULL), "");
+  assert_string_equal(review_with(doc, cache, NULL, NULL), "");
+  assert_false(cache->last_full);  /* reused under the same settings */
+  assert_string_equal(review_with(doc, cache, &strict, NULL), "CPX003/3");
+  assert_true(cache->last_full);
+  assert_string_equal(review_with(doc, cache, &strict, sev), "CPX003/1");
+  assert_true(cache->last_full);
+  assert_string_equal(review_with(doc, cache, &strict, sev), "CPX003/1");
+  assert_false(cache->last_full);
+  assert_string_equal(review_with(doc, cache, NULL, NULL), "");
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(settings_are_part_of_the_key),
     cmocka_unit_test(reuse_is_local),
     cmocka_unit_test(fixtures_give_the_full_answer),
   };

@@ -144,8 +144,10 @@ async function fixAll(): Promise<void> {
   }
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  // the server lists fix-all without its edit and computes it on resolve
+  // (codeAction/resolve): ask VS Code to resolve the first action
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value) ?? [];
+    'vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value, 1) ?? [];
   const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind));
   if (!action) {
     void vscode.window.showInformationMessage('pyreview: nothing to fix in this file.');
