@@ -209,7 +209,8 @@ static pr_finding *pr_notebook__shift(const pr_finding *f, uint32_t off, uint32_
   return g;
 }
 
-json_t *pr_notebook_review(const pr_notebook *nb, bool test_file, const pr_client_caps *caps, TSParser *parser) {
+json_t *pr_notebook_review(const pr_notebook *nb, bool test_file, const pr_doc_settings *settings,
+                           const pr_client_caps *caps, TSParser *parser) {
   /* the module: the Python cells in order, each ending in a newline */
   uint32_t *offsets = calloc(nb->count + 1, sizeof *offsets);
   size_t total = 0;
@@ -231,7 +232,9 @@ json_t *pr_notebook_review(const pr_notebook *nb, bool test_file, const pr_clien
   pr_document *module = pr_document_new(parser, text, len, nb->version);
   free(text);
   pr_review review;
-  pr_review_options options = {.path = nb->path ? nb->path : nb->uri, .test_file = test_file};
+  pr_review_options options = {.path = nb->path ? nb->path : nb->uri, .test_file = test_file,
+                               .selection = &settings->selection, .thresholds = &settings->thresholds,
+                               .severity = settings->severity};
   if (module) options.lines = pr_document_lines(module);
   if (module && pr_review_file(pr_document_text(module), pr_document_length(module), pr_document_tree(module), &options,
                                &review) == PR_REVIEW_OK) {

@@ -15,6 +15,7 @@
 
 #include "document.h"
 #include "protocol.h"
+#include "settings.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -43,9 +44,10 @@ bool pr_notebook_open(pr_notebook *nb, json_t *params, const char **error);
 bool pr_notebook_change(pr_notebook *nb, json_t *params, pr_unit unit, const char **error);
 void pr_notebook_free(pr_notebook *nb);
 
-/* Reviews the notebook and returns an array of publishDiagnostics params, one
+/* Reviews the notebook with `settings` and returns an array of publishDiagnostics params, one
  * per Python cell (an empty list for a clean cell). NULL when out of memory or
  * not parsed within the time limit. */
-json_t *pr_notebook_review(const pr_notebook *nb, bool test_file, const pr_client_caps *caps, TSParser *parser);
+json_t *pr_notebook_review(const pr_notebook *nb, bool test_file, const pr_doc_settings *settings,
+                           const pr_client_caps *caps, TSParser *parser);
 
 #endif

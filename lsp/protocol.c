@@ -75,6 +75,10 @@ bool pr_protocol_read_initialize(json_t *params, pr_client_caps *caps, const cha
                                        "resolveSupport", "properties", NULL), i, e) {
     if (json_is_string(e) && !strcmp(json_string_value(e), "edit")) caps->resolve_edits = true;
   }
+  json_t *ws = pr_protocol__path(params, "capabilities", "workspace", NULL);
+  caps->configuration = json_is_true(json_object_get(ws, "configuration"));
+  caps->watch_dynamic = json_is_true(pr_protocol__path(ws, "didChangeWatchedFiles", "dynamicRegistration", NULL));
+  caps->diagnostic_refresh = json_is_true(pr_protocol__path(ws, "diagnostics", "refreshSupport", NULL));
   json_t *pd = pr_protocol__path(params, "capabilities", "textDocument", "publishDiagnostics");
   caps->related_information = json_is_true(json_object_get(pd, "relatedInformation"));
   caps->code_description = json_is_true(json_object_get(pd, "codeDescriptionSupport"));

@@ -39,6 +39,9 @@ typedef struct pr_client_caps {
   bool tag_deprecated;       /* ... has 2 */
   bool code_description;     /* publishDiagnostics.codeDescriptionSupport */
   bool pull_diagnostics;     /* textDocument.diagnostic: the client pulls (then nothing is pushed) */
+  bool configuration;        /* workspace.configuration: the server may ask for its settings */
+  bool watch_dynamic;        /* workspace.didChangeWatchedFiles.dynamicRegistration */
+  bool diagnostic_refresh;   /* workspace.diagnostics.refreshSupport */
   bool resolve_edits;        /* codeAction.resolveSupport lists "edit": costly edits come from codeAction/resolve */
   char *root_path;           /* malloc'd file-system path of the workspace root, or NULL */
 } pr_client_caps;

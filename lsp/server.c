@@ -26,6 +26,8 @@
 #include "transport.h"
 #include "workspace.h"
 #include "notebook.h"
+#include "settings.h"
+#include "config.h"
 
 #include <jansson.h>
 #include <malloc.h>
@@ -59,6 +61,7 @@ typedef struct pr_open_document {
   char *uri;
   char *path;            /* file-system path, or NULL for non-file URIs */
   bool test_file;
+  pr_doc_settings settings;  /* its configuration file with the editor's settings over it */
   pr_document *doc;
   pr_review_cache *cache;  /* its last review's results, reused by the next (incremental.h) */
   pr_mark *marks;          /* the published findings' ranges and rules, for hover */
@@ -89,6 +92,7 @@ typedef struct pr_review_job {
   uint64_t doc_id;
   char *uri, *path;
   bool test_file;
+  pr_doc_settings settings;  /* a copy */
   pr_client_caps caps;       /* a copy (root_path not used by the worker) */
   pr_document *snap;
   pr_review_cache *cache;    /* the document's, lent for the job */
@@ -129,6 +133,13 @@ struct pr_server {
   TSParser *idle_parsers[4];  /* the workers' parsers between jobs */
   uint32_t idle_parser_count;
   pr_workspace_folders folders;  /* the client's workspace folders */
+  pr_config_finder *finder;      /* configuration files by folder */
+  pr_config_finder **retired;    /* finders replaced after a configuration file changed: kept, since
+                                    documents' settings borrow their logging masks */
+  uint32_t retired_count;
+  pr_editor_settings *editor;    /* the editor's `pyreview` settings, or NULL */
+  uint64_t requests;             /* ids of the requests the server sends */
+  bool config_problem_shown;     /* window/showMessage once for a configuration with errors */
   pr_open_notebook *notebooks;
   size_t notebook_count, notebook_cap;
   struct pr_scan *scan;  /* the workspace/diagnostic request being answered, or NULL */
@@ -246,11 +257,42 @@ static void pr_server__touch(pr_server *s, pr_open_document *d) {
   if (released) pr_server__schedule_trim(s);
 }
 
+/* Configuration problems reach the person: each message as a
+ * window/logMessage (a warning), and once per server a window/showMessage
+ * pointing at the log. */
+static void pr_server__config_message(pr_server *s, const char *message) {
+  pr_server__log(s, "configuration: %s", message);
+  pr_server__send(s, pr_protocol_notification_new(
+                         "window/logMessage", json_pack("{s:i,s:s+}", "type", 2, "message", "pyreview: ", message)));
+  if (s->config_problem_shown) return;
+  s->config_problem_shown = true;
+  pr_server__send(s, pr_protocol_notification_new(
+                         "window/showMessage",
+                         json_pack("{s:i,s:s+}", "type", 2, "message",
+                                   "pyreview: a configuration has errors; what could not be read uses the defaults: ",
+                                   message)));
+}
+
+/* d's test-code classification and settings: its configuration file (found
+ * as `check` finds it; its messages shown when it is first read) with the
+ * editor's settings over it. */
 static bool pr_server__classify(pr_server *s, pr_open_document *d) {
   free(d->path);
   d->path = pr_protocol_uri_to_path(d->uri);
+  const pr_config *config = NULL;
+  if (d->path && !s->finder) s->finder = pr_config_finder_new();
+  if (d->path && s->finder) {
+    bool fresh = false;
+    config = pr_config_find(s->finder, d->path, &fresh);
+    for (uint32_t m = 0; fresh && config && m < config->message_count; m++)
+      pr_server__config_message(s, config->messages[m]);
+  }
+  char err[256];
+  pr_doc_settings_make(config, s->editor, d->path, d->path ? pr_workspace_folder_of(&s->folders, d->path) : NULL,
+                       &d->settings, err, sizeof err);
+  if (err[0]) pr_server__config_message(s, err);
   if (d->path) {
-    d->test_file = pr_workspace_is_test_file(&s->folders, d->path);
+    d->test_file = pr_workspace_is_test_file(&s->folders, d->path) || d->settings.test_by_pattern;
   } else {
     const char *slash = strrchr(d->uri, '/');
     d->test_file = pr_is_test_path(slash ? slash + 1 : d->uri);
@@ -258,11 +300,24 @@ static bool pr_server__classify(pr_server *s, pr_open_document *d) {
   return true;
 }
 
+/* Reads the editor's settings (NULL: none) and shows what could not be used. */
+static void pr_server__set_editor(pr_server *s, json_t *settings) {
+  json_t *messages = json_array();
+  pr_editor_settings *e = pr_editor_settings_new(settings, messages);
+  size_t i;
+  json_t *m;
+  json_array_foreach(messages, i, m) pr_server__config_message(s, json_string_value(m));
+  json_decref(messages);
+  if (!e) { pr_server__log(s, "editor settings: out of memory; the previous ones stay"); return; }
+  pr_editor_settings_free(s->editor);
+  s->editor = e;
+}
+
 /* Parses (when needed) and reviews `doc`, a document or a job's snapshot, and
  * builds its publishDiagnostics params and the marks hover uses. Touches no
  * server state: a worker thread runs it. False when out of memory. */
 static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
-                              pr_document *doc, pr_review_cache *cache, TSParser *parser, json_t **params,
+                              const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser, json_t **params,
                               pr_mark **marks, uint32_t *mark_count, uint32_t *dropped, char *dropped_code,
                               pr_position *dropped_at) {
   *params = NULL;
@@ -270,7 +325,9 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
   *mark_count = *dropped = 0;
   if (!pr_document_ensure_tree(doc, parser)) return false;
   pr_review review;
-  pr_review_options options = {.path = path, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache};
+  pr_review_options options = {.path = path, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache,
+                               .selection = &settings->selection, .thresholds = &settings->thresholds,
+                               .severity = settings->severity};
   if (pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &options, &review) !=
       PR_REVIEW_OK)
     return false;
@@ -325,7 +382,8 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, json_t *params
 
 static void pr_server__review_work(uv_work_t *work) {
   pr_review_job *j = work->data;
-  j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, j->snap, j->cache,
+  j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
+                                 j->cache,
                                  j->parser, &j->params, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
                                  &j->dropped_at);
 }
@@ -380,7 +438,8 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     uint32_t count, dropped;
     char code[16];
     pr_position at;
-    if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, d->doc, d->cache, s->parser,
+    if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, &d->settings, d->doc, d->cache,
+                           s->parser,
                            &params, &marks, &count, &dropped, code, &at)) {
       pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
       return;
@@ -397,6 +456,7 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     j->uri = strdup(d->uri);
     j->path = d->path ? strdup(d->path) : NULL;
     j->test_file = d->test_file;
+    j->settings = d->settings;
     j->caps = s->caps;
     j->caps.root_path = NULL;
     j->snap = pr_document_snapshot(d->doc);
@@ -461,6 +521,10 @@ static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
       pr_server__log(s, "workspace folder %s ignored: not a file: URI", uri);
   }
   if (!s->folders.count && s->caps.root_path) pr_workspace_folders_add_path(&s->folders, s->caps.root_path);
+  /* initializationOptions: the `pyreview` settings, or an object holding them */
+  json_t *init = json_object_get(params, "initializationOptions");
+  if (json_is_object(json_object_get(init, "pyreview"))) init = json_object_get(init, "pyreview");
+  if (json_is_object(init) && json_object_size(init)) pr_server__set_editor(s, init);
   s->state = PR_STATE_RUNNING;
   pr_server__send(s, pr_protocol_response_new(id, pr_protocol_initialize_result_new(&s->caps, PR_SERVER_VERSION)));
 }
@@ -560,6 +624,102 @@ static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
 
 static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
 
+/* ---------- configuration in the editor ---------- */
+
+/* Sends a request to the client; its answer comes to pr_server__answered. */
+static void pr_server__request(pr_server *s, const char *kind, const char *method, json_t *params) {
+  char id[48];
+  snprintf(id, sizeof id, "pyreview-%s-%llu", kind, (unsigned long long)++s->requests);
+  json_t *msg = json_pack("{s:s,s:s,s:s,s:o}", "jsonrpc", "2.0", "id", id, "method", method, "params", params);
+  pr_server__send(s, msg);
+}
+
+static void pr_server__review_notebook(pr_server *s, pr_open_notebook *o);
+
+/* The settings changed (the editor's, or a configuration file): every open
+ * document is classified again and reviewed when its settings changed, and a
+ * pull client is asked to pull again. */
+static void pr_server__settings_changed(pr_server *s) {
+  for (size_t i = 0; i < s->doc_count; i++) {
+    pr_open_document *d = &s->docs[i];
+    pr_doc_settings before = d->settings;
+    bool test = d->test_file;
+    pr_server__classify(s, d);
+    if (test != d->test_file || memcmp(&before, &d->settings, sizeof before)) pr_server__schedule(s, d);
+  }
+  for (size_t i = 0; i < s->notebook_count; i++) pr_server__review_notebook(s, &s->notebooks[i]);
+  pr_server__release_scan(s);
+  if (s->caps.pull_diagnostics && s->caps.diagnostic_refresh)
+    pr_server__request(s, "refresh", "workspace/diagnostic/refresh", json_null());
+}
+
+static void pr_server__ask_settings(pr_server *s) {
+  pr_server__request(s, "configuration", "workspace/configuration",
+                     json_pack("{s:[{s:s}]}", "items", "section", "pyreview"));
+}
+
+/* initialized: ask for the editor's settings, and to hear of configuration files changing */
+static void pr_server__initialized(pr_server *s, json_t *id, json_t *params) {
+  if (s->caps.configuration) pr_server__ask_settings(s);
+  if (s->caps.watch_dynamic)
+    pr_server__request(s, "register", "client/registerCapability",
+                       json_pack("{s:[{s:s,s:s,s:{s:[{s:s},{s:s}]}}]}", "registrations", "id",
+                                 "pyreview-configuration-files", "method", "workspace/didChangeWatchedFiles",
+                                 "registerOptions", "watchers", "globPattern", "**/pyproject.toml", "globPattern",
+                                 "**/pyreview.toml"));
+}
+
+/* A response to one of the server's requests. */
+static void pr_server__answered(pr_server *s, json_t *id, json_t *result, json_t *error) {
+  const char *name = json_string_value(id);
+  if (!name || strncmp(name, "pyreview-", 9)) return;
+  if (error) {
+    pr_server__log(s, "the client answered %s with an error: %s", name,
+                   json_string_value(json_object_get(error, "message")) ? json_string_value(json_object_get(error, "message")) : "?");
+    return;
+  }
+  if (strncmp(name, "pyreview-configuration-", 23)) return;
+  json_t *settings = json_array_get(result, 0);
+  uint64_t before = pr_editor_settings_digest(s->editor);
+  pr_server__set_editor(s, json_is_object(settings) ? settings : NULL);
+  if (pr_editor_settings_digest(s->editor) != before) pr_server__settings_changed(s);
+}
+
+/* didChangeConfiguration: the settings in the notification (`settings.pyreview`),
+ * else asked for again */
+static void pr_server__did_change_configuration(pr_server *s, json_t *id, json_t *params) {
+  json_t *settings = json_object_get(json_object_get(params, "settings"), "pyreview");
+  if (json_is_object(settings)) {
+    uint64_t before = pr_editor_settings_digest(s->editor);
+    pr_server__set_editor(s, settings);
+    if (pr_editor_settings_digest(s->editor) != before) pr_server__settings_changed(s);
+  } else if (s->caps.configuration) {
+    pr_server__ask_settings(s);
+  }
+}
+
+/* A pyproject.toml or pyreview.toml changed: read every configuration again. */
+static void pr_server__did_change_watched_files(pr_server *s, json_t *id, json_t *params) {
+  bool config = false;
+  size_t i;
+  json_t *change;
+  json_array_foreach(json_object_get(params, "changes"), i, change) {
+    const char *uri = json_string_value(json_object_get(change, "uri"));
+    const char *base = uri ? strrchr(uri, '/') : NULL;
+    base = base ? base + 1 : uri;
+    config |= base && (!strcmp(base, "pyproject.toml") || !strcmp(base, "pyreview.toml"));
+  }
+  if (!config) return;
+  if (s->finder) {
+    pr_config_finder **r = realloc(s->retired, (s->retired_count + 1) * sizeof *r);
+    if (!r) { pr_server__log(s, "configuration files changed, but out of memory: not read again"); return; }
+    s->retired = r;
+    s->retired[s->retired_count++] = s->finder;
+    s->finder = NULL;
+  }
+  pr_server__settings_changed(s);
+}
+
 /* ---------- notebooks ---------- */
 
 static pr_open_notebook *pr_server__find_notebook(pr_server *s, const char *uri) {
@@ -588,8 +748,21 @@ static json_t *pr_server__cell_report(pr_server *s, const char *uri, const pr_op
  * file of that size costs). */
 static void pr_server__review_notebook(pr_server *s, pr_open_notebook *o) {
   const char *where = o->nb.path ? o->nb.path : o->nb.uri;
-  bool test_file = o->nb.path ? pr_workspace_is_test_file(&s->folders, o->nb.path) : pr_is_test_path(where);
-  json_t *reports = pr_notebook_review(&o->nb, test_file, &s->caps, s->parser);
+  const pr_config *config = NULL;
+  if (o->nb.path && !s->finder) s->finder = pr_config_finder_new();
+  if (o->nb.path && s->finder) {
+    bool fresh = false;
+    config = pr_config_find(s->finder, o->nb.path, &fresh);
+    for (uint32_t m = 0; fresh && config && m < config->message_count; m++)
+      pr_server__config_message(s, config->messages[m]);
+  }
+  pr_doc_settings settings;
+  char err[256];
+  pr_doc_settings_make(config, s->editor, o->nb.path,
+                       o->nb.path ? pr_workspace_folder_of(&s->folders, o->nb.path) : NULL, &settings, err, sizeof err);
+  bool test_file = (o->nb.path ? pr_workspace_is_test_file(&s->folders, o->nb.path) : pr_is_test_path(where)) ||
+                   settings.test_by_pattern;
+  json_t *reports = pr_notebook_review(&o->nb, test_file, &settings, &s->caps, s->parser);
   if (!reports) {
     pr_server__log(s, "%s: not reviewed (out of memory, or not parsed within %u ms)", o->nb.uri,
                    pr_parse_time_limit_ms());
@@ -724,6 +897,7 @@ typedef struct pr_scan {
   json_t *all;               /* every report, when nothing is streamed */
   uint32_t full_reports;     /* reports that are not "unchanged" */
   TSParser *parser;
+  pr_config_finder *finder;  /* the scan's own (the worker reads configuration files) */
   bool cancelled;
   bool held;                 /* nothing changed: answered when something may have */
 } pr_scan;
@@ -752,6 +926,7 @@ static void pr_scan__free(pr_scan *sc) {
   pr_workspace_folders_free(&sc->folders);
   pr_workspace_files_free(&sc->files);
   if (sc->parser) ts_parser_delete(sc->parser);
+  pr_config_finder_free(sc->finder);
   free(sc);
 }
 
@@ -786,7 +961,7 @@ static void pr_scan__work(uv_work_t *work) {
   for (uint32_t i = sc->from; i < sc->next; i++) {
     const pr_workspace_file *f = &sc->files.items[i];
     const char *prev = json_string_value(json_object_get(sc->previous, f->uri));
-    json_t *r = pr_workspace_report(&sc->folders, f, prev, &sc->caps, sc->parser, err, sizeof err);
+    json_t *r = pr_workspace_report(&sc->folders, f, prev, &sc->caps, sc->finder, sc->parser, err, sizeof err);
     if (r) json_array_append_new(sc->batch, r);
     else json_array_append_new(sc->log, json_string(err));
   }
@@ -906,7 +1081,8 @@ static void pr_server__workspace_diagnostic(pr_server *s, json_t *id, json_t *pa
   sc->caps = s->caps;
   sc->caps.root_path = NULL;
   sc->parser = pr_parser_new();
-  if (!sc->previous || !sc->batch || !sc->log || (!sc->partial_token && !sc->all) || !sc->parser ||
+  sc->finder = pr_config_finder_new();
+  if (!sc->finder || !sc->previous || !sc->batch || !sc->log || (!sc->partial_token && !sc->all) || !sc->parser ||
       !pr_workspace_folders_copy(&s->folders, &sc->folders)) {
     pr_server__error(s, id, PR_RPC_INTERNAL_ERROR, "out of memory");
     pr_scan__free(sc);
@@ -963,7 +1139,9 @@ static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {
 
 /* Every fix of the document, applied until none is left (core/fixes.h). */
 static char *pr_server__fixed_text(pr_server *s, const pr_open_document *d, uint32_t *out_len) {
-  pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file};
+  pr_review_options options = {.path = d->path ? d->path : d->uri, .test_file = d->test_file,
+                               .selection = &d->settings.selection, .thresholds = &d->settings.thresholds,
+                               .severity = d->settings.severity};
   uint32_t applied;
   return pr_fix_all(s->parser, pr_document_text(d->doc), pr_document_length(d->doc), &options, out_len, &applied);
 }
@@ -1134,13 +1312,14 @@ typedef struct pr_method {
 static const pr_method pr_methods[] = {
   {"initialize", pr_server__initialize, true},
   {"shutdown", pr_server__shutdown, true},
-  {"initialized", pr_server__ignore, false},
+  {"initialized", pr_server__initialized, false},
   {"exit", pr_server__exit, false},
   {"textDocument/didOpen", pr_server__did_open, false},
   {"textDocument/didChange", pr_server__did_change, false},
   {"textDocument/didClose", pr_server__did_close, false},
   {"textDocument/didSave", pr_server__did_save, false},
-  {"workspace/didChangeConfiguration", pr_server__ignore, false},
+  {"workspace/didChangeConfiguration", pr_server__did_change_configuration, false},
+  {"workspace/didChangeWatchedFiles", pr_server__did_change_watched_files, false},
   {"textDocument/codeAction", pr_server__code_action, true},
   {"codeAction/resolve", pr_server__code_action_resolve, true},
   {"textDocument/diagnostic", pr_server__diagnostic, true},
@@ -1164,7 +1343,10 @@ static void pr_server__dispatch(pr_server *s, json_t *msg) {
     return;
   }
   if (!method) {
-    if (has_id && (json_object_get(msg, "result") || json_object_get(msg, "error"))) return;  /* a response to us */
+    if (has_id && (json_object_get(msg, "result") || json_object_get(msg, "error"))) {  /* a response to us */
+      pr_server__answered(s, id, json_object_get(msg, "result"), json_object_get(msg, "error"));
+      return;
+    }
     pr_server__error(s, id, PR_RPC_INVALID_REQUEST, "a message needs a method");
     return;
   }
@@ -1265,6 +1447,10 @@ void pr_server_free(pr_server *s) {
   free(s->caps.root_path);
   if (s->scan && s->scan->held) pr_scan__free(s->scan);  /* running ones end with the loop, before this */
   pr_workspace_folders_free(&s->folders);
+  pr_config_finder_free(s->finder);
+  for (uint32_t i = 0; i < s->retired_count; i++) pr_config_finder_free(s->retired[i]);
+  free(s->retired);
+  pr_editor_settings_free(s->editor);
   for (size_t i = 0; i < s->notebook_count; i++) {
     pr_notebook_free(&s->notebooks[i].nb);
     json_decref(s->notebooks[i].reports);

@@ -8,6 +8,7 @@
 #include "source.h"
 #include "testcode.h"
 #include "walkdir.h"
+#include "settings.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -170,23 +171,38 @@ static char *pr_workspace__read(const char *path, size_t *len) {
 
 /* FNV-1a over the bytes and whether the file is test code: a report is
  * unchanged when neither is (the rules are the executable's). */
-static void pr_workspace__result_id(const char *bytes, size_t n, bool test_file, char *out, size_t cap) {
+static void pr_workspace__result_id(const char *bytes, size_t n, bool test_file, const pr_doc_settings *settings,
+                                    char *out, size_t cap) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)bytes[i]) * 0x100000001b3ull;
+  /* and the settings it is reviewed with (its configuration file may change) */
+  const unsigned char *p = (const unsigned char *)&settings->selection;
+  for (size_t i = 0; i < sizeof settings->selection; i++) h = (h ^ p[i]) * 0x100000001b3ull;
+  for (size_t i = 0; i < sizeof settings->severity; i++) h = (h ^ settings->severity[i]) * 0x100000001b3ull;
+  const pr_thresholds *t = &settings->thresholds;
+  uint32_t v[] = {t->max_statements, t->max_test_statements, t->max_complexity, t->max_parameters, t->max_nesting,
+                  (uint32_t)t->type_hints, t->type_hints_varargs};
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) h = (h ^ v[i]) * 0x100000001b3ull;
   snprintf(out, cap, "w%016llx%c", (unsigned long long)h, test_file ? 't' : 'n');
 }
 
 json_t *pr_workspace_report(const pr_workspace_folders *folders, const pr_workspace_file *file, const char *previous,
-                            const pr_client_caps *caps, TSParser *parser, char *err, size_t cap) {
+                            const pr_client_caps *caps, pr_config_finder *finder, TSParser *parser, char *err,
+                            size_t cap) {
   size_t n = 0;
   char *bytes = pr_workspace__read(file->path, &n);
   if (!bytes) {
     snprintf(err, cap, "%s: not reviewed: %s", file->path, strerror(errno));
     return NULL;
   }
-  bool test_file = pr_workspace_is_test_file(folders, file->path);
+  const pr_config *config = finder ? pr_config_find(finder, file->path, NULL) : NULL;
+  pr_doc_settings settings;
+  char why[256];
+  pr_doc_settings_make(config, NULL, file->path, pr_workspace_folder_of(folders, file->path), &settings, why,
+                       sizeof why);
+  bool test_file = pr_workspace_is_test_file(folders, file->path) || settings.test_by_pattern;
   char result_id[32];
-  pr_workspace__result_id(bytes, n, test_file, result_id, sizeof result_id);
+  pr_workspace__result_id(bytes, n, test_file, &settings, result_id, sizeof result_id);
   if (previous && !strcmp(previous, result_id)) {
     free(bytes);
     return json_pack("{s:s,s:s,s:n,s:s}", "kind", "unchanged", "uri", file->uri, "version", "resultId", result_id);
@@ -209,7 +225,9 @@ json_t *pr_workspace_report(const pr_workspace_folders *folders, const pr_worksp
     return NULL;
   }
   pr_review review;
-  pr_review_options options = {.path = file->path, .test_file = test_file, .lines = pr_document_lines(doc)};
+  pr_review_options options = {.path = file->path, .test_file = test_file, .lines = pr_document_lines(doc),
+                               .selection = &settings.selection, .thresholds = &settings.thresholds,
+                               .severity = settings.severity};
   json_t *report = NULL;
   if (pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &options, &review) ==
       PR_REVIEW_OK) {

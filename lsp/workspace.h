@@ -12,6 +12,7 @@
 #ifndef PR_WORKSPACE_H
 #define PR_WORKSPACE_H
 
+#include "config.h"
 #include "protocol.h"
 
 #include <jansson.h>
@@ -54,10 +55,12 @@ typedef struct pr_workspace_files {
 bool pr_workspace_list(const pr_workspace_folders *folders, pr_workspace_files *out, json_t *log);
 void pr_workspace_files_free(pr_workspace_files *files);
 
-/* The report of one file: "unchanged" when `previous` equals the resultId its
- * bytes give, else "full" with its diagnostics; NULL when the file cannot be
+/* The report of one file, reviewed with its configuration file (`finder`,
+ * may be NULL: the defaults): "unchanged" when `previous` equals the resultId
+ * its bytes and settings give, else "full" with its diagnostics; NULL when the file cannot be
  * read or parsed within the time limit (a message in err). */
 json_t *pr_workspace_report(const pr_workspace_folders *folders, const pr_workspace_file *file, const char *previous,
-                            const pr_client_caps *caps, TSParser *parser, char *err, size_t cap);
+                            const pr_client_caps *caps, pr_config_finder *finder, TSParser *parser, char *err,
+                            size_t cap);
 
 #endif

@@ -191,10 +191,20 @@ static void pr_fuzz_initialize_params(pr_buf *b, uint8_t caps, pr_fuzz_in *in) {
     pr_fuzz_put(b, ",\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true,"
                    "\"codeDescriptionSupport\":true,\"tagSupport\":{\"valueSet\":[1,2]}}}");
   pr_fuzz_put(b, "}");
-  switch ((caps >> 4) & 3) {
+  switch ((caps >> 4) % 5) {
   case 1: pr_fuzz_put(b, ",\"rootUri\":\"file:///w\""); break;
   case 2: pr_fuzz_put(b, ",\"workspaceFolders\":[{\"uri\":\"file:///w/\",\"name\":\"w\"}]"); break;
   case 3: pr_fuzz_put(b, ",\"rootPath\":"); pr_fuzz_string(b, in); break;
+  case 4:
+    pr_fuzz_put(b, ",\"initializationOptions\":{\"pyreview\":{\"select\":[");
+    pr_fuzz_string(b, in);
+    pr_fuzz_put(b, "],\"max-complexity\":");
+    pr_fuzz_integer(b, in);
+    pr_fuzz_put(b, ",\"severity\":{\"SEC\":");
+    pr_fuzz_string(b, in);
+    pr_fuzz_put(b, "}}},\"capabilities\":{\"workspace\":{\"configuration\":true,"
+                   "\"didChangeWatchedFiles\":{\"dynamicRegistration\":true}}}");
+    break;
   }
   pr_fuzz_put(b, "}");
 }
@@ -465,6 +475,20 @@ static void pr_fuzz_check(const char *body, size_t len, json_t *written, bool wa
     PR_FUZZ_CHECK(json_is_object(w));
     PR_FUZZ_CHECK(pr_fuzz_method_is(json_object_get(w, "jsonrpc"), "2.0"));
     json_t *method = json_object_get(w, "method");
+    if (method && (pr_fuzz_method_is(method, "window/logMessage") || pr_fuzz_method_is(method, "window/showMessage"))) {
+      /* configuration problems (initializationOptions, didChangeConfiguration) */
+      PR_FUZZ_CHECK(!json_object_get(w, "id"));
+      PR_FUZZ_CHECK(json_is_string(json_object_get(json_object_get(w, "params"), "message")));
+      continue;
+    }
+    if (method && json_object_get(w, "id")) {
+      /* the server's own requests: its settings, file watchers, a refresh */
+      PR_FUZZ_CHECK(pr_fuzz_method_is(method, "workspace/configuration") ||
+                    pr_fuzz_method_is(method, "client/registerCapability") ||
+                    pr_fuzz_method_is(method, "workspace/diagnostic/refresh"));
+      PR_FUZZ_CHECK(!strncmp(json_string_value(json_object_get(w, "id")), "pyreview-", 9));
+      continue;
+    }
     if (method) {
       PR_FUZZ_CHECK(pr_fuzz_method_is(method, "textDocument/publishDiagnostics"));
       PR_FUZZ_CHECK(!json_object_get(w, "id"));
@@ -521,7 +545,15 @@ static void pr_fuzz_check(const char *body, size_t len, json_t *written, bool wa
   bool notebook = pr_fuzz_method_is(method, "notebookDocument/didOpen") ||
                   pr_fuzz_method_is(method, "notebookDocument/didChange") ||
                   pr_fuzz_method_is(method, "notebookDocument/didClose");
-  if (publishes && notebook) {
+  /* new settings or folders re-review every open document */
+  bool everything = pr_fuzz_method_is(method, "workspace/didChangeConfiguration") ||
+                    pr_fuzz_method_is(method, "workspace/didChangeWatchedFiles") ||
+                    pr_fuzz_method_is(method, "workspace/didChangeWorkspaceFolders");
+  if (publishes && everything) {
+    json_array_foreach(written, i, w)
+      if (json_object_get(w, "method") && pr_fuzz_method_is(json_object_get(w, "method"), "textDocument/publishDiagnostics"))
+        PR_FUZZ_CHECK(json_is_string(json_object_get(json_object_get(w, "params"), "uri")));
+  } else if (publishes && notebook) {
     /* one publish per Python cell, each about a cell of the notebook */
     json_array_foreach(written, i, w) {
       const char *u = json_string_value(json_object_get(json_object_get(w, "params"), "uri"));

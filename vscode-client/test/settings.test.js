@@ -58,6 +58,6 @@ test('package.json contributes exactly the forwarded settings plus path and trac
   assert.deepEqual(contributed, expected);
   for (const s of FORWARDED_SETTINGS) {
     assert.match(pkg.contributes.configuration.properties[`pyreview.${s.setting}`].markdownDescription,
-      /does not read editor settings yet/, `pyreview.${s.setting} says it has no effect yet`);
+      /Applied over the project's `\[tool\.pyreview\]` configuration, live\./, `pyreview.${s.setting} says how it applies`);
   }
 });

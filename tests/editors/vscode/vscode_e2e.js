@@ -118,7 +118,15 @@ async function lineText(page, n) {
     const editor = page.locator('.monaco-editor .view-lines').first();
     await editor.click();
     const err = page.locator('.monaco-editor .squiggly-error').first();
-    const box = await err.boundingBox();
+    // the click re-renders the lines: the squiggle may be detached for a moment
+    // (seen under ASan, where everything is slower), so wait until it has a box
+    let box = null;
+    for (const t0 = Date.now(); !box && Date.now() - t0 < STEP;) {
+      await err.waitFor({ state: 'visible', timeout: STEP });
+      box = await err.boundingBox();
+      if (!box) await page.waitForTimeout(100);
+    }
+    if (!box) throw new Error('the SQL injection squiggle never got a place on the screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:visible', { hasText: 'What it does' }).first();
     await hover.waitFor({ timeout: STEP });
