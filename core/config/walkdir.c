@@ -93,6 +93,29 @@ static void pr_walk_git_close(pr_walk_git *g) {
 /* Finds the work tree containing `root` (searching upward). A walk outside any
  * work tree, in a bare repository, or of a folder git ignores applies no
  * .gitignore rules. Failures only mean that: they are not errors of the walk. */
+/* True when `root` or a folder above it holds a `.git` (a folder, or a file
+ * for worktrees and submodules): only then is libgit2 started at all. */
+static bool pr_walk__in_repository(const char *root) {
+  char *abs = realpath(root, NULL);
+  if (!abs) return false;
+  size_t n = strlen(abs);
+  char *probe = malloc(n + 6);
+  bool found = false;
+  while (probe && !found) {
+    memcpy(probe, abs, n);
+    memcpy(probe + n, n == 1 ? ".git" : "/.git", n == 1 ? 5 : 6);
+    struct stat st;
+    found = lstat(probe, &st) == 0;
+    if (n <= 1) break;
+    while (n > 1 && abs[n - 1] != '/') n--;
+    if (n > 1) n--;  /* drop the slash, except the root's */
+    abs[n] = 0;
+  }
+  free(probe);
+  free(abs);
+  return found;
+}
+
 static void pr_walk_git_open(pr_walk_git *g, const char *root) {
   g->repo = NULL;
   g->prefix = NULL;
@@ -176,13 +199,14 @@ int pr_collect_files_with(const char *root, const pr_walk_options *options, pr_f
     return 0;
   }
   pr_walk_git git = {NULL, NULL};
-  if (o->respect_gitignore) {
+  bool use_git = o->respect_gitignore && pr_walk__in_repository(root);
+  if (use_git) {
     if (!pr_walk__inited) git_libgit2_init();
     pr_walk__inited = pr_walk__batch;
     pr_walk_git_open(&git, root);
   }
   int rc = pr_walk_tree(root, o, &git, list, err, cap);
-  if (o->respect_gitignore) {
+  if (use_git) {
     pr_walk_git_close(&git);
     if (!pr_walk__batch) git_libgit2_shutdown();
   }

@@ -193,13 +193,10 @@ static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t s
 
 static bool pr_statements__contains(const pr_ctx *ctx, TSNode block, uint32_t scope, int depth) {
   if (pr_node_kind(block) != pr_kind_block) return false;
-  pr_children it;
-  TSNode c;
-  bool found = false;
-  for (pr_children_begin(&it, block); !found && pr_children_next(&it, &c);)
-    found = pr_statements__terminates(ctx, c, scope, depth + 1);
-  pr_children_end(&it);
-  return found;
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < n; i++)
+    if (pr_statements__terminates(ctx, ts_node_named_child(block, i), scope, depth + 1)) return true;
+  return false;
 }
 
 static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t scope, int depth) {
@@ -212,59 +209,52 @@ static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t s
     return pr_statements__exit_call(ctx, stmt, scope);
   case pr_kind_if_statement: {
     if (!pr_statements__contains(ctx, pr_child(stmt, pr_field_consequence), scope, depth)) return false;
-    bool has_else = false, all = true;
-    pr_children it;
-    TSNode c;
-    for (pr_children_begin(&it, stmt); all && pr_children_next(&it, &c);) {
+    bool has_else = false;
+    uint32_t n = ts_node_named_child_count(stmt);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(stmt, i);
       pr_kind k = pr_node_kind(c);
       if (k != pr_kind_elif_clause && k != pr_kind_else_clause) continue;
       has_else |= k == pr_kind_else_clause;
-      all = pr_statements__contains(ctx, pr_statements__clause_block(c), scope, depth);
+      if (!pr_statements__contains(ctx, pr_statements__clause_block(c), scope, depth)) return false;
     }
-    pr_children_end(&it);
-    return all && has_else;
+    return has_else;
   }
   case pr_kind_try_statement: {
     bool body = pr_statements__contains(ctx, pr_child(stmt, pr_field_body), scope, depth), handlers = true;
-    bool finally = false;
-    pr_children it;
-    TSNode c;
-    for (pr_children_begin(&it, stmt); !finally && pr_children_next(&it, &c);) {
+    uint32_t n = ts_node_named_child_count(stmt);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(stmt, i);
       pr_kind k = pr_node_kind(c);
-      if (k != pr_kind_finally_clause && k != pr_kind_else_clause && k != pr_kind_except_clause &&
-          k != pr_kind_except_group_clause)
-        continue;
       TSNode b = pr_statements__clause_block(c);
-      if (k == pr_kind_finally_clause && pr_statements__contains(ctx, b, scope, depth)) finally = true;
+      if (k == pr_kind_finally_clause && pr_statements__contains(ctx, b, scope, depth)) return true;
       if (k == pr_kind_else_clause && !body) body = pr_statements__contains(ctx, b, scope, depth);
       if ((k == pr_kind_except_clause || k == pr_kind_except_group_clause) && handlers)
         handlers = pr_statements__contains(ctx, b, scope, depth);
     }
-    pr_children_end(&it);
-    return finally || (body && handlers);
+    return body && handlers;
   }
   case pr_kind_match_statement: {
     TSNode body = pr_child(stmt, pr_field_body);
-    TSNode last = {0}, c;
-    bool all = true;
-    pr_children it;
-    for (pr_children_begin(&it, body); all && pr_children_next(&it, &c);) {
+    uint32_t n = ts_node_named_child_count(body);
+    TSNode last = {0};
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(body, i);
       if (pr_node_kind(c) != pr_kind_case_clause) continue;
-      all = pr_statements__contains(ctx, pr_child(c, pr_field_consequence), scope, depth);
+      if (!pr_statements__contains(ctx, pr_child(c, pr_field_consequence), scope, depth)) return false;
       last = c;
     }
-    pr_children_end(&it);
-    if (!all || ts_node_is_null(last)) return false;
+    if (ts_node_is_null(last)) return false;
     /* irrefutable: `case _:`, without a guard */
     uint32_t patterns = 0;
     bool wildcard = false;
-    uint32_t n = ts_node_named_child_count(last);
+    n = ts_node_named_child_count(last);
     for (uint32_t i = 0; i < n; i++) {
-      TSNode part = ts_node_named_child(last, i);
-      if (pr_node_kind(part) == pr_kind_if_clause) return false;
-      if (pr_node_kind(part) != pr_kind_case_pattern) continue;
+      TSNode c = ts_node_named_child(last, i);
+      if (pr_node_kind(c) == pr_kind_if_clause) return false;
+      if (pr_node_kind(c) != pr_kind_case_pattern) continue;
       patterns++;
-      wildcard = pr_text_is(ctx, part, "_");
+      wildcard = pr_text_is(ctx, c, "_");
     }
     return patterns == 1 && wildcard;
   }
@@ -287,12 +277,13 @@ bool pr_block_contains_terminator(const pr_ctx *ctx, TSNode block, uint32_t scop
 
 bool pr_block_ends_in_terminator(const pr_ctx *ctx, TSNode block, uint32_t scope) {
   if (pr_node_kind(block) != pr_kind_block) return false;
-  TSNode last = {0}, c;
-  pr_children it;
-  for (pr_children_begin(&it, block); pr_children_next(&it, &c);)
-    if (pr_node_kind(c) != pr_kind_comment) last = c;
-  pr_children_end(&it);
-  return !ts_node_is_null(last) && pr_statements__terminates(ctx, last, scope, 0);
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = n; i-- > 0;) {
+    TSNode s = ts_node_named_child(block, i);
+    if (pr_node_kind(s) == pr_kind_comment) continue;
+    return pr_statements__terminates(ctx, s, scope, 0);
+  }
+  return false;
 }
 
 /* True when `with_stmt` expects an exception or a warning: an item whose

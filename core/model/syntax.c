@@ -116,22 +116,3 @@ bool pr_kind_is_statement(pr_kind kind) {
     return false;
   }
 }
-
-void pr_children_begin(pr_children *it, TSNode node) {
-  it->cursor = ts_tree_cursor_new(node);
-  it->started = it->done = false;
-}
-
-bool pr_children_next(pr_children *it, TSNode *child) {
-  while (!it->done) {
-    bool moved = it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor)
-                             : ts_tree_cursor_goto_first_child(&it->cursor);
-    it->started = true;
-    if (!moved) { it->done = true; break; }
-    TSNode n = ts_tree_cursor_current_node(&it->cursor);
-    if (ts_node_is_named(n)) { *child = n; return true; }
-  }
-  return false;
-}
-
-void pr_children_end(pr_children *it) { ts_tree_cursor_delete(&it->cursor); }

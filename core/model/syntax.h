@@ -90,18 +90,4 @@ bool pr_node_text_is(const char *text, TSNode node, const char *s);
 /* True for kinds that are statements (simple or compound). */
 bool pr_kind_is_statement(pr_kind kind);
 
-/* A node's named children in order, with a cursor: ts_node_named_child(n, i)
- * walks from the first child every time, so a loop over it is quadratic in a
- * block's length.
- *   pr_children it; TSNode c;
- *   for (pr_children_begin(&it, node); pr_children_next(&it, &c);) ...
- *   pr_children_end(&it);   (also after leaving the loop early) */
-typedef struct pr_children {
-  TSTreeCursor cursor;
-  bool started, done;
-} pr_children;
-void pr_children_begin(pr_children *it, TSNode node);
-bool pr_children_next(pr_children *it, TSNode *child);
-void pr_children_end(pr_children *it);
-
 #endif

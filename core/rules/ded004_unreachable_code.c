@@ -48,13 +48,14 @@ static bool ded004_yield(TSNode stmt) {
 }
 
 static void ded004_check(pr_ctx *ctx, TSNode block) {
-  TSNode first = {0}, last = {0}, s;
-  bool found = false, only_yield = true, yield_before = false, broken = false;
-  pr_children it;
-  for (pr_children_begin(&it, block); !broken && pr_children_next(&it, &s);) {
+  uint32_t n = ts_node_named_child_count(block);
+  TSNode first = {0}, last = {0};
+  bool found = false, only_yield = true, yield_before = false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode s = ts_node_named_child(block, i);
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
-    if (k == pr_kind_ERROR || ts_node_is_missing(s)) { broken = true; break; }
+    if (k == pr_kind_ERROR || ts_node_is_missing(s)) return;
     if (found) {
       if (ts_node_is_null(first)) first = s;
       last = s;
@@ -68,8 +69,6 @@ static void ded004_check(pr_ctx *ctx, TSNode block) {
       continue;
     found = pr_statement_terminates(ctx, s, ctx->scope);
   }
-  pr_children_end(&it);
-  if (broken) return;
   /* `raise TypeError` then `yield`: the statement that makes the function a generator */
   if (ts_node_is_null(first) || (only_yield && !yield_before)) return;
   pr_report_range(ctx, first, ts_node_start_byte(first), ts_node_end_byte(last),
