@@ -140,6 +140,8 @@ struct pr_server {
   pr_editor_settings *editor;    /* the editor's `pyreview` settings, or NULL */
   uint64_t requests;             /* ids of the requests the server sends */
   bool config_problem_shown;     /* window/showMessage once for a configuration with errors */
+  bool tracing;                  /* $/setTrace messages or verbose: the log goes to the client too */
+  bool in_trace;
   pr_open_notebook *notebooks;
   size_t notebook_count, notebook_cap;
   struct pr_scan *scan;  /* the workspace/diagnostic request being answered, or NULL */
@@ -149,19 +151,31 @@ struct pr_server {
 
 /* Logs go to io.log when the embedder wants them, else to stderr. */
 static void pr_server__log(pr_server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void pr_server__send(pr_server *s, json_t *msg);
+
+/* Every log line goes to io.log (else stderr) and, while the client has
+ * tracing on ($/setTrace or initialize's `trace`), to it as $/logTrace. */
 static void pr_server__log(pr_server *s, const char *fmt, ...) {
+  char line[1024];
   va_list ap;
   va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
   if (s->io.log) {
-    char line[1024];
-    vsnprintf(line, sizeof line, fmt, ap);
     s->io.log(s->io.user, line);
   } else {
-    fputs("pyreview: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "pyreview: %s\n", line);
   }
-  va_end(ap);
+  if (s->tracing && !s->in_trace) {
+    s->in_trace = true;  /* a trace that cannot be sent logs, and must not trace again */
+    /* a line cut at 1024 bytes may end inside a character: send what is whole */
+    size_t n = strlen(line);
+    while (n > 0 && ((unsigned char)line[n - 1] & 0xC0) == 0x80) n--;
+    if (n > 0 && (unsigned char)line[n - 1] >= 0xC0) n--;
+    json_t *m = json_stringn(line, n);
+    if (m) pr_server__send(s, pr_protocol_notification_new("$/logTrace", json_pack("{s:o}", "message", m)));
+    s->in_trace = false;
+  }
 }
 
 static void pr_server__send(pr_server *s, json_t *msg) {
@@ -521,6 +535,8 @@ static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
       pr_server__log(s, "workspace folder %s ignored: not a file: URI", uri);
   }
   if (!s->folders.count && s->caps.root_path) pr_workspace_folders_add_path(&s->folders, s->caps.root_path);
+  const char *trace = json_string_value(json_object_get(params, "trace"));
+  s->tracing = trace && strcmp(trace, "off") != 0;
   /* initializationOptions: the `pyreview` settings, or an object holding them */
   json_t *init = json_object_get(params, "initializationOptions");
   if (json_is_object(json_object_get(init, "pyreview"))) init = json_object_get(init, "pyreview");
@@ -622,7 +638,6 @@ static void pr_server__exit(pr_server *s, json_t *id, json_t *params) {
   if (s->trim_timer) uv_timer_stop(s->trim_timer);
 }
 
-static void pr_server__ignore(pr_server *s, json_t *id, json_t *params) {}
 
 /* ---------- configuration in the editor ---------- */
 
@@ -1113,6 +1128,11 @@ static void pr_server__did_change_folders(pr_server *s, json_t *id, json_t *para
   pr_server__release_scan(s);
 }
 
+static void pr_server__set_trace(pr_server *s, json_t *id, json_t *params) {
+  const char *v = json_string_value(json_object_get(params, "value"));
+  if (v) s->tracing = strcmp(v, "off") != 0;
+}
+
 static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {
   json_t *target = json_object_get(params, "id");
   if (!target) return;
@@ -1324,7 +1344,7 @@ static const pr_method pr_methods[] = {
   {"codeAction/resolve", pr_server__code_action_resolve, true},
   {"textDocument/diagnostic", pr_server__diagnostic, true},
   {"$/cancelRequest", pr_server__cancel, false},
-  {"$/setTrace", pr_server__ignore, false},
+  {"$/setTrace", pr_server__set_trace, false},
   {"textDocument/hover", pr_server__hover, true},
   {"workspace/diagnostic", pr_server__workspace_diagnostic, true},
   {"notebookDocument/didOpen", pr_server__notebook_open, false},

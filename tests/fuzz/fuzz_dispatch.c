@@ -475,7 +475,8 @@ static void pr_fuzz_check(const char *body, size_t len, json_t *written, bool wa
     PR_FUZZ_CHECK(json_is_object(w));
     PR_FUZZ_CHECK(pr_fuzz_method_is(json_object_get(w, "jsonrpc"), "2.0"));
     json_t *method = json_object_get(w, "method");
-    if (method && (pr_fuzz_method_is(method, "window/logMessage") || pr_fuzz_method_is(method, "window/showMessage"))) {
+    if (method && (pr_fuzz_method_is(method, "window/logMessage") || pr_fuzz_method_is(method, "window/showMessage") ||
+                   pr_fuzz_method_is(method, "$/logTrace"))) {
       /* configuration problems (initializationOptions, didChangeConfiguration) */
       PR_FUZZ_CHECK(!json_object_get(w, "id"));
       PR_FUZZ_CHECK(json_is_string(json_object_get(json_object_get(w, "params"), "message")));

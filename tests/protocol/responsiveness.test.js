@@ -124,3 +124,21 @@ test('a document whose parse exceeds the limit is logged, not published, and the
     assert.equal(hover, null);
   } finally { assert.equal((await c.stop()).code, 0); }
 });
+
+test('$/setTrace: while tracing is on, the log also goes to the client as $/logTrace', async () => {
+  const c = start();
+  const traces = [];
+  c.conn.onNotification('$/logTrace', (p) => traces.push(p.message));
+  try {
+    await c.initialize({});
+    const bad = { textDocument: { uri: 'file:///nowhere/a.py', version: 2 }, contentChanges: [{ text: 'x' }] };
+    await c.conn.sendNotification('textDocument/didChange', bad);  // logged: not open
+    await c.conn.sendNotification('$/setTrace', { value: 'verbose' });
+    await c.conn.sendNotification('textDocument/didChange', bad);
+    await c.conn.sendNotification('$/setTrace', { value: 'off' });
+    await c.conn.sendNotification('textDocument/didChange', bad);
+    await c.conn.sendRequest('shutdown');  // a round trip: every notification above was handled
+    assert.deepEqual(traces, ['didChange ignored: file:///nowhere/a.py is not open']);
+    assert.equal((c.stderr().match(/is not open/g) || []).length, 3);
+  } finally { await c.stop(); }
+});
