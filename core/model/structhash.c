@@ -3,6 +3,7 @@
 
 #include "syntax.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #define PR_SH_EXIT 0x45584954u  /* marks the end of a node's children */
@@ -14,9 +15,37 @@ static uint64_t pr_sh__mix(uint64_t h, uint64_t v) {
   return h;
 }
 
+/* Eight bytes a step: every leaf's text is hashed, the whole file's once a review. */
 static uint64_t pr_sh__bytes(uint64_t h, const char *s, uint32_t n) {
-  for (uint32_t i = 0; i < n; i++) h = pr_sh__mix(h, (unsigned char)s[i]);
+  uint32_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = pr_sh__mix(h, w);
+  }
+  if (i < n) {
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = pr_sh__mix(h, w);
+  }
   return pr_sh__mix(h, 0xFFu + n);
+}
+
+/* The symbols of `(`, `)` and `,`, which add nothing: looked up once per
+ * process (every thread finds the same values). */
+static _Atomic int pr_sh__symbols_ready;
+static TSSymbol pr_sh__open, pr_sh__close, pr_sh__comma;
+
+static bool pr_sh__punctuation(TSNode n) {
+  if (!atomic_load_explicit(&pr_sh__symbols_ready, memory_order_acquire)) {
+    const TSLanguage *l = ts_node_language(n);
+    pr_sh__open = ts_language_symbol_for_name(l, "(", 1, false);
+    pr_sh__close = ts_language_symbol_for_name(l, ")", 1, false);
+    pr_sh__comma = ts_language_symbol_for_name(l, ",", 1, false);
+    atomic_store_explicit(&pr_sh__symbols_ready, 1, memory_order_release);
+  }
+  TSSymbol sym = ts_node_symbol(n);
+  return sym == pr_sh__open || sym == pr_sh__close || sym == pr_sh__comma;
 }
 
 /* The hash of a node as a function of its kind, its own text (leaves) and
@@ -28,8 +57,7 @@ static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) 
   *descend = false;
   if (k == pr_kind_comment) return false;
   if (!ts_node_is_named(n)) {
-    const char *t = ts_node_type(n);
-    if (!strcmp(t, "(") || !strcmp(t, ")") || !strcmp(t, ",")) return false;
+    if (pr_sh__punctuation(n)) return false;
     *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + ts_node_symbol(n));
     return true;
   }
