@@ -290,7 +290,8 @@ static void fixtures_fix_cleanly(void **state) {
   fprintf(stderr, "fixes: %u files, %u fixes applied;", files_total, fixes_total);
   for (int r = 0; required[r]; r++) fprintf(stderr, " %s %u", required[r], fixed_by[r]);
   fprintf(stderr, "\n");
-  for (int r = 0; required[r]; r++) {
+  /* every rule with a fix is exercised (not checked on the sample valgrind takes) */
+  for (int r = 0; required[r] && !getenv("PR_TEST_SLOW"); r++) {
     if (!fixed_by[r]) fprintf(stderr, "no fix of %s in the fixtures\n", required[r]);
     assert_true(fixed_by[r] > 0);
   }
