@@ -52,11 +52,10 @@ static bool pr_sh__punctuation(TSNode n) {
  * its children's hashes (a Merkle hash), so that an already known subtree
  * hash stands in for the subtree exactly. Returns false when the node adds
  * nothing (comments, `(`, `)`, `,`); sets *descend when its children count. */
-static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) {
-  pr_kind k = pr_node_kind(n);
+static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, uint64_t *h, bool *descend) {
   *descend = false;
   if (k == pr_kind_comment) return false;
-  if (!ts_node_is_named(n)) {
+  if (!named) {
     if (pr_sh__punctuation(n)) return false;
     *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + ts_node_symbol(n));
     return true;
@@ -83,13 +82,17 @@ static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) 
   return true;
 }
 
+static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) {
+  return pr_sh__leaf_kind(text, n, pr_node_kind(n), ts_node_is_named(n), h, descend);
+}
+
 #define PR_SH_DEPTH 256
 
-pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, uint64_t *h) {
+pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, uint64_t *h) {
   *h = 0;
-  if (pr_node_kind(node) == pr_kind_parenthesized_expression && ts_node_child_count(node) > 0) return PR_SH_THROUGH;
+  if (kind == pr_kind_parenthesized_expression && ts_node_child_count(node) > 0) return PR_SH_THROUGH;
   bool descend;
-  if (!pr_sh__leaf(text, node, h, &descend)) return PR_SH_NONE;
+  if (!pr_sh__leaf_kind(text, node, kind, named, h, &descend)) return PR_SH_NONE;
   return descend && ts_node_child_count(node) > 0 ? PR_SH_OPEN : PR_SH_LEAF;
 }
 

@@ -773,7 +773,8 @@ bool pr_statement_hash(const pr_ctx *ctx, TSNode node, uint64_t *out) {
 
 /* Frame `f` (index `self`) is entered: what its node adds to the hash. */
 static void pr_engine__hash_start(pr_review_run *run, pr_frame *f, uint32_t self, uint32_t parent_target) {
-  f->sh_mode = (uint8_t)pr_struct_hash_start(run->text, f->node, &f->sh);
+  bool named = f->kind != pr_kind_other || ts_node_is_named(f->node);
+  f->sh_mode = (uint8_t)pr_struct_hash_start(run->text, f->node, f->kind, named, &f->sh);
   f->sh_target = f->sh_mode == PR_SH_OPEN ? self : parent_target;
 }
 
