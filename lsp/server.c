@@ -915,6 +915,7 @@ typedef struct pr_scan {
   pr_config_finder *finder;  /* the scan's own (the worker reads configuration files) */
   bool cancelled;
   bool held;                 /* nothing changed: answered when something may have */
+  bool no_hold;              /* something may have changed while it ran: answer, never hold */
 } pr_scan;
 
 static void pr_scan__progress(pr_server *s, pr_scan *sc, const char *kind, const char *message, int percentage) {
@@ -1024,7 +1025,7 @@ static void pr_scan__step(pr_server *s, pr_scan *sc) {
        until something may have changed (a save, a close, new folders) */
     bool same = json_object_size(sc->previous) && !sc->full_reports &&
                 json_object_size(sc->previous) == sc->files.count;
-    if (same && s->loop) {
+    if (same && s->loop && !sc->no_hold) {
       sc->held = true;
       return;
     }
@@ -1057,7 +1058,9 @@ static void pr_scan__step(pr_server *s, pr_scan *sc) {
 /* A held request is answered (with nothing new) when the files may have
  * changed; the client then asks again with its resultIds. */
 static void pr_server__release_scan(pr_server *s) {
-  if (s->scan && s->scan->held) pr_scan__finish(s, s->scan, false);
+  if (!s->scan) return;
+  if (s->scan->held) pr_scan__finish(s, s->scan, false);
+  else s->scan->no_hold = true;  /* still running: the files may have changed under it, answer when done */
 }
 
 /* shutdown: a held request is answered, a running one cancelled */
