@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 build=$(realpath "${1:-build}")
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite)
+vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+    --suppressions="$PWD/tools/valgrind.supp")
 fail=0
 # the tests scale their heaviest cases down (test_incremental, the big documents
 # of the protocol tests) and wait longer for a server to exit
