@@ -59,7 +59,12 @@ typedef struct pr_call_memo_entry {
 struct pr_call_memo {
   pr_call_memo_entry *slots;
   uint32_t cap, count;
+  uint8_t gates[PR_GATE_COUNT];  /* pr_text_mentions caches shared by core's predicates */
 };
+
+uint8_t *pr_review_gate(const pr_ctx *ctx, pr_gate which) {
+  return ctx->call_memo && which < PR_GATE_COUNT ? &ctx->call_memo->gates[which] : NULL;
+}
 
 struct pr_call_memo *pr_call_memo_new(pr_arena *arena) {
   return pr_arena_alloc(arena, sizeof(struct pr_call_memo));

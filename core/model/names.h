@@ -67,6 +67,11 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
  * a finding, so the gate only saves work: it never changes what is reported. */
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles);
 
+/* Gates of core's own predicates, cached for the review (NULL when the review
+ * keeps no memo: then pr_text_mentions scans each time). */
+typedef enum pr_gate { PR_GATE_EXIT, PR_GATE_NORETURN, PR_GATE_COUNT } pr_gate;
+uint8_t *pr_review_gate(const pr_ctx *ctx, pr_gate which);
+
 /* A scan of raw text (no tree: it also sees functions whose results a review
  * reuses) for attributes the text may assign: `.name` followed by `=` (not
  * `==`), an augmented operator (`+=`, `//=`, ...), an annotation and `=` on

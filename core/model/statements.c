@@ -86,6 +86,14 @@ done:
   return count;
 }
 
+bool pr_statement_count_at_most(const char *text, TSNode def, uint32_t max) {
+  TSNode body = pr_child(def, pr_field_body);
+  if (ts_node_is_null(body)) return true;
+  uint32_t ends = 1;
+  for (uint32_t i = ts_node_start_byte(body), e = ts_node_end_byte(body); i < e && ends <= max; i++)
+    ends += text[i] == '\n' || text[i] == ';' || text[i] == ':' || text[i] == '\r';
+  return ends <= max;
+}
 
 /* --- terminators --- */
 
@@ -145,11 +153,19 @@ static bool pr_statements__exit_call(const pr_ctx *ctx, TSNode stmt, uint32_t sc
   if (pr_node_kind(call) != pr_kind_call) return false;
   TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
   if (pr_dotted_is(ctx, fn, "self.fail") || pr_dotted_is(ctx, fn, "self.skipTest")) return true;
+  /* every statement of every block asks this: a file that never names an exit
+     function (an alias is imported by its name too) or NoReturn skips the
+     name resolution, which cannot then match */
+  static const char *const exit_words[] = {"exit", "quit", "abort", "pytest", NULL};
+  static const char *const noreturn_words[] = {"NoReturn", "Never", NULL};
   char q[64];
-  if (pr_qualified_name(ctx, fn, scope, q, sizeof q))
+  if (pr_text_mentions(ctx, pr_review_gate(ctx, PR_GATE_EXIT), exit_words) &&
+      pr_qualified_name(ctx, fn, scope, q, sizeof q))
     for (int i = 0; pr_statements__exits[i]; i++)
       if (!strcmp(q, pr_statements__exits[i])) return true;
-  return pr_node_kind(fn) == pr_kind_identifier && pr_statements__noreturn(ctx, fn, scope);
+  return pr_node_kind(fn) == pr_kind_identifier &&
+         pr_text_mentions(ctx, pr_review_gate(ctx, PR_GATE_NORETURN), noreturn_words) &&
+         pr_statements__noreturn(ctx, fn, scope);
 }
 
 /* True when `node` (a loop body) holds a `break` of its own loop. */
