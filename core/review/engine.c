@@ -1405,6 +1405,12 @@ static void pr_engine__replay(pr_review_run *run) {
  * matched at most once. */
 typedef struct pr_fresh_item { uint32_t seg, index; bool matched; } pr_fresh_item;
 
+static int pr_engine__fresh_order(const void *a, const void *b) {
+  const pr_fresh_item *x = a, *y = b;
+  if (x->seg != y->seg) return x->seg < y->seg ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
 static pr_fresh_item *pr_engine__fresh_in_reused(pr_review_run *run, uint32_t count, bool facts, uint32_t *n) {
   *n = 0;
   pr_fresh_item *items = NULL;
@@ -1416,14 +1422,9 @@ static pr_fresh_item *pr_engine__fresh_in_reused(pr_review_run *run, uint32_t co
     if (!pr_engine__grow(run, (void **)&items, &cap, *n + 1, sizeof *items)) break;
     items[(*n)++] = (pr_fresh_item){k, i, false};
   }
-  /* by segment (stable), so that a segment's items are one run: pr_engine__run_of */
-  for (uint32_t i = 1; i < *n; i++) {
-    if (items[i - 1].seg <= items[i].seg) continue;
-    pr_fresh_item t = items[i];
-    uint32_t j = i;
-    while (j > 0 && items[j - 1].seg > t.seg) { items[j] = items[j - 1]; j--; }
-    items[j] = t;
-  }
+  /* by segment, then index (stable), so that a segment's items are one run:
+     pr_engine__run_of (an insertion sort here was quadratic on a keystroke) */
+  if (*n > 1) qsort(items, *n, sizeof *items, pr_engine__fresh_order);
   return items;
 }
 
@@ -1525,7 +1526,7 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
   if (fcount) {
     res->findings = calloc(fcount, sizeof *res->findings);
     if (!res->findings) return false;
-    for (uint32_t i = 0; i < run->kept_findings; i++) {
+    for (uint32_t i = 0; i < run->kept_findings && res->finding_count < fcount; i++) {
       if (fseg[i] != k) continue;
       const pr_finding *f = run->findings[i];
       pr_cached_finding *c = &res->findings[res->finding_count++];
@@ -1570,7 +1571,7 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
   if (xcount) {
     res->facts = calloc(xcount, sizeof *res->facts);
     if (!res->facts) return false;
-    for (uint32_t i = 0; i < run->fact_count; i++) {
+    for (uint32_t i = 0; i < run->fact_count && res->fact_count < xcount; i++) {
       if (xseg[i] != k) continue;
       const pr_fact *x = &run->facts[i].fact;
       pr_cached_fact *c = &res->facts[res->fact_count++];
@@ -1789,9 +1790,12 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
     const pr_segment_result *res = sg->kept;
     uint32_t from, to;
     pr_engine__run_of(items, nfresh, k, &from, &to);
+    const pr_rule *last_rule = NULL;
+    uint32_t r = PR_NONE;
     for (uint32_t i = 0; i < res->fact_count; i++) {
       const pr_cached_fact *c = &res->facts[i];
-      uint32_t r = pr_engine__rule_index(run, c->rule);
+      /* a segment's facts come in runs of one rule: look the index up once a run */
+      if (c->rule != last_rule) { r = pr_engine__rule_index(run, c->rule); last_rule = c->rule; }
       if (r == PR_NONE) continue;
       pr_fact x = {.start = pr_engine__decode(run, sg, c->start),
                    .end = pr_engine__decode(run, sg, c->end),
