@@ -102,40 +102,10 @@ typedef struct pr_check {
   pr_result_cache cache;   /* dir NULL: --no-cache, or the folder could not be used */
 } pr_check;
 
-/* Reads a whole regular file. O_NONBLOCK and the fstat make a path that became
- * a FIFO or device since the folder walk an error instead of a hang. */
+/* Reads a whole regular file (a path that became a FIFO or device since the
+ * folder walk is an error, not a hang). */
 static int pr_read_file(const char *path, char **data, size_t *len) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return -1;
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    close(fd);
-    errno = EINVAL;
-    return -1;
-  }
-  FILE *f = fdopen(fd, "rb");
-  if (!f) { close(fd); return -1; }
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) { fclose(f); errno = ENOMEM; return -1; }
-  for (;;) {
-    if (n == cap) {
-      if (cap > ((size_t)1 << 32)) { free(buf); fclose(f); errno = EFBIG; return -1; }
-      char *p = realloc(buf, cap * 2);
-      if (!p) { free(buf); fclose(f); errno = ENOMEM; return -1; }
-      buf = p;
-      cap *= 2;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) { free(buf); errno = EIO; return -1; }
-  *data = buf;
-  *len = n;
-  return 0;
+  return pr_read_regular_file(path, (size_t)1 << 32, data, len);
 }
 
 /* Writes a whole file (created or truncated). */

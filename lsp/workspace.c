@@ -138,37 +138,6 @@ void pr_workspace_files_free(pr_workspace_files *files) {
   memset(files, 0, sizeof *files);
 }
 
-/* Reads a regular file whole (O_NONBLOCK: a FIFO is refused, not waited on). */
-static char *pr_workspace__read(const char *path, size_t *len) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > PR_DOCUMENT_MAX_BYTES) {
-    close(fd);
-    errno = EINVAL;
-    return NULL;
-  }
-  size_t cap = (size_t)st.st_size + 1, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    ssize_t r = read(fd, buf + n, cap - n);
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) { free(buf); buf = NULL; break; }
-    if (r == 0) break;
-    n += (size_t)r;
-    if (n == cap) {  /* it grew since fstat */
-      if (cap > PR_DOCUMENT_MAX_BYTES) { free(buf); buf = NULL; errno = EFBIG; break; }
-      char *p = realloc(buf, cap * 2);
-      if (!p) { free(buf); buf = NULL; break; }
-      buf = p;
-      cap *= 2;
-    }
-  }
-  close(fd);
-  *len = n;
-  return buf;
-}
-
 /* FNV-1a over the bytes and whether the file is test code: a report is
  * unchanged when neither is (the rules are the executable's). */
 static void pr_workspace__result_id(const char *bytes, size_t n, bool test_file, const pr_doc_settings *settings,
@@ -190,8 +159,8 @@ json_t *pr_workspace_report(const pr_workspace_folders *folders, const pr_worksp
                             const pr_client_caps *caps, pr_config_finder *finder, TSParser *parser, char *err,
                             size_t cap) {
   size_t n = 0;
-  char *bytes = pr_workspace__read(file->path, &n);
-  if (!bytes) {
+  char *bytes = NULL;
+  if (pr_read_regular_file(file->path, PR_DOCUMENT_MAX_BYTES, &bytes, &n) != 0) {
     snprintf(err, cap, "%s: not reviewed: %s", file->path, strerror(errno));
     return NULL;
   }

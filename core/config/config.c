@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include "source.h"
 #include "incremental.h"
 #include "toml.h"
 
@@ -295,29 +296,8 @@ pr_config *pr_config_parse(const char *text, size_t len, const char *shown, cons
 
 /* Reads a whole regular file (at most 16 MiB: a configuration, not data). */
 static char *pr_config__read(const char *path, size_t *len) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  struct stat st;
-  errno = 0;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (16 << 20)) {
-    int e = errno, regular = S_ISREG(st.st_mode);
-    close(fd);
-    errno = e ? e : regular ? EFBIG : EINVAL;
-    return NULL;
-  }
-  char *buf = malloc((size_t)st.st_size + 1);
-  size_t n = 0;
-  while (buf && n < (size_t)st.st_size) {
-    ssize_t r = read(fd, buf + n, (size_t)st.st_size - n);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    n += (size_t)r;
-  }
-  close(fd);
-  if (!buf) { errno = ENOMEM; return NULL; }
-  buf[n] = 0;
-  *len = n;
-  return buf;
+  char *buf = NULL;
+  return pr_read_regular_file(path, (size_t)16 << 20, &buf, len) == 0 ? buf : NULL;
 }
 
 /* The absolute folder of `path` (for a folder: itself resolved), or NULL. */

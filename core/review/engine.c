@@ -846,13 +846,19 @@ done:
 
 /* ---------- the findings funnel ---------- */
 
-static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32_t end) {
+/* The first error span ending after `start` (error_count when none). */
+static uint32_t pr_engine__error_after(const pr_review_run *run, uint32_t start) {
   uint32_t lo = 0, hi = run->error_count;
-  while (lo < hi) {  /* first error span ending after start */
+  while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     if (run->errors[mid].end <= start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32_t end) {
+  uint32_t lo = pr_engine__error_after(run, start);
   return lo < run->error_count && run->errors[lo].start <= start && end <= run->errors[lo].end &&
          run->errors[lo].start < run->errors[lo].end;
 }
@@ -863,12 +869,7 @@ static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32
 static bool pr_engine__line_has_error(const pr_review_run *run, TSNode root, uint32_t row) {
   if (row >= run->lines->count) return false;
   uint32_t start = run->lines->starts[row], end = pr_line_index_row_end(run->lines, run->text, run->len, row);
-  uint32_t lo = 0, hi = run->error_count;
-  while (lo < hi) {  /* first error span ending after start */
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (run->errors[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  uint32_t lo = pr_engine__error_after(run, start);
   if (lo < run->error_count && run->errors[lo].start <= end) return true;
   /* the statements on the line: children of the smallest node spanning it */
   TSNode n = ts_node_descendant_for_byte_range(root, start, end > start ? end - 1 : end);

@@ -1,6 +1,7 @@
 /* resultcache.c - see resultcache.h. */
 #include "resultcache.h"
 
+#include "source.h"
 #include "incremental.h"
 
 #include <dirent.h>
@@ -18,24 +19,7 @@
 
 /* Reads a whole file into a malloc'd buffer; false on any error. */
 static bool pr_cache__read(const char *path, char **data, size_t *len) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return false;
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) { close(fd); return false; }
-  size_t n = (size_t)st.st_size, got = 0;
-  char *b = malloc(n + 1);
-  if (!b) { close(fd); return false; }
-  while (got < n) {
-    ssize_t r = read(fd, b + got, n - got);
-    if (r <= 0) { if (r < 0 && errno == EINTR) continue; break; }
-    got += (size_t)r;
-  }
-  close(fd);
-  if (got != n) { free(b); return false; }
-  b[n] = 0;
-  *data = b;
-  *len = n;
-  return true;
+  return pr_read_regular_file(path, SIZE_MAX, data, len) == 0;
 }
 
 static bool pr_cache__write_all(int fd, const void *p, size_t n) {

@@ -4,6 +4,10 @@
 #include "position.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,5 +110,40 @@ int pr_source_decode(const char *bytes, size_t n, char **text, uint32_t *len, pr
   out[o] = 0;
   *text = out;
   *len = (uint32_t)o;
+  return 0;
+}
+
+int pr_read_regular_file(const char *path, size_t max, char **data, size_t *len) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat st;
+  int e = fstat(fd, &st) != 0 ? errno : !S_ISREG(st.st_mode) ? EINVAL : (uint64_t)st.st_size > max ? EFBIG : 0;
+  if (e) {
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  size_t cap = (size_t)st.st_size + 1, n = 0;
+  char *buf = malloc(cap);
+  for (;;) {
+    if (!buf) { close(fd); errno = ENOMEM; return -1; }
+    if (n + 1 == cap) {  /* it grew since fstat */
+      if (n >= max) { free(buf); close(fd); errno = EFBIG; return -1; }
+      char *p = realloc(buf, cap * 2);
+      if (!p) free(buf);
+      buf = p;
+      cap *= 2;
+      continue;
+    }
+    ssize_t r = read(fd, buf + n, cap - 1 - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { e = errno; free(buf); close(fd); errno = e; return -1; }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  close(fd);
+  buf[n] = 0;
+  *data = buf;
+  *len = n;
   return 0;
 }

@@ -24,4 +24,10 @@ typedef struct pr_source_info {
  * memory or when the result would exceed 4 GiB - 1 (a uint32 offset). */
 int pr_source_decode(const char *bytes, size_t n, char **text, uint32_t *len, pr_source_info *info);
 
+/* Reads the regular file at `path` whole into *data (malloc'd, NUL-terminated,
+ * the caller frees it) and *len. O_NONBLOCK and fstat make a FIFO or device
+ * an error (EINVAL) instead of a wait; more than `max` bytes is EFBIG; a file
+ * that grows while read is read to its end. Returns 0, or -1 with errno set. */
+int pr_read_regular_file(const char *path, size_t max, char **data, size_t *len);
+
 #endif
