@@ -233,17 +233,34 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
   return false;
 }
 
+/* The index of the byte of `s` least frequent in Python source: lowercase
+ * letters ranked by their frequency in the standard library, then spaces,
+ * dots, parentheses and underscores; any other byte counts as rare. */
+static size_t pr_names__rarest(const char *s, size_t n) {
+  static const char common[] = " etsarinoldc_fp.u()mhg,=ybkwv'\"xqjz";
+  size_t best = 0, best_rank = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *at = strchr(common, s[i]);
+    size_t rank = s[i] && at ? sizeof common - (size_t)(at - common) : 0;
+    if (i == 0 || rank < best_rank) { best = i; best_rank = rank; }
+  }
+  return best;
+}
+
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles) {
   if (cache && *cache) return *cache == 1;
   bool found = false;
   for (int i = 0; needles[i] && !found; i++) {
     size_t n = strlen(needles[i]);
     if (!n || n > ctx->len) continue;
-    const char *p = ctx->text, *end = ctx->text + ctx->len - n + 1;
+    /* memchr for the needle's rarest byte (in Python source): the first one
+       ('t' of "tempfile") would stop memchr every few bytes */
+    size_t k = pr_names__rarest(needles[i], n);
+    const char *p = ctx->text + k, *end = ctx->text + ctx->len - n + 1 + k;
     while (p < end && !found) {
-      p = memchr(p, needles[i][0], (size_t)(end - p));
+      p = memchr(p, needles[i][k], (size_t)(end - p));
       if (!p) break;
-      if (!memcmp(p, needles[i], n)) found = true;
+      found = !memcmp(p - k, needles[i], n);
       p++;
     }
   }

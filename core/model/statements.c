@@ -86,13 +86,78 @@ done:
   return count;
 }
 
+/* A statement starts a logical line (a line end outside brackets, strings and
+ * `\` continuations ends one), or follows a `;`, or follows the `:` of a
+ * header on its own line (`if x: return`). So their number, counting only
+ * lines that hold a token and colons followed by one, bounds the statements
+ * (headers, `else:` and nested bodies make it larger, never smaller). Returns
+ * false when the scan cannot vouch for its bound (unbalanced brackets or an
+ * unclosed string, e.g. a 3.12 f-string nesting its own quotes). */
+static bool pr_statements__bound(const char *text, uint32_t from, uint32_t to, uint32_t *bound) {
+  uint32_t n = 0, depth = 0;
+  bool token = false, colon = false, ok = true;
+  for (uint32_t i = from; i < to; i++) {
+    char c = text[i];
+    switch (c) {
+    case ' ': case '\t': case '\f':
+      continue;
+    case '\n': case '\r':
+      if (depth == 0) {
+        n += token;
+        token = colon = false;
+      }
+      continue;
+    case '#':
+      while (i + 1 < to && text[i + 1] != '\n' && text[i + 1] != '\r') i++;
+      continue;
+    case '\\':
+      i++;  /* a continuation, or a stray escape: neither ends a line */
+      continue;
+    case '(': case '[': case '{':
+      depth++;
+      break;
+    case ')': case ']': case '}':
+      if (depth == 0) ok = false;
+      else depth--;
+      break;
+    case ';':
+      if (depth == 0) n++;
+      break;
+    case ':':
+      if (depth == 0) colon = true;
+      break;
+    case '\'': case '"': {
+      bool triple = i + 2 < to && text[i + 1] == c && text[i + 2] == c;
+      uint32_t j = i + (triple ? 3 : 1);
+      bool closed = false;
+      for (; j < to; j++) {
+        if (text[j] == '\\') { j++; continue; }
+        if (!triple && (text[j] == '\n' || text[j] == '\r')) break;
+        if (text[j] != c) continue;
+        if (!triple) { closed = true; break; }
+        if (j + 2 < to && text[j + 1] == c && text[j + 2] == c) { j += 2; closed = true; break; }
+      }
+      if (!closed) ok = false;
+      i = j < to ? j : to;
+      break;
+    }
+    default:
+      break;
+    }
+    if (colon && c != ':') { n++; colon = false; }
+    token = true;
+  }
+  n += token;
+  *bound = n;
+  return ok && depth == 0;
+}
+
 bool pr_statement_count_at_most(const char *text, TSNode def, uint32_t max) {
   TSNode body = pr_child(def, pr_field_body);
   if (ts_node_is_null(body)) return true;
-  uint32_t ends = 1;
-  for (uint32_t i = ts_node_start_byte(body), e = ts_node_end_byte(body); i < e && ends <= max; i++)
-    ends += text[i] == '\n' || text[i] == ';' || text[i] == ':' || text[i] == '\r';
-  return ends <= max;
+  uint32_t bound;
+  if (!pr_statements__bound(text, ts_node_start_byte(body), ts_node_end_byte(body), &bound)) return false;
+  return bound <= max;
 }
 
 /* --- terminators --- */
@@ -209,9 +274,10 @@ static bool pr_statements__terminates(const pr_ctx *ctx, TSNode stmt, uint32_t s
 
 static bool pr_statements__contains(const pr_ctx *ctx, TSNode block, uint32_t scope, int depth) {
   if (pr_node_kind(block) != pr_kind_block) return false;
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; i++)
-    if (pr_statements__terminates(ctx, ts_node_named_child(block, i), scope, depth + 1)) return true;
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, block, &kids);
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++)
+    if (pr_statements__terminates(ctx, kids[i], scope, depth + 1)) return true;
   return false;
 }
 

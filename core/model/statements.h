@@ -23,9 +23,10 @@ TSNode pr_docstring(const char *text, TSNode definition);
  * function of a file is linear in its size. */
 uint32_t pr_statement_count(const char *text, TSNode function_definition);
 /* True when the function's body cannot hold more than `max` statements: a
- * statement ends at a line end, a `;` or (with its body on the same line) a
- * `:`, so their number bounds the count. A byte scan, no tree walk: rules that
- * only ask "more than max?" skip the count for most functions. */
+ * statement starts a logical line, or follows a `;` or a header's `:` on the
+ * same line, so their number bounds the count. A byte scan, no tree walk:
+ * rules that only ask "more than max?" skip the count for most functions.
+ * False also when the scan cannot tell (then count them). */
 bool pr_statement_count_at_most(const char *text, TSNode function_definition, uint32_t max);
 
 /* The catalog's "Terminators": true when `stmt`, read in `scope`, never lets

@@ -86,6 +86,47 @@ TSNode pr_child(TSNode node, pr_field field) {
   return ts_node_child_by_field_id(node, pr_syntax.field_ids[field]);
 }
 
+/* Up to this many named children, ts_node_named_child(i) costs less than a
+ * cursor's allocation and steps. */
+enum { PR_CHILDREN_SHORT = 32 };
+
+void pr_children_start(pr_children *it, TSNode node) {
+  it->node = node;
+  it->next = 0;
+  it->count = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+  it->cursor_live = false;
+}
+
+bool pr_children_next(pr_children *it, TSNode *child) {
+  if (it->next >= it->count) return false;
+  if (it->count <= PR_CHILDREN_SHORT) {
+    *child = ts_node_named_child(it->node, it->next++);
+    return true;
+  }
+  bool moved;
+  if (!it->cursor_live) {
+    it->cursor = ts_tree_cursor_new(it->node);
+    it->cursor_live = true;
+    moved = ts_tree_cursor_goto_first_child(&it->cursor);
+  } else {
+    moved = ts_tree_cursor_goto_next_sibling(&it->cursor);
+  }
+  for (; moved; moved = ts_tree_cursor_goto_next_sibling(&it->cursor)) {
+    TSNode c = ts_tree_cursor_current_node(&it->cursor);
+    if (!ts_node_is_named(c)) continue;
+    it->next++;
+    *child = c;
+    return true;
+  }
+  it->next = it->count;
+  return false;
+}
+
+void pr_children_end(pr_children *it) {
+  if (it->cursor_live) ts_tree_cursor_delete(&it->cursor);
+  it->cursor_live = false;
+}
+
 const char *pr_kind_name(pr_kind kind) { return pr_kind_names[kind]; }
 
 pr_kind pr_kind_from_name(const char *name) {

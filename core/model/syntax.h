@@ -87,6 +87,24 @@ static inline const char *pr_node_text(const char *text, TSNode node, uint32_t *
 /* True when the node's text equals the NUL-terminated `s`. */
 bool pr_node_text_is(const char *text, TSNode node, const char *s);
 
+/* The named children of a node, in order, in one pass: ts_node_named_child(node, i)
+ * walks from the first child for every i, which is quadratic over a long block
+ * or module. Nodes with few children are served by ts_node_named_child (no
+ * allocation); longer ones by a cursor, which pr_children_end frees: every
+ * pr_children_start must be ended, also when a loop stops early.
+ *   pr_children it; TSNode c;
+ *   for (pr_children_start(&it, block); pr_children_next(&it, &c);) ...
+ *   pr_children_end(&it); */
+typedef struct pr_children {
+  TSNode node;
+  uint32_t next, count; /* named children given out so far, and their number */
+  bool cursor_live;     /* the cursor holds memory (a long node, walked) */
+  TSTreeCursor cursor;
+} pr_children;
+void pr_children_start(pr_children *it, TSNode node);
+bool pr_children_next(pr_children *it, TSNode *child);
+void pr_children_end(pr_children *it);
+
 /* True for kinds that are statements (simple or compound). */
 bool pr_kind_is_statement(pr_kind kind);
 

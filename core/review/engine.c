@@ -48,7 +48,12 @@ typedef struct pr_frame {
   uint64_t sh;           /* structural hash so far (run->hash_statements) */
   uint32_t sh_target;    /* the frame its value folds into: itself when it is open, else its parent's */
   uint8_t sh_mode;       /* pr_sh_mode */
+  uint32_t event;        /* the index of its event (rules look at it), or PR_NONE */
 } pr_frame;
+
+/* A named child of a block or of the module whose event rules look at, in
+ * walk order (pr_block_children). */
+typedef struct pr_kid { uint32_t event; TSNode node; } pr_kid;
 
 /* A statement's or block's structural hash, keyed by its place and kind. */
 typedef struct pr_hash_entry { uint32_t start, end, kind; uint64_t hash; } pr_hash_entry;
@@ -97,6 +102,12 @@ typedef struct pr_review_run {
 
   pr_frame *frames; uint32_t frame_count, frame_cap;
   pr_event *events; uint32_t event_count, event_cap;
+  /* the named children of blocks and the module with an event: recorded by the
+     walk, then grouped by block (kids_first: per block event, kid_blocks: those
+     events in walk order) */
+  pr_kid *kids; uint32_t kid_count, kid_cap;
+  TSNode *kid_nodes;
+  uint32_t *kid_blocks, kid_block_count, *kid_first;
   pr_span *errors;  uint32_t error_count, error_cap;
   pr_finding **findings; uint32_t finding_count, finding_cap;
 
@@ -390,6 +401,7 @@ static void pr_engine__child_frame(const pr_review_run *run, pr_frame *p, TSNode
   c->field = field;
   c->inner = PR_NONE;
   c->counter = 0;
+  c->event = PR_NONE;
   if (pr_kind_is_statement(kind) || kind == pr_kind_block) {
     c->use = PR_USE_LOAD;
     c->flags &= PR_FF_IN_ERROR;
@@ -631,6 +643,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
   if (run->subscriber_count[f->kind]) {
     if (!pr_engine__grow(run, (void **)&run->events, &run->event_cap, run->event_count + 1, sizeof *run->events))
       return;
+    f->event = run->event_count;
     pr_event *e = &run->events[run->event_count++];
     e->node = f->node;
     e->parent = parent ? parent->node : (TSNode){0};
@@ -791,6 +804,89 @@ static void pr_engine__hash_leave(pr_review_run *run) {
   if (to < run->frame_count - 1) run->frames[to].sh = pr_struct_hash_fold(run->frames[to].sh, value);
 }
 
+static void pr_engine__add_kid(pr_review_run *run, uint32_t event, TSNode node) {
+  if (!pr_engine__grow(run, (void **)&run->kids, &run->kid_cap, run->kid_count + 1, sizeof *run->kids)) return;
+  run->kids[run->kid_count++] = (pr_kid){event, node};
+}
+
+/* Groups the recorded children by block, keeping their order (a counting
+ * sort over the blocks' events, which the walk made in document order). */
+static void pr_engine__group_kids(pr_review_run *run) {
+  uint32_t blocks = 0;
+  for (uint32_t i = 0; i < run->kid_count; i++)
+    if (i == 0 || run->kids[i].event != run->kids[i - 1].event) blocks++;
+  /* an upper bound on the distinct blocks: the runs of one block's children */
+  uint32_t *ev = malloc((size_t)(blocks ? blocks : 1) * sizeof *ev);
+  uint32_t *first = malloc((size_t)(blocks + 1) * sizeof *first);
+  TSNode *nodes = malloc((size_t)(run->kid_count ? run->kid_count : 1) * sizeof *nodes);
+  if (!ev || !first || !nodes) { free(ev); free(first); free(nodes); run->oom = true; return; }
+  /* the distinct block events, in increasing order (each block's first child
+     comes before any child of a later block in document order) */
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < run->kid_count; i++) {
+    uint32_t e = run->kids[i].event;
+    if (n && ev[n - 1] >= e) {
+      if (ev[n - 1] == e) continue;
+      /* an outer block's later child: find its block (a binary search) */
+      uint32_t lo = 0, hi = n;
+      while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (ev[mid] < e) lo = mid + 1; else hi = mid; }
+      if (lo < n && ev[lo] == e) continue;
+      /* not in walk order after all: leave the lists out (callers iterate) */
+      free(ev); free(first); free(nodes);
+      return;
+    }
+    ev[n++] = e;
+  }
+  memset(first, 0, (size_t)(n + 1) * sizeof *first);
+  for (uint32_t i = 0; i < run->kid_count; i++) {
+    uint32_t e = run->kids[i].event, lo = 0, hi = n;
+    while (lo < hi) { uint32_t mid = lo + (hi - lo) / 2; if (ev[mid] < e) lo = mid + 1; else hi = mid; }
+    run->kids[i].event = lo;  /* now the block's index in ev */
+    first[lo + 1]++;
+  }
+  for (uint32_t b = 0; b < n; b++) first[b + 1] += first[b];
+  uint32_t *at = malloc((size_t)(n ? n : 1) * sizeof *at);
+  if (!at) { free(ev); free(first); free(nodes); run->oom = true; return; }
+  memcpy(at, first, (size_t)n * sizeof *at);
+  for (uint32_t i = 0; i < run->kid_count; i++) nodes[at[run->kids[i].event]++] = run->kids[i].node;
+  free(at);
+  run->kid_blocks = ev;
+  run->kid_block_count = n;
+  run->kid_first = first;
+  run->kid_nodes = nodes;
+}
+
+uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) {
+  const pr_review_run *run = ctx->run;
+  *out = NULL;
+  /* the block's event: events are in walk order, so sorted by start byte */
+  uint32_t start = ts_node_start_byte(block), lo = 0, hi = run->kid_first ? run->kid_block_count : 0;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(run->events[run->kid_blocks[mid]].node) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < run->kid_block_count; lo++) {
+    TSNode n = run->events[run->kid_blocks[lo]].node;
+    if (ts_node_start_byte(n) != start) break;
+    if (ts_node_eq(n, block)) {
+      *out = run->kid_nodes + run->kid_first[lo];
+      return run->kid_first[lo + 1] - run->kid_first[lo];
+    }
+  }
+  /* not recorded (no named child, or no enabled rule looks at blocks): one pass */
+  uint32_t count = ts_node_named_child_count(block);
+  if (!count) return 0;
+  TSNode *list = pr_ctx_alloc((pr_ctx *)ctx, count * sizeof *list);
+  if (!list) return PR_NONE;
+  pr_children it;
+  uint32_t n = 0;
+  for (pr_children_start(&it, block); n < count && pr_children_next(&it, &list[n]);) n++;
+  pr_children_end(&it);
+  *out = list;
+  return n;
+}
+
 static void pr_engine__walk(pr_review_run *run, TSNode root) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   uint32_t module = pr_model_add_scope(&run->model, PR_SCOPE_MODULE, root, PR_NONE, "", 0);
@@ -806,6 +902,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
   top->use = PR_USE_LOAD;
   top->scope = module;
   top->inner = PR_NONE;
+  top->event = PR_NONE;
   if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
   run->frame_count = 1;
   if (run->hash_statements) pr_engine__hash_start(run, top, 0, 0);
@@ -830,8 +927,11 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
     pr_frame *parent = &run->frames[run->frame_count - 1];
     pr_frame *f = &run->frames[run->frame_count++];
     TSNode node = ts_tree_cursor_current_node(&cursor);
-    pr_engine__child_frame(run, parent, node, ts_node_is_named(node) ? pr_node_kind(node) : pr_kind_other,
+    bool named = ts_node_is_named(node);
+    pr_engine__child_frame(run, parent, node, named ? pr_node_kind(node) : pr_kind_other,
                            ts_tree_cursor_current_field_id(&cursor), f);
+    if (named && parent->event != PR_NONE && (parent->kind == pr_kind_block || parent->kind == pr_kind_module))
+      pr_engine__add_kid(run, parent->event, node);
     if (run->hash_statements) pr_engine__hash_start(run, f, run->frame_count - 1, parent->sh_target);
     if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f)) {
       skip = true;
@@ -1303,6 +1403,10 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->frames);
   free(run->hashes);
   free(run->events);
+  free(run->kids);
+  free(run->kid_nodes);
+  free(run->kid_blocks);
+  free(run->kid_first);
   free(run->errors);
   free(run->findings);
   free(run->test_classes);
@@ -1777,6 +1881,27 @@ static int pr_engine__fact_compare(const void *a, const void *b) {
   return 0;
 }
 
+/* Copies run->facts to `out` grouped by rule (a counting sort, stable), then
+ * sorts each rule's facts by position; most rules record theirs in walk order,
+ * already sorted, which one comparison per fact confirms. */
+static void pr_engine__sort_facts(const pr_review_run *run, pr_fact_rec *out) {
+  uint32_t first[PR_MAX_RULES + 1] = {0};
+  for (uint32_t i = 0; i < run->fact_count; i++) first[run->facts[i].rule + 1]++;
+  for (uint32_t r = 0; r < PR_MAX_RULES; r++) first[r + 1] += first[r];
+  uint32_t at[PR_MAX_RULES];
+  memcpy(at, first, sizeof at);
+  for (uint32_t i = 0; i < run->fact_count; i++) out[at[run->facts[i].rule]++] = run->facts[i];
+  for (uint32_t r = 0; r < PR_MAX_RULES; r++) {
+    uint32_t from = first[r], to = first[r + 1];
+    for (uint32_t i = from + 1; i < to; i++) {
+      if (pr_engine__fact_compare(&out[i - 1], &out[i]) > 0) {
+        qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
+        break;
+      }
+    }
+  }
+}
+
 /* on_facts: the facts recorded in this review and those reused segments keep,
  * by rule and position. */
 static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
@@ -1824,10 +1949,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
   pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
   if (!sorted || !list) { free(sorted); free(list); run->oom = true; return; }
-  if (run->fact_count) {
-    memcpy(sorted, run->facts, run->fact_count * sizeof *sorted);
-    qsort(sorted, run->fact_count, sizeof *sorted, pr_engine__fact_compare);
-  }
+  if (run->fact_count) pr_engine__sort_facts(run, sorted);
   ctx->parent = (TSNode){0};
   ctx->field = 0;
   ctx->scope = 0;
@@ -1890,6 +2012,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     run->reuse = allow_reuse && c->valid && c->options == options_key && c->file_keys == file_keys;
   }
   if (!run->oom) pr_engine__walk(run, root);
+  if (!run->oom) pr_engine__group_kids(run);
   run->test_code = options->test_file || run->test_class_count > 0;
   if (run->cache && !run->oom) {
     bool python2 = run->python2, reused = false;

@@ -168,6 +168,13 @@ uint32_t pr_line_of(const pr_ctx *ctx, uint32_t at);
  * the walk when an enabled rule has PR_RULE_STRUCT_HASHES; false when the
  * walk did not hash it (then pr_struct_hash gives the same value). */
 bool pr_statement_hash(const pr_ctx *ctx, TSNode node, uint64_t *out);
+/* The named children of a block or of the module (comments too), in order:
+ * *out points into the review's memory, valid until it ends (a rule may keep
+ * it for on_file_end). The walk records them for every block a rule looks at,
+ * so this costs a binary search, where ts_node_named_child(block, i) walks
+ * over i children each time; other nodes are read in one pass (pr_children).
+ * PR_NONE only when out of memory. */
+uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

@@ -139,22 +139,19 @@ static bool ded002_in_all(const pr_ctx *ctx, const pr_binding *b) {
     if (ts_node_is_null(st)) continue;
     TSNode value = pr_child(st, pr_field_right);
     if (ts_node_is_null(value)) continue;
-    TSNode stack[64];
-    uint32_t top = 0;
-    stack[top++] = value;
-    while (top) {
-      TSNode n = stack[--top];
-      if (pr_node_kind(n) == pr_kind_string) {
-        uint32_t cn = ts_node_named_child_count(n);
-        for (uint32_t j = 0; j < cn; j++) {
-          TSNode c = ts_node_named_child(n, j);
-          if (pr_node_kind(c) == pr_kind_string_content && pr_text_is(ctx, c, b->name)) return true;
-        }
-        continue;
-      }
-      uint32_t c = ts_node_named_child_count(n);
-      for (uint32_t j = c; j-- > 0 && top < 64;) stack[top++] = ts_node_named_child(n, j);
+    /* every string content under the value, however long the list (one
+       cursor pass: `__all__` may name hundreds) */
+    TSTreeCursor cur = ts_tree_cursor_new(value);
+    bool found = false;
+    for (bool more = true; more && !found;) {
+      TSNode n = ts_tree_cursor_current_node(&cur);
+      found = pr_node_kind(n) == pr_kind_string_content && pr_text_is(ctx, n, b->name);
+      if (ts_tree_cursor_goto_first_child(&cur)) continue;
+      while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
+        if (!ts_tree_cursor_goto_parent(&cur)) break;
     }
+    ts_tree_cursor_delete(&cur);
+    if (found) return true;
   }
   return false;
 }
@@ -361,9 +358,10 @@ static bool ded002_compat(const pr_ctx *ctx) {
 static bool ded002_facade(const pr_ctx *ctx) {
   const pr_model *m = ctx->model;
   uint32_t imports = 0, others = 0, names = 0, unused = 0;
-  uint32_t n = ts_node_named_child_count(ctx->root);
-  for (uint32_t i = 0; i < n; i++) {
-    pr_kind k = pr_node_kind(ts_node_named_child(ctx->root, i));
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, ctx->root, &kids);
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
+    pr_kind k = pr_node_kind(kids[i]);
     if (k == pr_kind_comment) continue;
     if (k == pr_kind_import_statement || k == pr_kind_import_from_statement || k == pr_kind_future_import_statement)
       imports++;

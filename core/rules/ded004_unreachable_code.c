@@ -47,30 +47,58 @@ static bool ded004_yield(TSNode stmt) {
   return pr_node_kind(ts_node_named_child(stmt, 0)) == pr_kind_yield;
 }
 
+static bool ded004_is_definition(pr_kind k) {
+  return k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_decorated_definition;
+}
+
+/* The first statement of `block` after one that never lets control reach it,
+ * or a null node (also for a block holding an ERROR or a missing node). Only a
+ * statement with a successor is asked whether it terminates: the question
+ * can recurse through nested blocks, and the last statement needs no answer.
+ * Every block of the file comes here: its statements come from the walk
+ * (pr_block_children), not from ts_node_named_child. */
+static TSNode ded004_first_unreachable(pr_ctx *ctx, TSNode block) {
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, block, &kids);
+  TSNode prev = {0};
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
+    TSNode s = kids[i];
+    pr_kind k = pr_node_kind(s);
+    if (k == pr_kind_comment) continue;
+    if (k == pr_kind_ERROR || ts_node_is_missing(s)) return (TSNode){0};
+    /* a definition never ends the block's flow (and its body is another
+       function's: rule.h, local rules) */
+    if (!ts_node_is_null(prev) && !ded004_is_definition(pr_node_kind(prev)) &&
+        pr_statement_terminates(ctx, prev, ctx->scope))
+      return s;
+    prev = s;
+  }
+  return (TSNode){0};
+}
+
 static void ded004_check(pr_ctx *ctx, TSNode block) {
-  uint32_t n = ts_node_named_child_count(block);
-  TSNode first = {0}, last = {0};
-  bool found = false, only_yield = true, yield_before = false;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(block, i);
+  TSNode first = ded004_first_unreachable(ctx, block);
+  if (ts_node_is_null(first)) return;
+  /* rare from here: the statements after `first`, and the yields around it */
+  TSNode last = first;
+  bool after = false, only_yield = true, yield_before = false;
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, block, &kids);
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
+    TSNode s = kids[i];
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
     if (k == pr_kind_ERROR || ts_node_is_missing(s)) return;
-    if (found) {
-      if (ts_node_is_null(first)) first = s;
+    after = after || ts_node_eq(s, first);
+    if (after) {
       last = s;
       only_yield = only_yield && ded004_yield(s);
-      continue;
+    } else {
+      yield_before = yield_before || ded004_yield(s);
     }
-    yield_before = yield_before || ded004_yield(s);
-    /* a definition never ends the block's flow (and its body is another
-       function's: rule.h, local rules) */
-    if (k == pr_kind_function_definition || k == pr_kind_class_definition || k == pr_kind_decorated_definition)
-      continue;
-    found = pr_statement_terminates(ctx, s, ctx->scope);
   }
   /* `raise TypeError` then `yield`: the statement that makes the function a generator */
-  if (ts_node_is_null(first) || (only_yield && !yield_before)) return;
+  if (only_yield && !yield_before) return;
   pr_report_range(ctx, first, ts_node_start_byte(first), ts_node_end_byte(last),
                   "This code is unreachable: the statement before it never lets control reach it; remove it or "
                   "move it before that statement");

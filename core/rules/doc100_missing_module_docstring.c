@@ -82,9 +82,10 @@ static void doc100_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   if (ctx->test_file || doc100_is_migration(ctx)) return;
   TSNode first = {0};
   bool only_imports = true;
-  uint32_t n = ts_node_named_child_count(ctx->root);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(ctx->root, i);
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, ctx->root, &kids);
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
+    TSNode s = kids[i];
     if (pr_node_kind(s) == pr_kind_comment) continue;
     if (ts_node_is_null(first)) first = s;
     if (!doc100_import_or_all(ctx, s)) only_imports = false;

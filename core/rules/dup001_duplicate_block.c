@@ -72,18 +72,17 @@ static void dup001_on_block(pr_ctx *ctx, TSNode block) {
 /* Hashes one block's statements (their inner blocks are known) and records
  * a fact per window of 6 consecutive statements. */
 static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
+  const TSNode *kids;
   uint32_t n = ts_node_named_child_count(block);
+  if (n < DUP001_MIN_RUN) return;  /* most blocks: too short for a window */
+  n = pr_block_children(ctx, block, &kids);
+  if (n == PR_NONE) return;
   TSNode *stmts = n ? pr_ctx_alloc(ctx, n * sizeof *stmts) : NULL;
   uint64_t *hashes = n ? pr_ctx_alloc(ctx, n * sizeof *hashes) : NULL;
   if (n && (!stmts || !hashes)) return;
   uint32_t count = 0;
-  /* a cursor: ts_node_named_child(block, i) is linear in i, and a class body
-     may hold a thousand methods */
-  TSTreeCursor cur = ts_tree_cursor_new(block);
-  bool more = ts_tree_cursor_goto_first_child(&cur);
-  for (; more && count < n; more = ts_tree_cursor_goto_next_sibling(&cur)) {
-    TSNode s = ts_tree_cursor_current_node(&cur);
-    if (!ts_node_is_named(s)) continue;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode s = kids[i];
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment) continue;
     /* a definition ends the runs around it, unhashed: it is another
@@ -101,7 +100,6 @@ static void dup001_block(pr_ctx *ctx, dup001_state *st, TSNode block) {
     hashes[count] = (k == pr_kind_ERROR || ts_node_has_error(s)) ? 0 : h | 1;
     stmts[count++] = s;
   }
-  ts_tree_cursor_delete(&cur);
   for (uint32_t i = 0; i + DUP001_MIN_RUN <= count; i++) {
     uint64_t w = 0x2545F4914F6CDD1Dull;
     bool broken = false;

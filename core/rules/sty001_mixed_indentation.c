@@ -35,9 +35,10 @@ enum { STY001_NONE = 0, STY001_SPACES = 1, STY001_TABS = 2, STY001_MIXED = 3 };
 /* Records the indentation of each statement of `block` that starts its line. */
 static void sty001_on_block(pr_ctx *ctx, TSNode block) {
   const char *t = ctx->text;
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(block, i);
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, block, &kids);
+  for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
+    TSNode s = kids[i];
     pr_kind k = pr_node_kind(s);
     if (k == pr_kind_comment || k == pr_kind_ERROR || !pr_kind_is_statement(k)) continue;
     uint32_t end = ts_node_start_byte(s), start = end;
