@@ -27,7 +27,10 @@
  * result per finding and every message intact, github has one line per
  * finding, the terminal text, the review and the statistics are valid UTF-8,
  * the records read back as the findings; and a baseline written from the
- * findings, parsed back, accepts every one of them. */
+ * findings, parsed back, accepts every one of them. The SARIF log's rule
+ * metadata, the same for every input, is parsed once at start-up; each
+ * input's log must repeat it byte for byte and its results are parsed
+ * (pr_fuzz_sarif_frame says why that is the same check). */
 #include "baseline.h"
 #include "engine.h"
 #include "parse.h"
@@ -165,7 +168,9 @@ static void pr_fuzz_check_text(const pr_buf *text, const pr_review *review, cons
   PR_FUZZ_CHECK(lines == review->count);
 }
 
-/* Renders one file in `format` and joins it as a run of one file. */
+/* Renders one file in `format` and joins it as a run of one file; the caller
+ * checks the document's UTF-8 (all of it, or what pr_fuzz_check_sarif has not
+ * already checked). */
 static void pr_fuzz_render(pr_buf *doc, pr_buf *chunk, pr_report_format format, bool terminal,
                            const pr_reviewed_file *file) {
   pr_report_options options = {.format = format, .terminal = terminal, .version = "0"};
@@ -173,43 +178,134 @@ static void pr_fuzz_render(pr_buf *doc, pr_buf *chunk, pr_report_format format, 
   pr_report_chunk c = {chunk->data, chunk->len};
   pr_report_document(doc, &options, &c, 1);
   PR_FUZZ_CHECK(!chunk->oom && !doc->oom);
+}
+
+static void pr_fuzz_render_checked(pr_buf *doc, pr_buf *chunk, pr_report_format format, bool terminal,
+                                   const pr_reviewed_file *file) {
+  pr_fuzz_render(doc, chunk, format, terminal, file);
   PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)doc->data, doc->len));
 }
 
-static void pr_fuzz_check_formats(const pr_reviewed_file *file) {
-  const pr_review *review = file->review;
-  pr_buf doc = {0}, chunk = {0};
-  pr_fuzz_render(&doc, &chunk, PR_FORMAT_SARIF, false, file);
+/* Empties a buffer and keeps its memory: the SARIF log is ~90 KB, and growing
+ * a fresh buffer to that size (five reallocs under ASan) for every input was
+ * a twentieth of an execution. */
+static void pr_fuzz_buf_reset(pr_buf *b) {
+  b->len = 0;
+  b->oom = false;
+  if (b->data) b->data[0] = 0;
+}
+
+/* The SARIF log is the rules' metadata (tool.driver.rules: every registered
+ * rule, ~90 KB, the same for every input), then the results. Parsing all of
+ * it for every input was a quarter of an execution, so the log of a run with
+ * no results is parsed and checked once (pr_fuzz_sarif_init), and each
+ * input's log must be that log's bytes up to the results array (`head`) and
+ * after it (`tail`), with the results in between. JSON's grammar makes
+ * head + M + tail parse exactly when "[" M "]" does (M sits where an array's
+ * elements go), so parsing "[" M "]" checks what parsing the whole log did,
+ * and its elements are the log's results. */
+typedef struct pr_fuzz_sarif_frame {
+  char *head;
+  size_t head_len;
+  char *tail;
+  size_t tail_len;
+} pr_fuzz_sarif_frame;
+
+static pr_fuzz_sarif_frame pr_fuzz_sarif;
+
+/* The results array of a parsed SARIF log, or NULL. */
+static json_t *pr_fuzz_sarif_results(json_t *log) {
+  return json_object_get(json_array_get(json_object_get(log, "runs"), 0), "results");
+}
+
+static void pr_fuzz_sarif_init(void) {
+  pr_buf doc = {0};
+  pr_report_options options = {.format = PR_FORMAT_SARIF, .version = "0"};
+  pr_report_document(&doc, &options, NULL, 0);
+  PR_FUZZ_CHECK(!doc.oom && doc.len > 0);
+  PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)doc.data, doc.len));
   json_error_t err;
   json_t *log = json_loadb(doc.data, doc.len, 0, &err);
   PR_FUZZ_CHECK(log != NULL);
-  json_t *results = json_object_get(json_array_get(json_object_get(log, "runs"), 0), "results");
+  json_t *results = pr_fuzz_sarif_results(log);
+  PR_FUZZ_CHECK(json_is_array(results) && json_array_size(results) == 0);
+  json_t *rules = json_object_get(json_object_get(json_object_get(json_array_get(json_object_get(log, "runs"), 0),
+                                                                  "tool"), "driver"), "rules");
+  PR_FUZZ_CHECK(json_is_array(rules) && json_array_size(rules) == pr_rule_count);
+  json_decref(log);
+  /* the results array is the last one the log opens: the rules' texts come before it */
+  static const char marker[] = "\"results\": [";
+  char *at = NULL;
+  for (char *p = strstr(doc.data, marker); p; p = strstr(p + 1, marker)) at = p;
+  PR_FUZZ_CHECK(at != NULL);
+  pr_fuzz_sarif.head_len = (size_t)(at - doc.data) + strlen(marker);
+  pr_fuzz_sarif.head = doc.data;
+  pr_fuzz_sarif.tail = strdup(doc.data + pr_fuzz_sarif.head_len);
+  PR_FUZZ_CHECK(pr_fuzz_sarif.tail != NULL && pr_fuzz_sarif.tail[0] == ']');
+  pr_fuzz_sarif.tail_len = strlen(pr_fuzz_sarif.tail);
+}
+
+/* Checks an input's SARIF log (see pr_fuzz_sarif_frame): valid UTF-8 that
+ * parses, with one result per finding carrying its message intact. */
+static void pr_fuzz_check_sarif(const pr_buf *doc, const pr_review *review) {
+  const pr_fuzz_sarif_frame *f = &pr_fuzz_sarif;
+  PR_FUZZ_CHECK(doc->len >= f->head_len + f->tail_len);
+  PR_FUZZ_CHECK(!memcmp(doc->data, f->head, f->head_len));
+  PR_FUZZ_CHECK(!memcmp(doc->data + doc->len - f->tail_len, f->tail, f->tail_len));
+  const char *m = doc->data + f->head_len;
+  size_t m_len = doc->len - f->head_len - f->tail_len;
+  PR_FUZZ_CHECK(pr_fuzz_utf8_valid((const unsigned char *)m, m_len));
+  pr_buf array = {0};
+  pr_buf_append(&array, "[", 1);
+  pr_buf_append(&array, m, m_len);
+  pr_buf_append(&array, "]", 1);
+  PR_FUZZ_CHECK(!array.oom);
+  json_error_t err;
+  json_t *results = json_loadb(array.data, array.len, 0, &err);
+  if (!results) {
+    fprintf(stderr, "fuzz_analyse: the SARIF log does not parse (%s at %d:%d of its results):\n%s\n", err.text,
+            err.line, err.column, array.data);
+    abort();
+  }
   PR_FUZZ_CHECK(json_is_array(results) && json_array_size(results) == review->count);
   for (uint32_t i = 0; i < review->count; i++) {
-    json_t *m = json_object_get(json_object_get(json_array_get(results, i), "message"), "text");
-    PR_FUZZ_CHECK(json_is_string(m) && !strcmp(json_string_value(m), review->findings[i]->message));
+    json_t *msg = json_object_get(json_object_get(json_array_get(results, i), "message"), "text");
+    PR_FUZZ_CHECK(json_is_string(msg) && !strcmp(json_string_value(msg), review->findings[i]->message));
   }
-  json_decref(log);
-  pr_buf_free(&doc);
-  pr_buf_free(&chunk);
+  json_decref(results);
+  pr_buf_free(&array);
+}
 
-  pr_fuzz_render(&doc, &chunk, PR_FORMAT_GITHUB, false, file);
+/* The documents' buffers, kept between inputs (pr_fuzz_buf_reset). */
+static pr_buf pr_fuzz_doc, pr_fuzz_chunk;
+
+static void pr_fuzz_check_formats(const pr_reviewed_file *file) {
+  const pr_review *review = file->review;
+  pr_buf *doc = &pr_fuzz_doc, *chunk = &pr_fuzz_chunk;
+  pr_fuzz_buf_reset(doc);
+  pr_fuzz_buf_reset(chunk);
+  pr_fuzz_render(doc, chunk, PR_FORMAT_SARIF, false, file);
+  pr_fuzz_check_sarif(doc, review);
+  pr_fuzz_buf_reset(doc);
+  pr_fuzz_buf_reset(chunk);
+
+  pr_fuzz_render_checked(doc, chunk, PR_FORMAT_GITHUB, false, file);
   size_t lines = 0;
-  for (size_t k = 0; k < doc.len; k++) lines += doc.data[k] == '\n';
+  for (size_t k = 0; k < doc->len; k++) lines += doc->data[k] == '\n';
   PR_FUZZ_CHECK(lines == review->count);
-  pr_buf_free(&doc);
-  pr_buf_free(&chunk);
+  pr_fuzz_buf_reset(doc);
+  pr_fuzz_buf_reset(chunk);
 
-  pr_fuzz_render(&doc, &chunk, PR_FORMAT_TEXT, true, file);
-  pr_buf_free(&doc);
-  pr_buf_free(&chunk);
-  pr_fuzz_render(&doc, &chunk, PR_FORMAT_STATISTICS, false, file);
-  pr_buf_free(&doc);
-  pr_buf_free(&chunk);
-  pr_fuzz_render(&doc, &chunk, PR_FORMAT_REVIEW, false, file);
-  pr_buf_free(&doc);
+  pr_fuzz_render_checked(doc, chunk, PR_FORMAT_TEXT, true, file);
+  pr_fuzz_buf_reset(doc);
+  pr_fuzz_buf_reset(chunk);
+  pr_fuzz_render_checked(doc, chunk, PR_FORMAT_STATISTICS, false, file);
+  pr_fuzz_buf_reset(doc);
+  pr_fuzz_buf_reset(chunk);
+  pr_fuzz_render_checked(doc, chunk, PR_FORMAT_REVIEW, false, file);
+  pr_fuzz_buf_reset(doc);
   pr_records records = {0};
-  pr_report_chunk c = {chunk.data, chunk.len};
+  pr_report_chunk c = {chunk->data, chunk->len};
   pr_records_parse(&records, &c, 1);
   PR_FUZZ_CHECK(!records.oom && records.count == review->count);
   for (uint32_t i = 0; i < review->count; i++)
@@ -217,7 +313,7 @@ static void pr_fuzz_check_formats(const pr_reviewed_file *file) {
                   !strcmp(records.items[i].message, review->findings[i]->message) &&
                   !strcmp(records.items[i].path, file->path));
   pr_records_free(&records);
-  pr_buf_free(&chunk);
+  pr_fuzz_buf_reset(chunk);
 
   /* a baseline of these findings, through its file format, accepts them all */
   pr_baseline written = {0}, read = {0};
@@ -239,6 +335,17 @@ static void pr_fuzz_check_formats(const pr_reviewed_file *file) {
   free(bytes);
   pr_baseline_free(&written);
   pr_baseline_free(&read);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  pr_fuzz_sarif_init();
+  /* room for a SARIF log with as many bytes of results as of rules, so that
+     most inputs' documents never grow the buffer */
+  pr_buf_append(&pr_fuzz_doc, pr_fuzz_sarif.head, pr_fuzz_sarif.head_len);
+  pr_buf_append(&pr_fuzz_doc, pr_fuzz_sarif.head, pr_fuzz_sarif.head_len);
+  PR_FUZZ_CHECK(!pr_fuzz_doc.oom);
+  pr_fuzz_buf_reset(&pr_fuzz_doc);
+  return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
