@@ -247,25 +247,39 @@ static size_t pr_names__rarest(const char *s, size_t n) {
   return best;
 }
 
+uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n || from > len || n > len - from) return len;
+  /* memchr for the needle's rarest byte (in Python source): the first one
+     ('t' of "tempfile") would stop memchr every few bytes */
+  size_t k = pr_names__rarest(needle, n);
+  const char *p = text + from + k, *end = text + len - n + 1 + k;
+  while (p < end) {
+    p = memchr(p, needle[k], (size_t)(end - p));
+    if (!p) break;
+    if (!memcmp(p - k, needle, n)) return (uint32_t)(p - k - text);
+    p++;
+  }
+  return len;
+}
+
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles) {
   if (cache && *cache) return *cache == 1;
   bool found = false;
-  for (int i = 0; needles[i] && !found; i++) {
-    size_t n = strlen(needles[i]);
-    if (!n || n > ctx->len) continue;
-    /* memchr for the needle's rarest byte (in Python source): the first one
-       ('t' of "tempfile") would stop memchr every few bytes */
-    size_t k = pr_names__rarest(needles[i], n);
-    const char *p = ctx->text + k, *end = ctx->text + ctx->len - n + 1 + k;
-    while (p < end && !found) {
-      p = memchr(p, needles[i][k], (size_t)(end - p));
-      if (!p) break;
-      found = !memcmp(p - k, needles[i], n);
-      p++;
-    }
-  }
+  for (int i = 0; needles[i] && !found; i++) found = pr_text_find(ctx->text, ctx->len, 0, needles[i]) < ctx->len;
   if (cache) *cache = found ? 1 : 2;
   return found;
+}
+
+static bool pr_names__ident_char(char c);
+
+uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const char *word) {
+  uint32_t n = (uint32_t)strlen(word);
+  for (uint32_t p = pr_text_find(text, len, from, word); p < len; p = pr_text_find(text, len, p + 1, word)) {
+    if ((p == 0 || !pr_names__ident_char(text[p - 1])) && (p + n >= len || !pr_names__ident_char(text[p + n])))
+      return p;
+  }
+  return len;
 }
 
 static bool pr_names__ident_char(char c) {

@@ -66,6 +66,11 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
  * its pr_rule_state. When the needles are absent no node of the file can give
  * a finding, so the gate only saves work: it never changes what is reported. */
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles);
+/* The first byte offset >= from where `needle` occurs in text[0..len), or len. */
+uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle);
+/* As pr_text_find, for `word` standing alone: no identifier character (letter,
+ * digit, `_`, non-ASCII) right before or after it. */
+uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const char *word);
 
 /* Gates of core's own predicates, cached for the review (NULL when the review
  * keeps no memo: then pr_text_mentions scans each time). */

@@ -1881,9 +1881,28 @@ static int pr_engine__fact_compare(const void *a, const void *b) {
   return 0;
 }
 
+/* Merges the sorted runs a[0..cut) and a[cut..n) in place, stably: the facts
+ * of a keystroke review are those recorded (in walk order) followed by those
+ * kept with unchanged functions (in document order). False when out of memory. */
+static bool pr_engine__merge_facts(pr_fact_rec *a, uint32_t cut, uint32_t n) {
+  uint32_t right = n - cut;
+  pr_fact_rec *tmp = malloc((size_t)right * sizeof *tmp);
+  if (!tmp) return false;
+  memcpy(tmp, a + cut, (size_t)right * sizeof *tmp);
+  uint32_t i = cut, j = right, o = n;
+  /* from the back: on a tie the right run's fact goes last, keeping the order */
+  while (j > 0) {
+    if (i > 0 && pr_engine__fact_compare(&a[i - 1], &tmp[j - 1]) > 0) a[--o] = a[--i];
+    else a[--o] = tmp[--j];
+  }
+  free(tmp);
+  return true;
+}
+
 /* Copies run->facts to `out` grouped by rule (a counting sort, stable), then
- * sorts each rule's facts by position; most rules record theirs in walk order,
- * already sorted, which one comparison per fact confirms. */
+ * sorts each rule's facts by position. Most rules record theirs in walk order,
+ * already sorted, which one comparison per fact confirms; two sorted runs
+ * (recorded, then kept) are merged; anything else is sorted. */
 static void pr_engine__sort_facts(const pr_review_run *run, pr_fact_rec *out) {
   uint32_t first[PR_MAX_RULES + 1] = {0};
   for (uint32_t i = 0; i < run->fact_count; i++) first[run->facts[i].rule + 1]++;
@@ -1892,13 +1911,15 @@ static void pr_engine__sort_facts(const pr_review_run *run, pr_fact_rec *out) {
   memcpy(at, first, sizeof at);
   for (uint32_t i = 0; i < run->fact_count; i++) out[at[run->facts[i].rule]++] = run->facts[i];
   for (uint32_t r = 0; r < PR_MAX_RULES; r++) {
-    uint32_t from = first[r], to = first[r + 1];
-    for (uint32_t i = from + 1; i < to; i++) {
+    uint32_t from = first[r], to = first[r + 1], descents = 0, cut = 0;
+    for (uint32_t i = from + 1; i < to && descents < 2; i++) {
       if (pr_engine__fact_compare(&out[i - 1], &out[i]) > 0) {
-        qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
-        break;
+        descents++;
+        cut = i;
       }
     }
+    if (descents == 1 && pr_engine__merge_facts(out + from, cut - from, to - from)) continue;
+    if (descents) qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
   }
 }
 

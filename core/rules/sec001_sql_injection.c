@@ -115,7 +115,7 @@
 #define SEC001_MAX_SCAN 4096    /* statements after a binding searched for return/raise */
 #define SEC001_MAX_CLIMB 256    /* ancestors visited when placing a binding relative to the use */
 #define SEC001_MAX_CALLEE_TEXT 40
-#define SEC001_PARENT_CACHE 8192  /* entries; a power of two */
+#define SEC001_PARENT_CACHE 1024  /* entries (48 KB); a power of two */
 
 /* How the SQL text was built, for the message. */
 typedef enum sec001_form {
@@ -834,6 +834,9 @@ typedef struct sec001_state {
 
 static TSNode sec001_parent(const pr_ctx *ctx, TSNode node) {
   sec001_state *st = ctx->state;
+  if (st && !st->parents && !ts_node_is_null(node))
+    /* allocated when first needed: a review that never climbs (most) pays nothing */
+    st->parents = pr_ctx_alloc((pr_ctx *)ctx, SEC001_PARENT_CACHE * sizeof *st->parents);
   if (!st || !st->parents || ts_node_is_null(node)) return ts_node_parent(node);
   uint32_t start = ts_node_start_byte(node);
   uint64_t h = ((uint64_t)(uintptr_t)node.id ^ ((uint64_t)start << 40)) * 0x9E3779B97F4A7C15ull;
@@ -1103,8 +1106,7 @@ static bool sec001_check_name(pr_ctx *ctx, TSNode call, TSNode use, const char *
 /* Checks one SQL argument of a sink. */
 static void sec001_check_argument(pr_ctx *ctx, TSNode call, TSNode arg, const char *extra) {
   if (ts_node_is_null(arg)) return;
-  sec001_state *st = pr_rule_state(ctx, sizeof *st);
-  if (st && !st->parents) st->parents = pr_ctx_alloc(ctx, SEC001_PARENT_CACHE * sizeof *st->parents);
+  pr_rule_state(ctx, sizeof(sec001_state));
   TSNode e = pr_unparenthesize(arg);
   if (pr_node_kind(e) == pr_kind_named_expression) e = pr_unparenthesize(pr_child(e, pr_field_value));
   if (pr_node_kind(e) == pr_kind_identifier) {

@@ -136,8 +136,40 @@ static bool sec003_literal_attribute(const pr_ctx *ctx, TSNode attr, uint32_t sc
 
 static const pr_literal_accept sec003_accept = {NULL, sec003_literal_attribute};
 
-/* A digest of the attribute names the file assigns (rule.h: file_key). */
+/* True when the builtins module is named outside a string (`import builtins
+ * as b`, `__builtins__.eval`); `mock.patch('builtins.open')` does not count,
+ * since a qualified name never comes from a string. */
+static bool sec003_names_builtins(const char *text, uint32_t len) {
+  static const char *const modules[] = {"builtins", "__builtin__", "__builtins__", NULL};
+  for (int i = 0; modules[i]; i++)
+    for (uint32_t p = pr_text_find_word(text, len, 0, modules[i]); p < len;
+         p = pr_text_find_word(text, len, p + 1, modules[i]))
+      if (p == 0 || (text[p - 1] != '\'' && text[p - 1] != '"')) return true;
+  return false;
+}
+
+/* False when no call of the file can resolve to the builtin eval, exec or
+ * compile: each of them that stands as a word is an attribute (`re.compile`)
+ * and the builtins module, through which an attribute could reach them, is
+ * not named. Then the rule reports nothing, whatever is assigned. */
+static bool sec003_may_call_builtin(const char *text, uint32_t len) {
+  static const char *const words[] = {"eval", "exec", "compile", NULL};
+  bool attribute = false;
+  for (int i = 0; words[i]; i++) {
+    for (uint32_t p = pr_text_find_word(text, len, 0, words[i]); p < len;
+         p = pr_text_find_word(text, len, p + 1, words[i])) {
+      if (p == 0 || text[p - 1] != '.') return true;
+      attribute = true;
+    }
+  }
+  return attribute && sec003_names_builtins(text, len);
+}
+
+/* A digest of the attribute names the file assigns (rule.h: file_key): a
+ * constant for a file where the rule can report nothing, so that a keystroke
+ * there does not scan the whole text. */
 static uint64_t sec003_file_key(const char *text, uint32_t len) {
+  if (!sec003_may_call_builtin(text, len)) return 0x5EC003C0ull;
   uint32_t count = 0, cap = 0, pos = 0, n;
   const char *s;
   sec003_name *names = NULL;

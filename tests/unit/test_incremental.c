@@ -323,6 +323,46 @@ static void reuse_is_local(void **state) {
   ts_parser_delete(parser);
 }
 
+/* SEC003's file key (the attributes the file assigns) follows what the rule
+ * can read: an assignment in one method changes the verdict on an unchanged
+ * other one when `eval` can be the builtin (here through an alias of the
+ * builtins module), and a keystroke costs no whole-text scan when it cannot
+ * (`re.compile`, `'builtins.open'` in a string). */
+static void file_keys_follow_what_rules_read(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "import builtins as b\n"
+      "import re\n"
+      "\n"
+      "class Runner:\n"
+      "    src = '1 + 1'\n"
+      "\n"
+      "    def run(self):\n"
+      "        return b.eval(self.src)\n"
+      "\n"
+      "    def other(self):\n"
+      "        return re.compile('x')\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("keys.py", "first review", doc, cache, parser, false);
+  apply_text(doc, parser, "return re.compile('x')", "self.src = input()");
+  compare("keys.py", "edit: an assignment of the attribute elsewhere", doc, cache, parser, false);
+  assert_true(cache->last_full);
+  apply_text(doc, parser, "self.src = input()", "return re.compile('x')");
+  compare("keys.py", "edit: the assignment removed", doc, cache, parser, false);
+  assert_true(cache->last_full);
+  /* no builtin eval, exec or compile can be called: the key stays put */
+  apply_text(doc, parser, "import builtins as b", "patch = 'builtins.open'");
+  compare("keys.py", "edit: no builtins module", doc, cache, parser, false);
+  apply_text(doc, parser, "return re.compile('x')", "self.src = input()");
+  compare("keys.py", "edit: an assignment, nothing reads it", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 /* The codes and severities of a review under `t` and `sev`, with the cache. */
 static const char *review_with(pr_document *doc, pr_review_cache *cache, const pr_thresholds *t, const uint8_t *sev) {
   static char out[512];
@@ -375,6 +415,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(settings_are_part_of_the_key),
     cmocka_unit_test(reuse_is_local),
+    cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(fixtures_give_the_full_answer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
