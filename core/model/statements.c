@@ -155,8 +155,19 @@ static bool pr_statements__bound(const char *text, uint32_t from, uint32_t to, u
 bool pr_statement_count_at_most(const char *text, TSNode def, uint32_t max) {
   TSNode body = pr_child(def, pr_field_body);
   if (ts_node_is_null(body)) return true;
+  uint32_t from = ts_node_start_byte(body), to = ts_node_end_byte(body);
+  /* first a coarser bound that memchr computes: every statement starts a new
+     line (after a `\n` or a `\r`) or follows a `;` or a `:` (most functions
+     stop here) */
+  static const char ends[] = "\n\r;:";
+  uint32_t coarse = 1;
+  for (int k = 0; ends[k] && coarse <= max; k++)
+    for (const char *p = text + from, *end = text + to;
+         coarse <= max && (p = memchr(p, ends[k], (size_t)(end - p))) != NULL; p++)
+      coarse++;
+  if (coarse <= max) return true;
   uint32_t bound;
-  if (!pr_statements__bound(text, ts_node_start_byte(body), ts_node_end_byte(body), &bound)) return false;
+  if (!pr_statements__bound(text, from, to, &bound)) return false;
   return bound <= max;
 }
 
