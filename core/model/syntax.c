@@ -82,8 +82,42 @@ pr_kind pr_node_kind(TSNode node) {
 
 TSFieldId pr_field_id(pr_field field) { return pr_syntax.field_ids[field]; }
 
+/* A review asks for the same field of the same node many times (a call's
+ * `function`, once per rule that looks at calls), and each answer costs a walk
+ * over the node's children in tree-sitter. While a review runs on this thread
+ * (pr_child_memo_begin), the answers are kept in a small direct-mapped table;
+ * its entries carry the review's generation, so nothing outlives the trees it
+ * came from. */
+enum { PR_CHILD_MEMO = 1024 };  /* entries; a power of two */
+typedef struct pr_child_slot {
+  const void *id, *tree;
+  uint32_t start, gen;
+  uint32_t field;
+  TSNode child;
+} pr_child_slot;
+static _Thread_local struct {
+  uint32_t gen, depth;
+  pr_child_slot slots[PR_CHILD_MEMO];
+} pr_child_memo;
+
+void pr_child_memo_begin(void) {
+  if (pr_child_memo.depth++ == 0) pr_child_memo.gen++;
+}
+
+void pr_child_memo_end(void) {
+  if (pr_child_memo.depth) pr_child_memo.depth--;
+}
+
 TSNode pr_child(TSNode node, pr_field field) {
-  return ts_node_child_by_field_id(node, pr_syntax.field_ids[field]);
+  if (!pr_child_memo.depth) return ts_node_child_by_field_id(node, pr_syntax.field_ids[field]);
+  uint64_t h = ((uint64_t)(uintptr_t)node.id ^ ((uint64_t)field << 48)) * 0x9E3779B97F4A7C15ull;
+  pr_child_slot *s = &pr_child_memo.slots[(h >> 50) & (PR_CHILD_MEMO - 1)];
+  if (s->gen == pr_child_memo.gen && s->id == node.id && s->tree == (const void *)node.tree &&
+      s->start == node.context[0] && s->field == (uint32_t)field)
+    return s->child;
+  TSNode child = ts_node_child_by_field_id(node, pr_syntax.field_ids[field]);
+  *s = (pr_child_slot){node.id, node.tree, node.context[0], pr_child_memo.gen, (uint32_t)field, child};
+  return child;
 }
 
 /* Up to this many named children, ts_node_named_child(i) costs less than a

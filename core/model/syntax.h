@@ -72,7 +72,13 @@ TSParser *pr_parser_new(void);
 pr_kind pr_node_kind(TSNode node);
 pr_kind pr_kind_of_symbol(TSSymbol symbol);
 TSFieldId pr_field_id(pr_field field);
+/* The child in `field`, or a null node. */
 TSNode pr_child(TSNode node, pr_field field);
+/* Between these (on one thread, nesting allowed), pr_child remembers its
+ * recent answers: only while every tree it is asked about stays alive and
+ * unchanged (the review calls them around its work). */
+void pr_child_memo_begin(void);
+void pr_child_memo_end(void);
 const char *pr_kind_name(pr_kind kind);
 /* The pr_kind named `name`, or pr_kind_other. */
 pr_kind pr_kind_from_name(const char *name);

@@ -2112,8 +2112,10 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
 
 pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
                                const pr_review_options *options, pr_review *out) {
+  pr_child_memo_begin();
   int r = pr_engine__review(text, len, tree, options, out, true);
   if (r == PR_RUN_AGAIN) r = pr_engine__review(text, len, tree, options, out, false);
+  pr_child_memo_end();
   return r == PR_RUN_OK ? PR_REVIEW_OK : PR_REVIEW_NO_MEMORY;
 }
 
