@@ -830,6 +830,7 @@ typedef struct sec001_parent_entry {
 
 typedef struct sec001_state {
   sec001_parent_entry *parents;  /* SEC001_PARENT_CACHE entries, or NULL */
+  uint8_t gate;                  /* sec001_relevant: 0 not scanned, 1 relevant, 2 not */
 } sec001_state;
 
 static TSNode sec001_parent(const pr_ctx *ctx, TSNode node) {
@@ -1157,7 +1158,27 @@ static void sec001_check_extra(pr_ctx *ctx, TSNode call) {
   }
 }
 
+/* Every finding needs one of the sinks' names in the text: the methods
+ * `execute`, `executemany`, `executescript`, `raw`, `extra` and `RawSQL` as
+ * words (the call's own text names them: "executed" in a comment does not
+ * count), or the modules `sqlalchemy` and pandas' `read_sql` (an alias is
+ * imported by its name too). Scanned once per file. */
+static bool sec001_relevant(pr_ctx *ctx) {
+  sec001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return true;
+  if (!st->gate) {
+    static const char *const words[] = {"execute", "executemany", "executescript", "raw", "extra", "RawSQL", NULL};
+    static const char *const modules[] = {"sqlalchemy", "read_sql", NULL};
+    bool found = false;
+    for (int i = 0; words[i] && !found; i++) found = pr_text_find_word(ctx->text, ctx->len, 0, words[i]) < ctx->len;
+    for (int i = 0; modules[i] && !found; i++) found = pr_text_find(ctx->text, ctx->len, 0, modules[i]) < ctx->len;
+    st->gate = found ? 1 : 2;
+  }
+  return st->gate == 1;
+}
+
 static void sec001_check(pr_ctx *ctx, TSNode call) {
+  if (!sec001_relevant(ctx)) return;
   static const char *const text_names[] = {"sqlalchemy.text", "sqlalchemy.sql.text",
                                             "sqlalchemy.sql.expression.text", NULL};
   static const char *const pandas_names[] = {"pandas.read_sql", "pandas.read_sql_query",

@@ -129,7 +129,16 @@ static bool sec014_is_path(const pr_ctx *ctx, TSNode expr, uint32_t scope, int d
   }
 }
 
+/* Every finding calls a chmod, mkdir or makedirs function or method (names.h: pr_text_mentions). */
+static const char *const sec014_needles[] = {"chmod", "mkdir", "makedirs", NULL};
+
+static bool sec014_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec014_needles);
+}
+
 static void sec014_check(pr_ctx *ctx, TSNode call) {
+  if (!sec014_relevant(ctx)) return;
   TSNode mode = {0};
   const char *what = NULL;
   char name[64];

@@ -209,7 +209,17 @@ static TSNode sec015_body(TSNode clause) {
   return ts_node_is_null(b) ? pr_child(clause, pr_field_body) : b;
 }
 
+/* Every finding needs one of the check functions named in the text (an
+ * alias is imported by its name too; names.h: pr_text_mentions). */
+static const char *const sec015_needles[] = {"exists", "isfile", "isdir", "islink", "access", NULL};
+
+static bool sec015_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec015_needles);
+}
+
 static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {
+  if (!sec015_relevant(ctx)) return;
   /* the clauses in order: the if itself, then elif and else clauses */
   TSNode clauses[64];
   uint32_t count = 0;

@@ -86,7 +86,16 @@ static void sec016_statement(pr_ctx *ctx, TSNode stmt) {
             "read it from the environment, off by default");
 }
 
+/* Every finding needs `debug=` or `DEBUG =` in the text (names.h: pr_text_mentions). */
+static const char *const sec016_needles[] = {"debug", "DEBUG", NULL};
+
+static bool sec016_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec016_needles);
+}
+
 static void sec016_check(pr_ctx *ctx, TSNode node) {
+  if (!sec016_relevant(ctx)) return;
   if (pr_node_kind(node) == pr_kind_call) sec016_call(ctx, node);
   else sec016_statement(ctx, node);
 }

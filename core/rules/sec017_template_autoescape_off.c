@@ -113,7 +113,16 @@ static bool sec017_escaping(const pr_ctx *ctx, TSNode call, uint32_t scope) {
   return sec017_safe_join(ctx, call, scope);
 }
 
+/* Every finding needs jinja2, `mark_safe` or `Markup` named in the text (an alias is imported by its name too) (names.h: pr_text_mentions). */
+static const char *const sec017_needles[] = {"jinja2", "mark_safe", "Markup", NULL};
+
+static bool sec017_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec017_needles);
+}
+
 static void sec017_check(pr_ctx *ctx, TSNode call) {
+  if (!sec017_relevant(ctx)) return;
   char q[128];
   if (!pr_call_qualified_name(ctx, call, q, sizeof q)) return;
   for (int i = 0; sec017_templates[i]; i++) {

@@ -60,7 +60,16 @@ static const char *sec021_policy(const pr_ctx *ctx, TSNode expr, int depth) {
   return ts_node_is_null(v) ? NULL : sec021_policy(ctx, v, depth + 1);
 }
 
+/* Every finding calls `.set_missing_host_key_policy` (names.h: pr_text_mentions). */
+static const char *const sec021_needles[] = {"set_missing_host_key_policy", NULL};
+
+static bool sec021_relevant(pr_ctx *ctx) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, sec021_needles);
+}
+
 static void sec021_check(pr_ctx *ctx, TSNode call) {
+  if (!sec021_relevant(ctx)) return;
   TSNode fn = pr_unparenthesize(pr_child(call, pr_field_function));
   if (pr_node_kind(fn) != pr_kind_attribute ||
       !pr_text_is(ctx, pr_child(fn, pr_field_attribute), "set_missing_host_key_policy"))

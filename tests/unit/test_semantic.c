@@ -185,6 +185,22 @@ static void global_and_nonlocal_rebinding_and_tuple_and_conditional_values(void 
     "- literal\n- nonliteral\n");
 }
 
+/* The raw-text searches behind the rules' per-file gates. */
+static void text_searches_find_words(void **state) {
+  (void)state;
+  const char *t = "cursor.executed = 1  # executes\ncur.execute(q)\nx_raw = draw(raw)\n";
+  uint32_t n = (uint32_t)strlen(t);
+  assert_int_equal(pr_text_find(t, n, 0, "execute"), 7);
+  assert_int_equal(pr_text_find(t, n, 8, "execute"), 23);
+  assert_int_equal(pr_text_find_word(t, n, 0, "execute"), 36);
+  assert_int_equal(pr_text_find_word(t, n, 0, "raw"), 60);
+  assert_int_equal(pr_text_find_word(t, n, 62, "raw"), n);
+  assert_int_equal(pr_text_find(t, n, 0, "absent"), n);
+  assert_int_equal(pr_text_find(t, n, n, "x"), n);
+  assert_int_equal(pr_text_find_word("raw", 3, 0, "raw"), 0);
+  assert_int_equal(pr_text_find_word("éraw", 5, 0, "raw"), 5);  /* a letter before it, even non-ASCII */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(imports_give_qualified_names),
@@ -192,6 +208,7 @@ int main(void) {
     cmocka_unit_test(literal_values_follow_the_catalog),
     cmocka_unit_test(reads_resolve_the_python_way),
     cmocka_unit_test(global_and_nonlocal_rebinding_and_tuple_and_conditional_values),
+    cmocka_unit_test(text_searches_find_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
