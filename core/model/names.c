@@ -236,23 +236,50 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
 /* The index of the byte of `s` least frequent in Python source: lowercase
  * letters ranked by their frequency in the standard library, then spaces,
  * dots, parentheses and underscores; any other byte counts as rare. */
-static size_t pr_names__rarest(const char *s, size_t n) {
-  static const char common[] = " etsarinoldc_fp.u()mhg,=ybkwv'\"xqjz";
-  size_t best = 0, best_rank = 0;
-  for (size_t i = 0; i < n; i++) {
-    const char *at = strchr(common, s[i]);
-    size_t rank = s[i] && at ? sizeof common - (size_t)(at - common) : 0;
-    if (i == 0 || rank < best_rank) { best = i; best_rank = rank; }
+/* How often each byte occurs in a sample of the text being searched (up to
+ * 16 slices of 4 KiB spread over it), kept per thread for the last text: a
+ * file's gates all search the same text, and which byte is rare depends on
+ * the file (`k` and `M` are everywhere in a test module full of mocks). A
+ * sample of an older text at the same address only costs speed, never
+ * changes an answer. */
+enum { PR_SAMPLE_SLICES = 16, PR_SAMPLE_SLICE = 4096 };
+static _Thread_local struct {
+  const char *text;
+  uint32_t len;
+  uint32_t count[256];
+} pr_names__sample;
+
+static const uint32_t *pr_names__frequencies(const char *text, uint32_t len) {
+  if (pr_names__sample.text == text && pr_names__sample.len == len) return pr_names__sample.count;
+  uint32_t *count = pr_names__sample.count;
+  memset(count, 0, 256 * sizeof *count);
+  uint32_t step = len / PR_SAMPLE_SLICES;
+  if (step < PR_SAMPLE_SLICE) step = PR_SAMPLE_SLICE;
+  for (uint32_t at = 0; at < len; at += step) {
+    const unsigned char *p = (const unsigned char *)text + at;
+    uint32_t n = len - at < PR_SAMPLE_SLICE ? len - at : PR_SAMPLE_SLICE;
+    for (uint32_t i = 0; i < n; i++) count[p[i]]++;
   }
+  pr_names__sample.text = text;
+  pr_names__sample.len = len;
+  return count;
+}
+
+/* The index of the byte of `s` least frequent in the text's sample. */
+static size_t pr_names__rarest(const char *text, uint32_t len, const char *s, size_t n) {
+  const uint32_t *count = pr_names__frequencies(text, len);
+  size_t best = 0;
+  for (size_t i = 1; i < n; i++)
+    if (count[(unsigned char)s[i]] < count[(unsigned char)s[best]]) best = i;
   return best;
 }
 
 uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle) {
   size_t n = strlen(needle);
   if (!n || from > len || n > len - from) return len;
-  /* memchr for the needle's rarest byte (in Python source): the first one
-     ('t' of "tempfile") would stop memchr every few bytes */
-  size_t k = pr_names__rarest(needle, n);
+  /* memchr for the needle's rarest byte in this text: the first one ('t' of
+     "tempfile") would stop memchr every few bytes */
+  size_t k = pr_names__rarest(text, len, needle, n);
   const char *p = text + from + k, *end = text + len - n + 1 + k;
   while (p < end) {
     p = memchr(p, needle[k], (size_t)(end - p));

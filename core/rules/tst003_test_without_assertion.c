@@ -282,11 +282,15 @@ static bool tst003_ident_char(char c) {
 
 /* Finds the next attribute assignment in text[*pos..len): `.name` followed by
  * `=` (not `==`) or `:` (an annotation). Returns false at the end. */
-static bool tst003_next_assigned(const char *text, uint32_t len, uint32_t *pos, tst003_name *out) {
+static bool tst003_next_assigned(const char *text, uint32_t len, uint32_t *pos, tst003_name *out,
+                                 bool assertion_like) {
   for (uint32_t p = *pos; p < len; p++) {
     const char *dot = memchr(text + p, '.', len - p);
     if (!dot) break;
     p = (uint32_t)(dot - text);
+    /* the file key wants assertion-like names only (tst003_assertion_name):
+       most attributes are told apart by their first letter */
+    if (assertion_like && p + 1 < len && !strchr("acve_", text[p + 1])) continue;
     uint32_t q = p + 1;
     while (q < len && tst003_ident_char(text[q])) q++;
     if (q == p + 1) continue;
@@ -321,12 +325,12 @@ static bool tst003_assigned_attribute(pr_ctx *ctx, const char *name, uint32_t le
     st->assigned_ready = true;
     uint32_t count = 0, pos = 0;
     tst003_name n;
-    while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n))
+    while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n, false))
       if (tst003_assertion_name(n.name, n.len)) count++;
     if (count) st->assigned = pr_ctx_alloc(ctx, count * sizeof *st->assigned);
     if (st->assigned) {
       pos = 0;
-      while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n) && st->assigned_count < count)
+      while (tst003_next_assigned(ctx->text, ctx->len, &pos, &n, false) && st->assigned_count < count)
         if (tst003_assertion_name(n.name, n.len)) st->assigned[st->assigned_count++] = n;
       qsort(st->assigned, st->assigned_count, sizeof *st->assigned, tst003_name_cmp);
     }
@@ -757,7 +761,7 @@ static int tst003_name_cmp(const void *a, const void *b);
 static uint64_t tst003_file_key(const char *text, uint32_t len) {
   uint32_t count = 0, pos = 0, cap = 0;
   tst003_name n, *names = NULL;
-  while (tst003_next_assigned(text, len, &pos, &n)) {
+  while (tst003_next_assigned(text, len, &pos, &n, true)) {
     if (!tst003_assertion_name(n.name, n.len)) continue;
     if (count == cap) {
       cap = cap ? cap * 2 : 16;
