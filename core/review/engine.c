@@ -1205,6 +1205,11 @@ void *pr_rule_state(pr_ctx *ctx, size_t size) {
   return ctx->state;
 }
 
+bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles) {
+  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
+  return pr_text_mentions(ctx, cache, needles);
+}
+
 bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope) {
   if (ctx->test_file) return true;
   return scope != PR_NONE && scope < ctx->model->scope_count && ctx->model->scopes[scope].in_test_class;

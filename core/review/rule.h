@@ -175,6 +175,10 @@ bool pr_statement_hash(const pr_ctx *ctx, TSNode node, uint64_t *out);
  * over i children each time; other nodes are read in one pass (pr_children).
  * PR_NONE only when out of memory. */
 uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out);
+/* A rule's per-file text gate (names.h: pr_text_mentions) cached in its
+ * state, for a rule whose state is nothing else: true when the text holds
+ * one of the needles. */
+bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

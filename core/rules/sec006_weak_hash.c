@@ -69,8 +69,7 @@ static const char *sec006_new_algorithm(const pr_ctx *ctx, TSNode call) {
 static const char *const sec006_needles[] = {"hashlib", "Crypto", NULL};
 
 static bool sec006_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec006_needles);
+  return pr_rule_mentions(ctx, sec006_needles);
 }
 
 static void sec006_check(pr_ctx *ctx, TSNode call) {

@@ -98,8 +98,7 @@ static const char *sec008_tmp_literal(const pr_ctx *ctx, TSNode arg) {
 static const char *const sec008_needles[] = {"tempfile", "tempnam", "tmpnam", "/tmp/", "/var/tmp/", "/dev/shm/", NULL};
 
 static bool sec008_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec008_needles);
+  return pr_rule_mentions(ctx, sec008_needles);
 }
 
 static void sec008_check(pr_ctx *ctx, TSNode call) {

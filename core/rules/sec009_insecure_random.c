@@ -159,8 +159,7 @@ static void sec009_target(pr_ctx *ctx, TSNode target, TSNode value) {
 static const char *const sec009_needles[] = {"random", NULL};
 
 static bool sec009_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec009_needles);
+  return pr_rule_mentions(ctx, sec009_needles);
 }
 
 static void sec009_check(pr_ctx *ctx, TSNode node) {

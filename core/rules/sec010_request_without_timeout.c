@@ -54,8 +54,7 @@ static bool sec010_in(const char *name, const char *const *list) {
 static const char *const sec010_needles[] = {"requests", "httpx", NULL};
 
 static bool sec010_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec010_needles);
+  return pr_rule_mentions(ctx, sec010_needles);
 }
 
 static void sec010_check(pr_ctx *ctx, TSNode call) {

@@ -79,8 +79,7 @@ static bool sec011_filters(const pr_ctx *ctx, TSNode filter) {
 static const char *const sec011_needles[] = {"tarfile", "zipfile", NULL};
 
 static bool sec011_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec011_needles);
+  return pr_rule_mentions(ctx, sec011_needles);
 }
 
 static void sec011_check(pr_ctx *ctx, TSNode call) {

@@ -97,8 +97,7 @@ static bool sec012_own_file(const pr_ctx *ctx, TSNode e, int depth) {
 static const char *const sec012_needles[] = {"xml", NULL};
 
 static bool sec012_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec012_needles);
+  return pr_rule_mentions(ctx, sec012_needles);
 }
 
 static void sec012_check(pr_ctx *ctx, TSNode call) {

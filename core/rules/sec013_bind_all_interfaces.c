@@ -66,8 +66,7 @@ static void sec013_report(pr_ctx *ctx, TSNode literal, const char *where) {
 static const char *const sec013_needles[] = {"0.0.0.0", "\"::\"", "'::'", NULL};
 
 static bool sec013_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec013_needles);
+  return pr_rule_mentions(ctx, sec013_needles);
 }
 
 static void sec013_check(pr_ctx *ctx, TSNode call) {

@@ -133,8 +133,7 @@ static bool sec014_is_path(const pr_ctx *ctx, TSNode expr, uint32_t scope, int d
 static const char *const sec014_needles[] = {"chmod", "mkdir", "makedirs", NULL};
 
 static bool sec014_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec014_needles);
+  return pr_rule_mentions(ctx, sec014_needles);
 }
 
 static void sec014_check(pr_ctx *ctx, TSNode call) {

@@ -214,8 +214,7 @@ static TSNode sec015_body(TSNode clause) {
 static const char *const sec015_needles[] = {"exists", "isfile", "isdir", "islink", "access", NULL};
 
 static bool sec015_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec015_needles);
+  return pr_rule_mentions(ctx, sec015_needles);
 }
 
 static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {

@@ -90,8 +90,7 @@ static void sec016_statement(pr_ctx *ctx, TSNode stmt) {
 static const char *const sec016_needles[] = {"debug", "DEBUG", NULL};
 
 static bool sec016_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec016_needles);
+  return pr_rule_mentions(ctx, sec016_needles);
 }
 
 static void sec016_check(pr_ctx *ctx, TSNode node) {

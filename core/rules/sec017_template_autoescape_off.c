@@ -117,8 +117,7 @@ static bool sec017_escaping(const pr_ctx *ctx, TSNode call, uint32_t scope) {
 static const char *const sec017_needles[] = {"jinja2", "mark_safe", "Markup", NULL};
 
 static bool sec017_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec017_needles);
+  return pr_rule_mentions(ctx, sec017_needles);
 }
 
 static void sec017_check(pr_ctx *ctx, TSNode call) {

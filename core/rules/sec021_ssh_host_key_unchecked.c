@@ -64,8 +64,7 @@ static const char *sec021_policy(const pr_ctx *ctx, TSNode expr, int depth) {
 static const char *const sec021_needles[] = {"set_missing_host_key_policy", NULL};
 
 static bool sec021_relevant(pr_ctx *ctx) {
-  uint8_t *cache = ctx->state ? ctx->state : pr_rule_state(ctx, sizeof *cache);
-  return pr_text_mentions(ctx, cache, sec021_needles);
+  return pr_rule_mentions(ctx, sec021_needles);
 }
 
 static void sec021_check(pr_ctx *ctx, TSNode call) {
