@@ -212,6 +212,51 @@ bool pr_dotted_is(const pr_ctx *ctx, TSNode expr, const char *dotted) {
   }
 }
 
+static bool pr_names__put(char *buf, uint32_t cap, uint32_t *out, const char *s, uint32_t len) {
+  if (*out + len + 1 > cap) return false;
+  memcpy(buf + *out, s, len);
+  *out += len;
+  return true;
+}
+
+static bool pr_names__put_dotted(const pr_ctx *ctx, TSNode dotted, char *buf, uint32_t cap, uint32_t *out) {
+  if (pr_node_kind(dotted) != pr_kind_dotted_name) return false;
+  pr_children kids;
+  pr_children_start(&kids, dotted);
+  TSNode part;
+  bool first = true;
+  while (pr_children_next(&kids, &part)) {
+    if (pr_node_kind(part) != pr_kind_identifier) continue;
+    uint32_t len;
+    const char *t = pr_text(ctx, part, &len);
+    if ((!first && !pr_names__put(buf, cap, out, ".", 1)) || !pr_names__put(buf, cap, out, t, len)) {
+      pr_children_end(&kids);
+      return false;
+    }
+    first = false;
+  }
+  pr_children_end(&kids);
+  return !first;
+}
+
+uint32_t pr_import_item_text(const pr_ctx *ctx, TSNode item, char *buf, uint32_t cap) {
+  uint32_t out = 0;
+  pr_kind k = pr_node_kind(item);
+  if (k == pr_kind_dotted_name) {
+    if (!pr_names__put_dotted(ctx, item, buf, cap, &out)) return 0;
+  } else if (k == pr_kind_aliased_import) {
+    TSNode alias = pr_child(item, pr_field_alias);
+    if (ts_node_is_null(alias) || !pr_names__put_dotted(ctx, pr_child(item, pr_field_name), buf, cap, &out)) return 0;
+    uint32_t len;
+    const char *t = pr_text(ctx, alias, &len);
+    if (!pr_names__put(buf, cap, &out, " as ", 4) || !pr_names__put(buf, cap, &out, t, len)) return 0;
+  } else {
+    return 0;
+  }
+  buf[out] = 0;
+  return out;
+}
+
 bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
   static const char *const methods[] = {"debug", "info", "warning", "warn", "error",
                                         "exception", "critical", "log", NULL};

@@ -53,6 +53,13 @@ TSNode pr_unparenthesize(TSNode node);
 /* Compares the text of an identifier/attribute chain with a dotted name, e.g. "self.fail". */
 bool pr_dotted_is(const pr_ctx *ctx, TSNode expr, const char *dotted);
 
+/* An import's item (a dotted_name `a.b` or an aliased_import `a.b as c`) as
+ * Python reads it, NUL-terminated into buf[0..cap): its names joined by `.`
+ * and ` as `, without the blanks, line breaks, backslashes and comments that
+ * may be written between them inside brackets. Returns its length, or 0 for
+ * another node or when it does not fit. */
+uint32_t pr_import_item_text(const pr_ctx *ctx, TSNode item, char *buf, uint32_t cap);
+
 /* A logging call (catalog: Definitions): debug, info, warning, warn, error,
  * exception, critical or log called on a receiver whose last name part, ignoring
  * leading underscores and case, is log, logger or logging. */

@@ -1003,6 +1003,37 @@ static TSNode pr_engine__statement_of(TSNode root, TSNode node) {
   return best;
 }
 
+/* Every report prints a message as one line, and a rule may quote source text
+ * written across lines (a dotted import continued with a backslash, a callee
+ * split inside brackets): a line break, with the blanks and the backslash of
+ * a continuation around it, becomes one space. Returns the new length. */
+static size_t pr_engine__one_line(char *s, size_t n) {
+  if (!memchr(s, '\n', n) && !memchr(s, '\r', n)) return n;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    bool line_break = false;
+    while (j < n) {
+      char c = s[j];
+      if (c == '\n' || c == '\r') line_break = true;
+      else if (c == '\\' && j + 1 < n && (s[j + 1] == '\n' || s[j + 1] == '\r')) line_break = true;
+      else if (c != ' ' && c != '\t' && c != '\f' && c != '\v') break;
+      j++;
+    }
+    if (line_break) {
+      s[o++] = ' ';
+      i = j;
+    } else if (j > i) {
+      memmove(s + o, s + i, j - i);
+      o += j - i;
+      i = j;
+    } else {
+      s[o++] = s[i++];
+    }
+  }
+  return o;
+}
+
 /* A finding's message in the arena: never cut inside a character and always
  * valid UTF-8 (a message quotes names and text of the file, and every report,
  * JSON above all, must be able to carry it). Quoted text beyond
@@ -1017,6 +1048,7 @@ static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap,
   char *raw = malloc((size_t)n + 1);
   if (!raw) { run->oom = true; return NULL; }
   vsnprintf(raw, (size_t)n + 1, fmt, ap);
+  n = (int)pr_engine__one_line(raw, (size_t)n);
   size_t suffix_len = strlen(suffix);
   /* at most 3 bytes out per byte in (U+FFFD for a bad byte), plus the ellipsis */
   size_t keep = (size_t)n < PR_MESSAGE_MAX_BYTES ? (size_t)n : PR_MESSAGE_MAX_BYTES;

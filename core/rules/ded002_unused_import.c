@@ -41,6 +41,7 @@
  *     return text.split()
  * ```
  */
+#include "names.h"
 #include "rule.h"
 #include "rule_docs.h"
 #include "statements.h"
@@ -267,8 +268,10 @@ static bool ded002_candidate(const pr_ctx *ctx, uint32_t i) {
 static void ded002_report(pr_ctx *ctx, uint32_t i, bool whole_statement) {
   const pr_binding *b = &ctx->model->bindings[i];
   TSNode item = ded002_item(b);
-  uint32_t len;
-  const char *s = pr_text(ctx, item, &len);
+  char name[512];
+  uint32_t len = pr_import_item_text(ctx, item, name, sizeof name);
+  const char *s = name;
+  if (!len) s = pr_text(ctx, item, &len);
   pr_finding *f = pr_report(ctx, item, "`%.*s` is imported but never used; remove the import", (int)len, s);
   if (!f) return;
   /* `try: import a as x` / `except ImportError: import b as x`: removing one
