@@ -2,6 +2,7 @@
 #include "protocol.h"
 
 #include "suppress.h"
+#include "reportparts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -236,61 +237,134 @@ static json_t *pr_protocol__range_new(const pr_document *doc, uint32_t start, ui
                    (json_int_t)s.column, "end", "line", (json_int_t)e.line, "character", (json_int_t)e.column);
 }
 
-json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
-                                    const pr_review *review, const pr_client_caps *caps,
-                                    const pr_finding **unencodable, uint32_t *dropped) {
+static void pr_protocol__write_range(pr_buf *b, const pr_document *doc, uint32_t start, uint32_t end, pr_unit unit) {
+  pr_position s = pr_document_position(doc, start, unit), e = pr_document_position(doc, end, unit);
+  pr_buf_printf(b, "{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}", s.line,
+                s.column, e.line, e.column);
+}
+
+static void pr_protocol__write_edit(pr_buf *b, const pr_document *doc, uint32_t start, uint32_t end, const char *text,
+                                    pr_unit unit) {
+  pr_buf_lit(b, "{\"range\":");
+  pr_protocol__write_range(b, doc, start, end, unit);
+  pr_buf_lit(b, ",\"newText\":");
+  pr_buf_json_string(b, text, strlen(text));
+  pr_buf_lit(b, "}");
+}
+
+static bool pr_protocol__valid(const char *s) { return pr_utf8_valid(s, (uint32_t)strlen(s)); }
+
+/* JSON strings must be UTF-8: a finding holding anything else is left out. */
+static bool pr_protocol__encodable(const pr_finding *f) {
+  if (!pr_protocol__valid(f->message) || (f->fix_message && !pr_protocol__valid(f->fix_message))) return false;
+  for (uint32_t r = 0; r < f->related_count; r++)
+    if (!pr_protocol__valid(f->related[r].message)) return false;
+  for (uint32_t e = 0; f->fix_message && e < f->edit_count; e++)
+    if (!pr_protocol__valid(f->edits[e].text)) return false;
+  return true;
+}
+
+void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, const pr_document *doc,
+                                   const pr_review *review, const pr_client_caps *caps,
+                                   const pr_finding **unencodable, uint32_t *dropped) {
   if (unencodable) *unencodable = NULL;
   if (dropped) *dropped = 0;
-  json_t *list = json_array();
-  if (!list) return NULL;
+  pr_unit unit = caps->encoding;
+  bool first = true;
+  pr_buf_lit(b, "[");
   for (uint32_t i = 0; i < review->count; i++) {
     const pr_finding *f = review->findings[i];
-    json_t *d = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", pr_protocol__range_new(doc, f->start, f->end, caps->encoding),
-                          "severity", (json_int_t)f->severity, "code", f->rule->code, "source", "pyreview",
-                          "message", f->message);
-    if (!d) {
+    if (!pr_protocol__encodable(f)) {
       if (unencodable && !*unencodable) *unencodable = f;
       if (dropped) ++*dropped;
       continue;
     }
-    if (f->rule->cwe) {
-      char href[96];
-      snprintf(href, sizeof href, "https://cwe.mitre.org/data/definitions/%d.html", f->rule->cwe);
-      json_object_set_new(d, "codeDescription", json_pack("{s:s}", "href", href));
-    }
-    json_t *tags = json_array();
-    if ((f->rule->tags & PR_TAG_UNNECESSARY) && caps->tag_unnecessary) json_array_append_new(tags, json_integer(1));
-    if ((f->rule->tags & PR_TAG_DEPRECATED) && caps->tag_deprecated) json_array_append_new(tags, json_integer(2));
-    if (json_array_size(tags)) json_object_set_new(d, "tags", tags);
-    else json_decref(tags);
+    if (!first) pr_buf_lit(b, ",");
+    pr_buf_lit(b, "{\"range\":");
+    first = false;
+    pr_protocol__write_range(b, doc, f->start, f->end, unit);
+    pr_buf_printf(b, ",\"severity\":%d,\"code\":", (int)f->severity);
+    pr_buf_json_string(b, f->rule->code, strlen(f->rule->code));
+    pr_buf_lit(b, ",\"source\":\"pyreview\",\"message\":");
+    pr_buf_json_string(b, f->message, strlen(f->message));
+    if (f->rule->cwe)
+      pr_buf_printf(b, ",\"codeDescription\":{\"href\":\"https://cwe.mitre.org/data/definitions/%d.html\"}",
+                    f->rule->cwe);
+    bool unnecessary = (f->rule->tags & PR_TAG_UNNECESSARY) && caps->tag_unnecessary;
+    bool deprecated = (f->rule->tags & PR_TAG_DEPRECATED) && caps->tag_deprecated;
+    if (unnecessary || deprecated)
+      pr_buf_printf(b, ",\"tags\":[%s%s%s]", unnecessary ? "1" : "", unnecessary && deprecated ? "," : "",
+                    deprecated ? "2" : "");
     /* what a code action needs, so that it needs no review: the fix's edits and
        the `# noqa` edit, in the negotiated encoding, for this version */
-    json_t *data = json_pack("{s:I}", "version", (json_int_t)version);
-    if (data && f->fix_message) {
-      json_t *edits = json_array();
-      for (uint32_t e = 0; e < f->edit_count; e++)
-        json_array_append_new(edits, pr_protocol_text_edit_new(doc, f->edits[e].start, f->edits[e].end,
-                                                               f->edits[e].text, caps->encoding));
-      json_object_set_new(data, "fix", json_pack("{s:s,s:o}", "title", f->fix_message, "edits", edits));
+    pr_buf_printf(b, ",\"data\":{\"version\":%lld", (long long)version);
+    if (f->fix_message) {
+      pr_buf_lit(b, ",\"fix\":{\"title\":");
+      pr_buf_json_string(b, f->fix_message, strlen(f->fix_message));
+      pr_buf_lit(b, ",\"edits\":[");
+      for (uint32_t e = 0; e < f->edit_count; e++) {
+        if (e) pr_buf_lit(b, ",");
+        pr_protocol__write_edit(b, doc, f->edits[e].start, f->edits[e].end, f->edits[e].text, unit);
+      }
+      pr_buf_lit(b, "]}");
     }
     uint32_t at, row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
     char insert[96];
-    if (data && pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row,
-                                    f->rule->code, &at, insert, sizeof insert))
-      json_object_set_new(data, "noqa", pr_protocol_text_edit_new(doc, at, at, insert, caps->encoding));
-    if (data) json_object_set_new(d, "data", data);
-    if (f->related_count && caps->related_information) {
-      json_t *rel = json_array();
-      for (uint32_t r = 0; r < f->related_count; r++)
-        json_array_append_new(rel, json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
-                                             pr_protocol__range_new(doc, f->related[r].start, f->related[r].end,
-                                                                    caps->encoding),
-                                             "message", f->related[r].message));
-      json_object_set_new(d, "relatedInformation", rel);
+    if (pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row,
+                            f->rule->code, &at, insert, sizeof insert)) {
+      pr_buf_lit(b, ",\"noqa\":");
+      pr_protocol__write_edit(b, doc, at, at, insert, unit);
     }
-    json_array_append_new(list, d);
+    pr_buf_lit(b, "}");
+    if (f->related_count && caps->related_information) {
+      pr_buf_lit(b, ",\"relatedInformation\":[");
+      for (uint32_t r = 0; r < f->related_count; r++) {
+        if (r) pr_buf_lit(b, ",");
+        pr_buf_lit(b, "{\"location\":{\"uri\":");
+        pr_buf_json_string(b, uri, strlen(uri));
+        pr_buf_lit(b, ",\"range\":");
+        pr_protocol__write_range(b, doc, f->related[r].start, f->related[r].end, unit);
+        pr_buf_lit(b, "},\"message\":");
+        pr_buf_json_string(b, f->related[r].message, strlen(f->related[r].message));
+        pr_buf_lit(b, "}");
+      }
+      pr_buf_lit(b, "]");
+    }
+    pr_buf_lit(b, "}");
   }
+  pr_buf_lit(b, "]");
+}
+
+json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
+                                    const pr_review *review, const pr_client_caps *caps,
+                                    const pr_finding **unencodable, uint32_t *dropped) {
+  pr_buf b = {0};
+  pr_protocol_diagnostics_write(&b, uri, version, doc, review, caps, unencodable, dropped);
+  json_t *list = b.oom ? NULL : json_loadb(b.data, b.len, 0, NULL);
+  pr_buf_free(&b);
+  if (!list) return NULL;
   return json_pack("{s:s,s:I,s:o}", "uri", uri, "version", (json_int_t)version, "diagnostics", list);
+}
+
+void pr_protocol_publish_write(pr_buf *b, const char *uri, int64_t version, const char *items, size_t items_len) {
+  pr_buf_lit(b, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{\"uri\":");
+  pr_buf_json_string(b, uri, strlen(uri));
+  pr_buf_printf(b, ",\"version\":%lld,\"diagnostics\":", (long long)version);
+  pr_buf_append(b, items, items_len);
+  pr_buf_lit(b, "}}");
+}
+
+void pr_protocol_full_report_write(pr_buf *b, json_t *id, const char *result_id, const char *items, size_t items_len) {
+  char *id_text = json_dumps(id ? id : json_null(), JSON_COMPACT | JSON_ENCODE_ANY);
+  if (!id_text) { b->oom = true; return; }
+  pr_buf_lit(b, "{\"jsonrpc\":\"2.0\",\"id\":");
+  pr_buf_append(b, id_text, strlen(id_text));
+  free(id_text);
+  pr_buf_lit(b, ",\"result\":{\"kind\":\"full\",\"resultId\":");
+  pr_buf_json_string(b, result_id, strlen(result_id));
+  pr_buf_lit(b, ",\"items\":");
+  pr_buf_append(b, items, items_len);
+  pr_buf_lit(b, "}}");
 }
 
 json_t *pr_protocol_text_edit_new(const pr_document *doc, uint32_t start, uint32_t end, const char *text,

@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "engine.h"
+#include "report.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -70,10 +71,24 @@ bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char 
 /* Reads params.textDocument.uri (didClose, didSave, ...). */
 bool pr_protocol_read_document_uri(json_t *params, const char **uri, const char **error);
 
-/* The publishDiagnostics params for a reviewed document. A finding that cannot
- * be encoded as JSON is left out and, when `unencodable` is not NULL, the first
- * such finding is stored there (NULL when none) and *dropped counts them, so
- * that the caller can log them. */
+/* The diagnostics of a reviewed document as JSON text (an array), appended to
+ * *b (b->oom when out of memory): written directly, since a keystroke in a
+ * large file publishes hundreds of them and building jansson values, dumping
+ * and freeing them cost more than the review of the edit. A finding that
+ * cannot be encoded as JSON (a string that is not UTF-8) is left out and, when
+ * `unencodable` is not NULL, the first such finding is stored there (NULL
+ * when none) and *dropped counts them, so that the caller can log them. */
+void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, const pr_document *doc,
+                                   const pr_review *review, const pr_client_caps *caps,
+                                   const pr_finding **unencodable, uint32_t *dropped);
+/* A whole textDocument/publishDiagnostics notification around diagnostics
+ * written by pr_protocol_diagnostics_write. */
+void pr_protocol_publish_write(pr_buf *b, const char *uri, int64_t version, const char *items, size_t items_len);
+/* A whole response carrying a "full" DocumentDiagnosticReport of those diagnostics. */
+void pr_protocol_full_report_write(pr_buf *b, json_t *id, const char *result_id, const char *items, size_t items_len);
+
+/* The publishDiagnostics params for a reviewed document, as jansson values
+ * (notebooks and workspace reports re-arrange them); as above otherwise. */
 json_t *pr_protocol_diagnostics_new(const char *uri, int64_t version, const pr_document *doc,
                                     const pr_review *review, const pr_client_caps *caps,
                                     const pr_finding **unencodable, uint32_t *dropped);

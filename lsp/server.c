@@ -70,7 +70,8 @@ typedef struct pr_open_document {
   uint64_t id;           /* unique for the server's life: a job finds its document by it */
   bool busy;             /* a review of it runs off the loop (it has lent the job its cache) */
   bool dirty;            /* changed since the review that runs or last ran started */
-  json_t *items;         /* the last review's diagnostics (for pull clients) */
+  char *items;           /* the last review's diagnostics as a JSON array (for pull clients), or NULL */
+  size_t items_len;
   char result_id[48];    /* its resultId */
   pr_pull *pulls;        /* pull requests waiting for the running review */
   uint32_t pull_count;
@@ -98,7 +99,8 @@ typedef struct pr_review_job {
   pr_review_cache *cache;    /* the document's, lent for the job */
   TSParser *parser;
   /* results */
-  json_t *params;            /* publishDiagnostics params, or NULL */
+  char *items;               /* the diagnostics as a JSON array, or NULL */
+  size_t items_len;
   pr_mark *marks;
   uint32_t mark_count;
   bool failed;               /* out of memory: nothing published */
@@ -187,6 +189,13 @@ static void pr_server__send(pr_server *s, json_t *msg) {
   free(body);
 }
 
+/* Sends a message already written as JSON text, and frees the buffer. */
+static void pr_server__send_text(pr_server *s, pr_buf *b) {
+  if (b->oom) pr_server__log(s, "could not build a message (out of memory)");
+  else s->io.write(s->io.user, b->data, b->len);
+  pr_buf_free(b);
+}
+
 static void pr_server__error(pr_server *s, json_t *id, pr_rpc_error code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void pr_server__error(pr_server *s, json_t *id, pr_rpc_error code, const char *fmt, ...) {
@@ -214,7 +223,7 @@ static void pr_server__forget(pr_server *s, pr_open_document *d) {
     free(d->pulls[i].previous);
   }
   free(d->pulls);
-  json_decref(d->items);
+  free(d->items);
   pr_document_delete(d->doc);
   pr_review_cache_free(d->cache);
   free(d->marks);
@@ -331,10 +340,11 @@ static void pr_server__set_editor(pr_server *s, json_t *settings) {
  * builds its publishDiagnostics params and the marks hover uses. Touches no
  * server state: a worker thread runs it. False when out of memory. */
 static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
-                              const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser, json_t **params,
-                              pr_mark **marks, uint32_t *mark_count, uint32_t *dropped, char *dropped_code,
-                              pr_position *dropped_at) {
-  *params = NULL;
+                              const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser,
+                              char **items, size_t *items_len, pr_mark **marks, uint32_t *mark_count,
+                              uint32_t *dropped, char *dropped_code, pr_position *dropped_at) {
+  *items = NULL;
+  *items_len = 0;
   *marks = NULL;
   *mark_count = *dropped = 0;
   if (!pr_document_ensure_tree(doc, parser)) return false;
@@ -351,7 +361,14 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
       (*marks)[i] = (pr_mark){review.findings[i]->start, review.findings[i]->end, review.findings[i]->rule};
   }
   const pr_finding *bad;
-  *params = pr_protocol_diagnostics_new(uri, pr_document_version(doc), doc, &review, caps, &bad, dropped);
+  pr_buf b = {0};
+  pr_protocol_diagnostics_write(&b, uri, pr_document_version(doc), doc, &review, caps, &bad, dropped);
+  if (b.oom) {
+    pr_buf_free(&b);
+  } else {
+    *items = b.data;
+    *items_len = b.len;
+  }
   if (*dropped) {
     snprintf(dropped_code, 16, "%s", bad->rule->code);
     *dropped_at = pr_document_position(doc, bad->start, PR_UNIT_UTF32);
@@ -362,30 +379,38 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
 
 /* A DocumentDiagnosticReport of d's last review: unchanged when the client has it. */
 static void pr_server__answer_pull(pr_server *s, pr_open_document *d, json_t *id, const char *previous) {
-  json_t *items = NULL;
-  if (!previous || strcmp(previous, d->result_id)) items = d->items ? json_incref(d->items) : json_array();
-  pr_server__send(s, pr_protocol_response_new(id, pr_protocol_diagnostic_report_new(d->result_id, items)));
+  if (previous && !strcmp(previous, d->result_id)) {
+    pr_server__send(s, pr_protocol_response_new(id, pr_protocol_diagnostic_report_new(d->result_id, NULL)));
+    return;
+  }
+  pr_buf b = {0};
+  pr_protocol_full_report_write(&b, id, d->result_id, d->items ? d->items : "[]", d->items ? d->items_len : 2);
+  pr_server__send_text(s, &b);
 }
 
 /* Installs a finished review's results in the document and sends them (push),
  * or answers the pull requests that waited for them. */
-static void pr_server__deliver(pr_server *s, pr_open_document *d, json_t *params, pr_mark *marks, uint32_t mark_count,
-                               uint32_t dropped, const char *dropped_code, pr_position dropped_at) {
+static void pr_server__deliver(pr_server *s, pr_open_document *d, char *items, size_t items_len, pr_mark *marks,
+                               uint32_t mark_count, uint32_t dropped, const char *dropped_code,
+                               pr_position dropped_at) {
   free(d->marks);
   d->marks = marks;
   d->mark_count = mark_count;
   if (dropped)
     pr_server__log(s, "%s: %u diagnostic(s) could not be encoded as JSON and were left out, the first %s at %u:%u",
                    d->uri, dropped, dropped_code, dropped_at.line + 1, dropped_at.column + 1);
-  json_decref(d->items);
-  d->items = params ? json_incref(json_object_get(params, "diagnostics")) : NULL;
+  free(d->items);
+  d->items = items;
+  d->items_len = items_len;
   snprintf(d->result_id, sizeof d->result_id, "%llu-%lld-%llu", (unsigned long long)d->id,
            (long long)pr_document_version(d->doc), (unsigned long long)++s->result_seq);
   if (!s->caps.pull_diagnostics) {
-    pr_server__send(s, pr_protocol_notification_new("textDocument/publishDiagnostics", params));
+    if (!items) { pr_server__log(s, "%s: could not build its diagnostics (out of memory)", d->uri); return; }
+    pr_buf b = {0};
+    pr_protocol_publish_write(&b, d->uri, pr_document_version(d->doc), items, items_len);
+    pr_server__send_text(s, &b);
     return;
   }
-  json_decref(params);
   for (uint32_t i = 0; i < d->pull_count; i++) {
     pr_server__answer_pull(s, d, d->pulls[i].id, d->pulls[i].previous);
     json_decref(d->pulls[i].id);
@@ -398,7 +423,7 @@ static void pr_server__review_work(uv_work_t *work) {
   pr_review_job *j = work->data;
   j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
                                  j->cache,
-                                 j->parser, &j->params, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
+                                 j->parser, &j->items, &j->items_len, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
                                  &j->dropped_at);
 }
 
@@ -426,14 +451,15 @@ static void pr_server__review_done(uv_work_t *work, int status) {
     if (status == 0 && j->failed)
       pr_server__log(s, "%s: not parsed within %u ms (or out of memory); its diagnostics are not updated", d->uri,
                      pr_parse_time_limit_ms());
-    if (status == 0 && current && j->params) {
-      pr_server__deliver(s, d, j->params, j->marks, j->mark_count, j->dropped, j->dropped_code, j->dropped_at);
-      j->params = NULL;
+    if (status == 0 && current && j->items) {
+      pr_server__deliver(s, d, j->items, j->items_len, j->marks, j->mark_count, j->dropped, j->dropped_code,
+                         j->dropped_at);
+      j->items = NULL;
       j->marks = NULL;
     }
     if (d->dirty) pr_server__schedule(s, d);
   }
-  json_decref(j->params);
+  free(j->items);
   free(j->marks);
   pr_review_cache_free(j->cache);
   pr_document_delete(j->snap);
@@ -447,19 +473,20 @@ static void pr_server__review_done(uv_work_t *work, int status) {
 static void pr_server__schedule(pr_server *s, pr_open_document *d) {
   d->dirty = true;
   if (!s->loop) {
-    json_t *params;
+    char *items;
+    size_t items_len;
     pr_mark *marks;
     uint32_t count, dropped;
     char code[16];
     pr_position at;
     if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, &d->settings, d->doc, d->cache,
                            s->parser,
-                           &params, &marks, &count, &dropped, code, &at)) {
+                           &items, &items_len, &marks, &count, &dropped, code, &at)) {
       pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
       return;
     }
     d->dirty = false;
-    pr_server__deliver(s, d, params, marks, count, dropped, code, at);
+    pr_server__deliver(s, d, items, items_len, marks, count, dropped, code, at);
     return;
   }
   if (d->busy) return;  /* the running review's completion schedules the next */

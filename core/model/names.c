@@ -319,13 +319,14 @@ static size_t pr_names__rarest(const char *text, uint32_t len, const char *s, si
   return best;
 }
 
-uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle) {
+uint32_t pr_text_find_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *needle) {
   size_t n = strlen(needle);
-  if (!n || from > len || n > len - from) return len;
+  if (to > len) to = len;
+  if (!n || from > to || n > to - from) return len;
   /* memchr for the needle's rarest byte in this text: the first one ('t' of
      "tempfile") would stop memchr every few bytes */
   size_t k = pr_names__rarest(text, len, needle, n);
-  const char *p = text + from + k, *end = text + len - n + 1 + k;
+  const char *p = text + from + k, *end = text + to - n + 1 + k;
   while (p < end) {
     p = memchr(p, needle[k], (size_t)(end - p));
     if (!p) break;
@@ -335,10 +336,14 @@ uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char 
   return len;
 }
 
+uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle) {
+  return pr_text_find_range(text, len, from, len, needle);
+}
+
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles) {
   if (cache && *cache) return *cache == 1;
   bool found = false;
-  for (int i = 0; needles[i] && !found; i++) found = pr_text_find(ctx->text, ctx->len, 0, needles[i]) < ctx->len;
+  for (int i = 0; needles[i] && !found; i++) found = pr_walked_text_has(ctx, needles[i], false);
   if (cache) *cache = found ? 1 : 2;
   return found;
 }
@@ -346,8 +351,13 @@ bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *need
 static bool pr_names__ident_char(char c);
 
 uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const char *word) {
+  return pr_text_find_word_range(text, len, from, len, word);
+}
+
+uint32_t pr_text_find_word_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *word) {
   uint32_t n = (uint32_t)strlen(word);
-  for (uint32_t p = pr_text_find(text, len, from, word); p < len; p = pr_text_find(text, len, p + 1, word)) {
+  for (uint32_t p = pr_text_find_range(text, len, from, to, word); p < len;
+       p = pr_text_find_range(text, len, p + 1, to, word)) {
     if ((p == 0 || !pr_names__ident_char(text[p - 1])) && (p + n >= len || !pr_names__ident_char(text[p + n])))
       return p;
   }

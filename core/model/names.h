@@ -68,16 +68,24 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call);
 /* A per-file gate for a rule whose every finding needs one of the NULL-terminated
  * needles somewhere in the text: a module name (`tarfile`: neither an import
  * nor a dotted name can reach `tarfile.open` without it), or a literal the rule
- * looks for ("0.0.0.0"). Scans ctx->text once per file and caches the answer
- * in *cache (0: not scanned yet, 1: found, 2: absent), which the rule keeps in
- * its pr_rule_state. When the needles are absent no node of the file can give
- * a finding, so the gate only saves work: it never changes what is reported. */
+ * looks for ("0.0.0.0"). Scans the text the review walks once per review
+ * (rule.h: pr_walked_text_has; on a keystroke, not the functions whose kept
+ * results are reused) and caches the answer in *cache (0: not scanned yet,
+ * 1: found, 2: absent), which the rule keeps in its pr_rule_state. When the
+ * needles are absent no node the rule is shown can give a finding, so the
+ * gate only saves work: it never changes what is reported. A gate is for
+ * needles written in the node judged or in the skeleton around it (an
+ * import), never for what on_facts decides over the whole file. */
 bool pr_text_mentions(const pr_ctx *ctx, uint8_t *cache, const char *const *needles);
 /* The first byte offset >= from where `needle` occurs in text[0..len), or len. */
 uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle);
 /* As pr_text_find, for `word` standing alone: no identifier character (letter,
  * digit, `_`, non-ASCII) right before or after it. */
 uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const char *word);
+/* As pr_text_find and pr_text_find_word, for an occurrence that lies wholly
+ * in text[from..to); still len when there is none. */
+uint32_t pr_text_find_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *needle);
+uint32_t pr_text_find_word_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *word);
 
 /* Gates of core's own predicates, cached for the review (NULL when the review
  * keeps no memo: then pr_text_mentions scans each time). */

@@ -13,8 +13,9 @@
 #include "position.h"
 #include "report.h"
 
-/* Appends a string literal. */
-#define pr_buf_lit(b, s) pr_buf_append((b), (s), sizeof(s) - 1)
+/* Appends a string literal (only a literal compiles: sizeof of a pointer
+ * would append 8 bytes of whatever it points to). */
+#define pr_buf_lit(b, s) pr_buf_append((b), "" s, sizeof(s) - 1)
 
 /* The 1-based position (code points) of a byte of the file. */
 pr_position pr_report_pos(const pr_reviewed_file *file, uint32_t byte);

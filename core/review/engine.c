@@ -128,6 +128,9 @@ typedef struct pr_review_run {
   uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
   pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
+  /* the text the review walks, as [start, end) pairs without blank edges
+     (pr_walked_text_has); computed when first asked */
+  uint32_t *walked; uint32_t walked_count, walked_cap; bool walked_ready;
   uint32_t current_rule;          /* index into rules of the rule being run */
   TSNode current_node;            /* the node on_node is looking at; null outside on_node */
   uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
@@ -1242,6 +1245,40 @@ bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles) {
   return pr_text_mentions(ctx, cache, needles);
 }
 
+static bool pr_engine__blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* The walked text's ranges: the gaps between reused segments (walked
+ * segments inside them), trimmed of blanks; the blank lines between two
+ * methods whose results are reused hold nothing to find. */
+static void pr_engine__walked_ranges(pr_review_run *run) {
+  run->walked_ready = true;
+  uint32_t at = 0;
+  /* segments come in document order and never nest */
+  for (uint32_t k = 0; k <= run->seg_count; k++) {
+    if (k < run->seg_count && run->segs[k].state != PR_SEG_REUSED) continue;
+    uint32_t from = at, to = k < run->seg_count ? run->segs[k].start : run->len;
+    if (k < run->seg_count && run->segs[k].end > at) at = run->segs[k].end;
+    while (from < to && pr_engine__blank(run->text[from])) from++;
+    while (to > from && pr_engine__blank(run->text[to - 1])) to--;
+    if (from == to) continue;
+    if (!pr_engine__grow(run, (void **)&run->walked, &run->walked_cap, run->walked_count + 2, sizeof *run->walked))
+      return;  /* run->oom: the review is given up */
+    run->walked[run->walked_count++] = from;
+    run->walked[run->walked_count++] = to;
+  }
+}
+
+bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word) {
+  pr_review_run *run = ctx->run;
+  if (!run->walked_ready) pr_engine__walked_ranges(run);
+  for (uint32_t i = 0; i + 1 < run->walked_count; i += 2) {
+    uint32_t p = word ? pr_text_find_word_range(ctx->text, ctx->len, run->walked[i], run->walked[i + 1], needle)
+                      : pr_text_find_range(ctx->text, ctx->len, run->walked[i], run->walked[i + 1], needle);
+    if (p < ctx->len) return true;
+  }
+  return false;
+}
+
 bool pr_in_test_code(const pr_ctx *ctx, uint32_t scope) {
   if (ctx->test_file) return true;
   return scope != PR_NONE && scope < ctx->model->scope_count && ctx->model->scopes[scope].in_test_class;
@@ -1450,6 +1487,7 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->segs);
   free(run->comments);
   free(run->facts);
+  free(run->walked);
 }
 
 /* ---------- the incremental review (see incremental.h) ---------- */
@@ -1662,6 +1700,9 @@ static char *pr_engine__strdup(const char *s, size_t n) {
 /* Fills `res` with what walked segment k produced. False when it cannot be
  * kept (out of memory, or an offset that is no place of the segment).
  * `fseg`/`xseg`: the segment of each kept finding and fresh fact. */
+static int pr_engine__fact_compare(const void *a, const void *b);
+static bool pr_engine__facts_sorted(const pr_fact_rec *a, uint32_t n);
+
 static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fseg,
                                     uint32_t fcount, const uint32_t *xseg, uint32_t xcount) {
   const pr_seg_run *sg = &run->segs[k];
@@ -1712,23 +1753,31 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
   }
   if (xcount) {
     res->facts = calloc(xcount, sizeof *res->facts);
-    if (!res->facts) return false;
-    for (uint32_t i = 0; i < run->fact_count && res->fact_count < xcount; i++) {
-      if (xseg[i] != k) continue;
-      const pr_fact *x = &run->facts[i].fact;
+    /* kept in order (pr_engine__sort_facts merges them with fresh ones) */
+    pr_fact_rec *mine = malloc(xcount * sizeof *mine);
+    if (!res->facts || !mine) { free(mine); return false; }
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < run->fact_count && n < xcount; i++)
+      if (xseg[i] == k) mine[n++] = run->facts[i];
+    if (!pr_engine__facts_sorted(mine, n)) qsort(mine, n, sizeof *mine, pr_engine__fact_compare);
+    for (uint32_t i = 0; i < n; i++) {
+      const pr_fact *x = &mine[i].fact;
       pr_cached_fact *c = &res->facts[res->fact_count++];
-      c->rule = run->rules[run->facts[i].rule];
+      c->rule = run->rules[mine[i].rule];
       if (!pr_engine__encode(run, sg, x->start, &c->start) || !pr_engine__encode(run, sg, x->end, &c->end) ||
-          !pr_engine__encode(run, sg, x->ref[0], &c->ref[0]) || !pr_engine__encode(run, sg, x->ref[1], &c->ref[1]))
+          !pr_engine__encode(run, sg, x->ref[0], &c->ref[0]) || !pr_engine__encode(run, sg, x->ref[1], &c->ref[1])) {
+        free(mine);
         return false;
+      }
       c->tag = x->tag;
       c->value = x->value;
       if (x->text) {
         c->text = pr_engine__strdup(x->text, x->text_len);
-        if (!c->text) return false;
+        if (!c->text) { free(mine); return false; }
         c->text_len = x->text_len;
       }
     }
+    free(mine);
   }
   const pr_model *m = &run->model;
   /* its test classes, for the test-code filter of later reviews */
@@ -1909,13 +1958,21 @@ static uint64_t pr_engine__skeleton_key(const pr_review_run *run) {
   return h;
 }
 
+/* A total order on facts (only identical facts tie), so that a full review
+ * and one that merges kept facts hand on_facts the same sequence. */
 static int pr_engine__fact_compare(const void *a, const void *b) {
   const pr_fact_rec *x = a, *y = b;
   if (x->rule != y->rule) return x->rule < y->rule ? -1 : 1;
   if (x->fact.start != y->fact.start) return x->fact.start < y->fact.start ? -1 : 1;
   if (x->fact.end != y->fact.end) return x->fact.end < y->fact.end ? -1 : 1;
   if (x->fact.tag != y->fact.tag) return x->fact.tag < y->fact.tag ? -1 : 1;
-  return 0;
+  if (x->fact.value != y->fact.value) return x->fact.value < y->fact.value ? -1 : 1;
+  for (int k = 0; k < 2; k++)
+    if (x->fact.ref[k] != y->fact.ref[k]) return x->fact.ref[k] < y->fact.ref[k] ? -1 : 1;
+  uint32_t n = x->fact.text_len < y->fact.text_len ? x->fact.text_len : y->fact.text_len;
+  int c = n ? memcmp(x->fact.text, y->fact.text, n) : 0;
+  if (c) return c;
+  return x->fact.text_len < y->fact.text_len ? -1 : x->fact.text_len > y->fact.text_len;
 }
 
 /* Merges the sorted runs a[0..cut) and a[cut..n) in place, stably: the facts
@@ -1936,27 +1993,40 @@ static bool pr_engine__merge_facts(pr_fact_rec *a, uint32_t cut, uint32_t n) {
   return true;
 }
 
+/* True when a[0..n) is in order. */
+static bool pr_engine__facts_sorted(const pr_fact_rec *a, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++)
+    if (pr_engine__fact_compare(&a[i - 1], &a[i]) > 0) return false;
+  return true;
+}
+
 /* Copies run->facts to `out` grouped by rule (a counting sort, stable), then
- * sorts each rule's facts by position. Most rules record theirs in walk order,
- * already sorted, which one comparison per fact confirms; two sorted runs
- * (recorded, then kept) are merged; anything else is sorted. */
-static void pr_engine__sort_facts(const pr_review_run *run, pr_fact_rec *out) {
-  uint32_t first[PR_MAX_RULES + 1] = {0};
-  for (uint32_t i = 0; i < run->fact_count; i++) first[run->facts[i].rule + 1]++;
+ * sorts each rule's facts. Its facts are the `fresh` ones recorded in this
+ * review, then those kept with unchanged functions, which are in order (each
+ * segment keeps its facts sorted, and segments come in document order). On a
+ * keystroke the fresh part is small: it is sorted when it is not in order,
+ * and the two parts are merged, so a rule that records its facts from a hash
+ * table (NAM001) does not sort the whole file's facts on every review. */
+static void pr_engine__sort_facts(const pr_review_run *run, uint32_t fresh, pr_fact_rec *out) {
+  uint32_t first[PR_MAX_RULES + 1] = {0}, fresh_of[PR_MAX_RULES] = {0};
+  for (uint32_t i = 0; i < run->fact_count; i++) {
+    first[run->facts[i].rule + 1]++;
+    if (i < fresh) fresh_of[run->facts[i].rule]++;
+  }
   for (uint32_t r = 0; r < PR_MAX_RULES; r++) first[r + 1] += first[r];
   uint32_t at[PR_MAX_RULES];
   memcpy(at, first, sizeof at);
   for (uint32_t i = 0; i < run->fact_count; i++) out[at[run->facts[i].rule]++] = run->facts[i];
   for (uint32_t r = 0; r < PR_MAX_RULES; r++) {
-    uint32_t from = first[r], to = first[r + 1], descents = 0, cut = 0;
-    for (uint32_t i = from + 1; i < to && descents < 2; i++) {
-      if (pr_engine__fact_compare(&out[i - 1], &out[i]) > 0) {
-        descents++;
-        cut = i;
-      }
-    }
-    if (descents == 1 && pr_engine__merge_facts(out + from, cut - from, to - from)) continue;
-    if (descents) qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
+    uint32_t from = first[r], to = first[r + 1], cut = from + fresh_of[r];
+    if (to - from < 2) continue;
+    if (!pr_engine__facts_sorted(out + from, cut - from))
+      qsort(out + from, cut - from, sizeof *out, pr_engine__fact_compare);
+    if (!pr_engine__facts_sorted(out + cut, to - cut))  /* never, unless a cache predates this order */
+      qsort(out + cut, to - cut, sizeof *out, pr_engine__fact_compare);
+    if (cut > from && cut < to && pr_engine__fact_compare(&out[cut - 1], &out[cut]) > 0 &&
+        !pr_engine__merge_facts(out + from, cut - from, to - from))
+      qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
   }
 }
 
@@ -2007,7 +2077,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
   pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
   if (!sorted || !list) { free(sorted); free(list); run->oom = true; return; }
-  if (run->fact_count) pr_engine__sort_facts(run, sorted);
+  if (run->fact_count) pr_engine__sort_facts(run, fresh, sorted);
   ctx->parent = (TSNode){0};
   ctx->field = 0;
   ctx->scope = 0;

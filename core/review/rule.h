@@ -179,6 +179,12 @@ uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out);
  * state, for a rule whose state is nothing else: true when the text holds
  * one of the needles. */
 bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles);
+/* True when `needle` (a `word` standing alone, when asked: names.h:
+ * pr_text_find_word) occurs in the text this review walks: the whole text
+ * less the functions whose kept results it reuses (incremental.h), whose
+ * findings do not depend on what is found here. For per-review text gates
+ * (names.h: pr_text_mentions). */
+bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

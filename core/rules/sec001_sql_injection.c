@@ -1162,7 +1162,7 @@ static void sec001_check_extra(pr_ctx *ctx, TSNode call) {
  * `execute`, `executemany`, `executescript`, `raw`, `extra` and `RawSQL` as
  * words (the call's own text names them: "executed" in a comment does not
  * count), or the modules `sqlalchemy` and pandas' `read_sql` (an alias is
- * imported by its name too). Scanned once per file. */
+ * imported by its name too). Scanned once per review, in the text it walks. */
 static bool sec001_relevant(pr_ctx *ctx) {
   sec001_state *st = pr_rule_state(ctx, sizeof *st);
   if (!st) return true;
@@ -1170,8 +1170,8 @@ static bool sec001_relevant(pr_ctx *ctx) {
     static const char *const words[] = {"execute", "executemany", "executescript", "raw", "extra", "RawSQL", NULL};
     static const char *const modules[] = {"sqlalchemy", "read_sql", NULL};
     bool found = false;
-    for (int i = 0; words[i] && !found; i++) found = pr_text_find_word(ctx->text, ctx->len, 0, words[i]) < ctx->len;
-    for (int i = 0; modules[i] && !found; i++) found = pr_text_find(ctx->text, ctx->len, 0, modules[i]) < ctx->len;
+    for (int i = 0; words[i] && !found; i++) found = pr_walked_text_has(ctx, words[i], true);
+    for (int i = 0; modules[i] && !found; i++) found = pr_walked_text_has(ctx, modules[i], false);
     st->gate = found ? 1 : 2;
   }
   return st->gate == 1;

@@ -411,11 +411,41 @@ static void settings_are_part_of_the_key(void **state) {
   ts_parser_delete(parser);
 }
 
+/* Text gates read only the text a review walks: a keystroke in a function
+ * that names no SQL sink keeps the SQL finding of the unchanged function
+ * whose results are reused, and an edit that writes a sink into the walked
+ * function opens the gate there. */
+static void gates_read_the_walked_text(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "def load(cur, name):\n"
+      "    cur.execute(\"select * from t where n = '%s'\" % name)\n"
+      "\n"
+      "\n"
+      "def count(items):\n"
+      "    return len(items)\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("gates.py", "first review", doc, cache, parser, false);
+  apply_text(doc, parser, "len(items)", "len(itemz)");
+  compare("gates.py", "edit: the function without a sink", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_reused, 1);
+  apply_text(doc, parser, "return len(itemz)", "items.execute('select %s' % items)");
+  compare("gates.py", "edit: a sink written in the walked function", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(settings_are_part_of_the_key),
     cmocka_unit_test(reuse_is_local),
     cmocka_unit_test(file_keys_follow_what_rules_read),
+    cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
