@@ -131,6 +131,8 @@ typedef struct pr_review_run {
   /* the text the review walks, as [start, end) pairs without blank edges
      (pr_walked_text_has); computed when first asked */
   uint32_t *walked; uint32_t walked_count, walked_cap; bool walked_ready;
+  /* each segment's parts of the rules' file keys, key_count per segment (pr_engine__file_keys) */
+  pr_key_part *seg_parts; uint32_t key_count;
   uint32_t current_rule;          /* index into rules of the rule being run */
   TSNode current_node;            /* the node on_node is looking at; null outside on_node */
   uint32_t kept_findings;         /* findings[0..kept_findings) came from on_node/on_file_end */
@@ -1488,6 +1490,7 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->comments);
   free(run->facts);
   free(run->walked);
+  free(run->seg_parts);
 }
 
 /* ---------- the incremental review (see incremental.h) ---------- */
@@ -1509,12 +1512,51 @@ static uint64_t pr_engine__options_key(const pr_review_run *run) {
   return h;
 }
 
-static uint64_t pr_engine__file_keys(const pr_review_run *run) {
+uint64_t pr_key_digest(const char *s, uint32_t n) {
+  uint64_t h = pr_hash_bytes(s, n, 0x6B6579ull);
+  return h ^ (h >> 29);
+}
+
+static void pr_engine__add_part(pr_key_part *whole, pr_key_part part) {
+  whole->flags |= part.flags;
+  whole->sum += part.sum;
+}
+
+/* The rules' file keys (rule.h: file_key), from the parts of every piece of
+ * the text: a reused segment's parts are those it kept; a walked segment's
+ * are computed and left in run->seg_parts for the cache; the text between
+ * segments is digested on every review. */
+static uint64_t pr_engine__file_keys(pr_review_run *run) {
+  uint32_t keyed[PR_MAX_RULES], nkeys = 0;
+  for (uint32_t r = 0; r < run->rule_count; r++)
+    if (run->rules[r]->file_key && run->rules[r]->file_key_part) keyed[nkeys++] = r;
+  if (!nkeys) return 0;
+  run->key_count = nkeys;
+  run->seg_parts = calloc((size_t)(run->seg_count ? run->seg_count : 1) * nkeys, sizeof *run->seg_parts);
+  if (!run->seg_parts) { run->oom = true; return 0; }
+  pr_key_part whole[PR_MAX_RULES];
+  memset(whole, 0, sizeof whole);
+  uint32_t at = 0;
+  for (uint32_t k = 0; k <= run->seg_count; k++) {
+    uint32_t to = k < run->seg_count ? run->segs[k].start : run->len;
+    if (to > at)
+      for (uint32_t j = 0; j < nkeys; j++)
+        pr_engine__add_part(&whole[j], run->rules[keyed[j]]->file_key_part(run->text + at, to - at));
+    if (k == run->seg_count) break;
+    const pr_seg_run *sg = &run->segs[k];
+    pr_key_part *mine = &run->seg_parts[(size_t)k * nkeys];
+    if (sg->state == PR_SEG_REUSED && sg->kept->key_part_count == nkeys)
+      memcpy(mine, sg->kept->key_parts, nkeys * sizeof *mine);
+    else
+      for (uint32_t j = 0; j < nkeys; j++)
+        mine[j] = run->rules[keyed[j]]->file_key_part(run->text + sg->start, sg->end - sg->start);
+    for (uint32_t j = 0; j < nkeys; j++) pr_engine__add_part(&whole[j], mine[j]);
+    if (sg->end > at) at = sg->end;
+  }
   uint64_t h = 0;
-  for (uint32_t r = 0; r < run->rule_count; r++) {
-    if (!run->rules[r]->file_key) continue;
-    uint64_t k = run->rules[r]->file_key(run->text, run->len);
-    h = pr_hash_bytes((const char *)&k, sizeof k, h ^ r);
+  for (uint32_t j = 0; j < nkeys; j++) {
+    uint64_t key = run->rules[keyed[j]]->file_key(whole[j]);
+    h = pr_hash_bytes((const char *)&key, sizeof key, h ^ keyed[j]);
   }
   return h;
 }
@@ -1885,6 +1927,13 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
     r->context = sg->context;
     r->len = sg->end - sg->start;
     r->python2 = sg->flags & PR_SEGF_PY2;
+    if (run->seg_parts && run->key_count) {
+      r->key_parts = malloc(run->key_count * sizeof *r->key_parts);
+      if (r->key_parts) {
+        memcpy(r->key_parts, &run->seg_parts[(size_t)k * run->key_count], run->key_count * sizeof *r->key_parts);
+        r->key_part_count = run->key_count;
+      }
+    }
     if (!pr_engine__keep_segment(run, k, r, fseg, counts[3 * k], xseg, counts[3 * k + 1]) ||
         !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
       pr_segment_result_free(r);
@@ -2135,9 +2184,8 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   uint64_t options_key = 0, file_keys = 0, globals = 0, skeleton = 0;
   if (run->cache && !run->oom) {
     options_key = pr_engine__options_key(run);
-    file_keys = pr_engine__file_keys(run);
     const pr_review_cache *c = run->cache;
-    run->reuse = allow_reuse && c->valid && c->options == options_key && c->file_keys == file_keys;
+    run->reuse = allow_reuse && c->valid && c->options == options_key;
   }
   if (!run->oom) pr_engine__walk(run, root);
   if (!run->oom) pr_engine__group_kids(run);
@@ -2155,8 +2203,10 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
       }
     }
     skeleton = pr_engine__skeleton_key(run);
+    file_keys = pr_engine__file_keys(run);
     /* what the kept results assumed about the rest of the file no longer holds */
-    if (reused && (skeleton != run->cache->skeleton || python2 != run->cache->python2 ||
+    if (reused && (skeleton != run->cache->skeleton || file_keys != run->cache->file_keys ||
+                   python2 != run->cache->python2 ||
                    globals != run->cache->globals || run->test_code != run->cache->test_code)) {
       pr_engine__cleanup(run);
       free(run);

@@ -44,6 +44,7 @@ void pr_segment_result_free(pr_segment_result *r) {
   free(r->facts);
   free(r->comments);
   free(r->comment_lens);
+  free(r->key_parts);
   for (uint32_t i = 0; i < r->name_count; i++) free(r->names[i].name);
   free(r->names);
   free(r->test_classes);

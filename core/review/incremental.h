@@ -93,6 +93,7 @@ typedef struct pr_segment_result {
   uint32_t *comments;          uint32_t *comment_lens; uint32_t comment_count;  /* bytes from the start */
   pr_cached_name *names;       uint32_t name_count;
   uint32_t *test_classes;      uint32_t test_class_count;  /* start, end of each test class in it */
+  pr_key_part *key_parts;      uint32_t key_part_count;    /* its part of each rule's file_key, in rule order */
 } pr_segment_result;
 
 typedef struct pr_review_cache {

@@ -29,7 +29,9 @@
  * which receives the facts of the whole file (kept ones included) after every
  * review. A rule that reads raw text outside the segment it judges declares
  * file_key: a digest of what it reads, which invalidates every kept result
- * when it changes.
+ * when it changes. The digest is built from pieces (each segment, and the
+ * text between them), each piece's part kept with the segment, so that a
+ * keystroke rescans only the function it changed.
  *
  * Rules never allocate with malloc (use pr_ctx_alloc: freed with the review),
  * never print, and know nothing of suppressions, configuration or LSP: they
@@ -55,6 +57,10 @@ enum pr_rule_tags {
   PR_TAG_UNNECESSARY = 1u << 0,  /* LSP DiagnosticTag.Unnecessary */
   PR_TAG_DEPRECATED = 1u << 1,   /* LSP DiagnosticTag.Deprecated */
 };
+
+/* One piece's part of a rule's file_key: bits to OR, and a sum to add, over
+ * the pieces of the text. */
+typedef struct pr_key_part { uint64_t flags, sum; } pr_key_part;
 
 enum pr_rule_flags {
   PR_RULE_TESTS_ONLY = 1u << 0,    /* findings only in test code */
@@ -88,8 +94,12 @@ typedef struct pr_rule {
    * every review. */
   void (*on_facts)(pr_ctx *ctx, const pr_fact *facts, uint32_t count);
   /* A digest of the whole file's text as this rule reads it beyond the
-   * segment it judges (see above); NULL for most rules. */
-  uint64_t (*file_key)(const char *text, uint32_t len);
+   * segment it judges (see above), from parts: file_key_part digests one
+   * piece of the text (it sees only that piece), the engine ORs the pieces'
+   * flags and adds their sums, and file_key makes the key of that whole.
+   * NULL for most rules. */
+  pr_key_part (*file_key_part)(const char *piece, uint32_t len);
+  uint64_t (*file_key)(pr_key_part whole);
   /* Called once the other findings are suppressed, for each suppression
    * directive or item that suppressed none of them (SUP001); findings
    * reported here are silenced only by an item naming this rule. */
@@ -185,6 +195,8 @@ bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles);
  * findings do not depend on what is found here. For per-review text gates
  * (names.h: pr_text_mentions). */
 bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word);
+/* A name's digest for a rule's file_key_part sums. */
+uint64_t pr_key_digest(const char *s, uint32_t n);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

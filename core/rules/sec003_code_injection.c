@@ -136,61 +136,44 @@ static bool sec003_literal_attribute(const pr_ctx *ctx, TSNode attr, uint32_t sc
 
 static const pr_literal_accept sec003_accept = {NULL, sec003_literal_attribute};
 
-/* True when the builtins module is named outside a string (`import builtins
- * as b`, `__builtins__.eval`); `mock.patch('builtins.open')` does not count,
- * since a qualified name never comes from a string. */
-static bool sec003_names_builtins(const char *text, uint32_t len) {
+/* What the file key (rule.h: file_key) gathers from a piece of the text. */
+enum {
+  SEC003_BARE_WORD = 1,       /* eval, exec or compile as a word, not an attribute */
+  SEC003_ATTRIBUTE_WORD = 2,  /* one of them as an attribute (`re.compile`) */
+  SEC003_BUILTINS = 4,        /* the builtins module named outside a string (`import builtins as b`,
+                                 `__builtins__.eval`; not `mock.patch('builtins.open')`) */
+};
+
+/* A piece's part of the key: the words above, and a digest of the attribute
+ * names it assigns (each assignment counts, so a second assignment of a name
+ * changes the key too: a full review more than needed, never one less). */
+static pr_key_part sec003_key_part(const char *text, uint32_t len) {
+  pr_key_part part = {0, 0};
+  static const char *const words[] = {"eval", "exec", "compile", NULL};
+  for (int i = 0; words[i]; i++)
+    for (uint32_t p = pr_text_find_word(text, len, 0, words[i]); p < len;
+         p = pr_text_find_word(text, len, p + 1, words[i]))
+      part.flags |= p == 0 || text[p - 1] != '.' ? SEC003_BARE_WORD : SEC003_ATTRIBUTE_WORD;
   static const char *const modules[] = {"builtins", "__builtin__", "__builtins__", NULL};
-  for (int i = 0; modules[i]; i++)
+  for (int i = 0; modules[i] && !(part.flags & SEC003_BUILTINS); i++)
     for (uint32_t p = pr_text_find_word(text, len, 0, modules[i]); p < len;
          p = pr_text_find_word(text, len, p + 1, modules[i]))
-      if (p == 0 || (text[p - 1] != '\'' && text[p - 1] != '"')) return true;
-  return false;
-}
-
-/* False when no call of the file can resolve to the builtin eval, exec or
- * compile: each of them that stands as a word is an attribute (`re.compile`)
- * and the builtins module, through which an attribute could reach them, is
- * not named. Then the rule reports nothing, whatever is assigned. */
-static bool sec003_may_call_builtin(const char *text, uint32_t len) {
-  static const char *const words[] = {"eval", "exec", "compile", NULL};
-  bool attribute = false;
-  for (int i = 0; words[i]; i++) {
-    for (uint32_t p = pr_text_find_word(text, len, 0, words[i]); p < len;
-         p = pr_text_find_word(text, len, p + 1, words[i])) {
-      if (p == 0 || text[p - 1] != '.') return true;
-      attribute = true;
-    }
-  }
-  return attribute && sec003_names_builtins(text, len);
-}
-
-/* A digest of the attribute names the file assigns (rule.h: file_key): a
- * constant for a file where the rule can report nothing, so that a keystroke
- * there does not scan the whole text. */
-static uint64_t sec003_file_key(const char *text, uint32_t len) {
-  if (!sec003_may_call_builtin(text, len)) return 0x5EC003C0ull;
-  uint32_t count = 0, cap = 0, pos = 0, n;
+      if (p == 0 || (text[p - 1] != '\'' && text[p - 1] != '"')) { part.flags |= SEC003_BUILTINS; break; }
+  uint32_t pos = 0, n;
   const char *s;
-  sec003_name *names = NULL;
-  while (pr_next_assigned_attribute(text, len, &pos, &s, &n)) {
-    if (count == cap) {
-      cap = cap ? cap * 2 : 16;
-      sec003_name *p = realloc(names, cap * sizeof *p);
-      if (!p) { free(names); return 0x5EC003ull ^ len; }  /* out of memory: a key that keeps nothing stale */
-      names = p;
-    }
-    names[count++] = (sec003_name){s, n};
-  }
-  if (count) qsort(names, count, sizeof *names, sec003_name_cmp);
-  uint64_t h = 0x5EC003A77ull;
-  for (uint32_t i = 0; i < count; i++) {
-    if (i && !sec003_name_cmp(&names[i - 1], &names[i])) continue;
-    for (uint32_t j = 0; j < names[i].len; j++) h = (h ^ (unsigned char)names[i].name[j]) * 1099511628211ull;
-    h = (h ^ 0xFF) * 1099511628211ull;
-  }
-  free(names);
-  return h;
+  while (pr_next_assigned_attribute(text, len, &pos, &s, &n)) part.sum += pr_key_digest(s, n);
+  return part;
+}
+
+/* The attribute names the file assigns, or a constant for a file where no
+ * call can resolve to the builtin eval, exec or compile: each of them that
+ * stands as a word is an attribute and the builtins module, through which an
+ * attribute could reach them, is not named. Then the rule reports nothing,
+ * whatever is assigned, and a keystroke keeps every result. */
+static uint64_t sec003_file_key(pr_key_part whole) {
+  bool may_call_builtin = (whole.flags & SEC003_BARE_WORD) ||
+                          ((whole.flags & SEC003_ATTRIBUTE_WORD) && (whole.flags & SEC003_BUILTINS));
+  return may_call_builtin ? whole.sum ^ 0x5EC003A77ull : 0x5EC003C0ull;
 }
 
 static bool sec003_literal(pr_ctx *ctx, TSNode expr) {
@@ -280,5 +263,6 @@ const pr_rule pr_rule_sec003 = {
   .doc = pr_doc_sec003,
   .kinds = {pr_kind_call, pr_kind_exec_statement},
   .on_node = sec003_check,
+  .file_key_part = sec003_key_part,
   .file_key = sec003_file_key,
 };

@@ -756,31 +756,19 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
 
 /* The whole file's assignments of assertion-like attribute names, which
  * decide whether `self.check_x(...)` is an inherited helper or data: a digest
- * for the incremental review (rule.h: file_key). */
-static int tst003_name_cmp(const void *a, const void *b);
-static uint64_t tst003_file_key(const char *text, uint32_t len) {
-  uint32_t count = 0, pos = 0, cap = 0;
-  tst003_name n, *names = NULL;
-  while (tst003_next_assigned(text, len, &pos, &n, true)) {
-    if (!tst003_assertion_name(n.name, n.len)) continue;
-    if (count == cap) {
-      cap = cap ? cap * 2 : 16;
-      tst003_name *p = realloc(names, cap * sizeof *p);
-      if (!p) { free(names); return 0x7E57ull ^ len; }  /* out of memory: a key that keeps nothing stale */
-      names = p;
-    }
-    names[count++] = n;
-  }
-  if (count) qsort(names, count, sizeof *names, tst003_name_cmp);
-  uint64_t h = 0xA55E27ull;
-  for (uint32_t i = 0; i < count; i++) {
-    if (i && !tst003_name_cmp(&names[i - 1], &names[i])) continue;
-    for (uint32_t j = 0; j < names[i].len; j++) h = (h ^ (unsigned char)names[i].name[j]) * 1099511628211ull;
-    h = (h ^ 0xFF) * 1099511628211ull;
-  }
-  free(names);
-  return h;
+ * for the incremental review (rule.h: file_key), one piece of the text at a
+ * time. It counts each assignment, so a second assignment of a name already
+ * assigned changes it too: a full review more than needed, never one less. */
+static pr_key_part tst003_key_part(const char *text, uint32_t len) {
+  pr_key_part part = {0, 0};
+  uint32_t pos = 0;
+  tst003_name n;
+  while (tst003_next_assigned(text, len, &pos, &n, true))
+    if (tst003_assertion_name(n.name, n.len)) part.sum += pr_key_digest(n.name, n.len);
+  return part;
 }
+
+static uint64_t tst003_file_key(pr_key_part whole) { return whole.sum ^ 0xA55E27ull; }
 
 const pr_rule pr_rule_tst003 = {
   .code = "TST003",
@@ -796,5 +784,6 @@ const pr_rule pr_rule_tst003 = {
   .on_node = tst003_node,
   .on_file_end = tst003_collect,
   .on_facts = tst003_check,
+  .file_key_part = tst003_key_part,
   .file_key = tst003_file_key,
 };

@@ -346,6 +346,12 @@ static void file_keys_follow_what_rules_read(void **state) {
   pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
   pr_review_cache *cache = pr_review_cache_new();
   compare("keys.py", "first review", doc, cache, parser, false);
+  /* the key is built from each function's part: an edit that assigns nothing keeps the rest */
+  apply_text(doc, parser, "re.compile('x')", "re.compile('y')");
+  compare("keys.py", "edit: nothing assigned", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  apply_text(doc, parser, "re.compile('y')", "re.compile('x')");
+  compare("keys.py", "edit: undone", doc, cache, parser, false);
   apply_text(doc, parser, "return re.compile('x')", "self.src = input()");
   compare("keys.py", "edit: an assignment of the attribute elsewhere", doc, cache, parser, false);
   assert_true(cache->last_full);
