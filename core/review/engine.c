@@ -861,9 +861,9 @@ static void pr_engine__group_kids(pr_review_run *run) {
   run->kid_nodes = nodes;
 }
 
-uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) {
-  const pr_review_run *run = ctx->run;
-  *out = NULL;
+/* The named children the walk recorded for a block or the module, or PR_NONE
+ * when it recorded none (no named child, or no enabled rule looks at blocks). */
+static uint32_t pr_engine__recorded_kids(const pr_review_run *run, TSNode block, const TSNode **out) {
   /* the block's event: events are in walk order, so sorted by start byte */
   uint32_t start = ts_node_start_byte(block), lo = 0, hi = run->kid_first ? run->kid_block_count : 0;
   while (lo < hi) {
@@ -879,7 +879,15 @@ uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) 
       return run->kid_first[lo + 1] - run->kid_first[lo];
     }
   }
-  /* not recorded (no named child, or no enabled rule looks at blocks): one pass */
+  return PR_NONE;
+}
+
+uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) {
+  const pr_review_run *run = ctx->run;
+  *out = NULL;
+  uint32_t recorded = pr_engine__recorded_kids(run, block, out);
+  if (recorded != PR_NONE) return recorded;
+  /* not recorded: one pass */
   uint32_t count = ts_node_named_child_count(block);
   if (!count) return 0;
   TSNode *list = pr_ctx_alloc((pr_ctx *)ctx, count * sizeof *list);
@@ -987,25 +995,57 @@ static bool pr_engine__line_has_error(const pr_review_run *run, TSNode root, uin
   return count == 0 && ts_node_has_error(n);
 }
 
-/* The innermost statement or clause containing `node`: one cursor descent
- * from the root (ts_node_parent searches from the root at every step). */
-static TSNode pr_engine__statement_of(TSNode root, TSNode node) {
-  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  TSTreeCursor c = ts_tree_cursor_new(root);
-  TSNode best = {0};
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
-    /* an except/elif/else/finally/case clause has a header of its own */
-    if (pr_kind_is_statement(k) || k == pr_kind_except_clause || k == pr_kind_except_group_clause ||
-        k == pr_kind_elif_clause || k == pr_kind_else_clause || k == pr_kind_finally_clause || k == pr_kind_case_clause)
-      best = n;
-    if (ts_node_eq(n, node) || ts_tree_cursor_goto_first_child_for_byte(&c, start) < 0) break;
-    TSNode child = ts_tree_cursor_current_node(&c);
-    if (ts_node_start_byte(child) > start || ts_node_end_byte(child) < end) break;
+/* The first child of `n` that contains byte `at` or starts after it, as
+ * ts_node_first_child_for_byte; a block's or the module's by binary search
+ * among the children the walk recorded (a class body may hold thousands of
+ * methods, which tree-sitter would step over one by one). */
+static TSNode pr_engine__child_for_byte(const pr_review_run *run, TSNode n, pr_kind k, uint32_t at) {
+  const TSNode *kids;
+  uint32_t count = k == pr_kind_block || k == pr_kind_module ? pr_engine__recorded_kids(run, n, &kids) : PR_NONE;
+  if (count == PR_NONE) return ts_node_first_child_for_byte(n, at);
+  uint32_t lo = 0, hi = count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_end_byte(kids[mid]) <= at) lo = mid + 1;
+    else hi = mid;
   }
-  ts_tree_cursor_delete(&c);
+  return lo < count ? kids[lo] : (TSNode){0};
+}
+
+static bool pr_engine__is_statement_or_clause(pr_kind k) {
+  /* an except/elif/else/finally/case clause has a header of its own */
+  return pr_kind_is_statement(k) || k == pr_kind_except_clause || k == pr_kind_except_group_clause ||
+         k == pr_kind_elif_clause || k == pr_kind_else_clause || k == pr_kind_finally_clause ||
+         k == pr_kind_case_clause;
+}
+
+/* The innermost statement or clause containing [start, end) (or `node`,
+ * when given, if it is one): one descent from the root (ts_node_parent
+ * searches from the root at every step). */
+static TSNode pr_engine__statement_at(const pr_review_run *run, TSNode root, uint32_t start, uint32_t end,
+                                      TSNode node) {
+  TSNode best = {0}, n = root;
+  for (;;) {
+    pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
+    if (pr_engine__is_statement_or_clause(k)) best = n;
+    if (!ts_node_is_null(node) && ts_node_eq(n, node)) break;
+    TSNode child = pr_engine__child_for_byte(run, n, k, start);
+    if (ts_node_is_null(child) || ts_node_start_byte(child) > start || ts_node_end_byte(child) < end) break;
+    n = child;
+  }
   return best;
+}
+
+static TSNode pr_engine__statement_of(const pr_review_run *run, TSNode root, TSNode node) {
+  return pr_engine__statement_at(run, root, ts_node_start_byte(node), ts_node_end_byte(node), node);
+}
+
+/* The smallest node spanning [start, end), as ts_node_descendant_for_byte_range
+ * from the root; the way down to the innermost statement holding the range
+ * goes through recorded blocks by binary search. */
+static TSNode pr_engine__descendant_for_range(const pr_review_run *run, TSNode root, uint32_t start, uint32_t end) {
+  TSNode s = pr_engine__statement_at(run, root, start, end, (TSNode){0});
+  return ts_node_descendant_for_byte_range(ts_node_is_null(s) ? root : s, start, end);
 }
 
 /* Every report prints a message as one line, and a rule may quote source text
@@ -1093,7 +1133,7 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   f->message = pr_engine__message(run, fmt, ap, cwe);
   if (!f->message) return NULL;
   /* the statement holding the finding, for suppression comments on its first or last line */
-  TSNode s = pr_engine__statement_of(ctx->root, anchor);
+  TSNode s = pr_engine__statement_of(run, ctx->root, anchor);
   f->stmt_start = start;
   f->stmt_end = end;
   if (!ts_node_is_null(s)) {
@@ -1171,7 +1211,7 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
 
 pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
   if (end_byte < start_byte || end_byte > ctx->len) return NULL;
-  TSNode anchor = ts_node_descendant_for_byte_range(ctx->root, start_byte, end_byte);
+  TSNode anchor = pr_engine__descendant_for_range(ctx->run, ctx->root, start_byte, end_byte);
   va_list ap;
   va_start(ap, fmt);
   pr_finding *f = pr_engine__add(ctx, anchor, start_byte, end_byte, fmt, ap);
@@ -1539,9 +1579,12 @@ static uint64_t pr_engine__file_keys(pr_review_run *run) {
   uint32_t at = 0;
   for (uint32_t k = 0; k <= run->seg_count; k++) {
     uint32_t to = k < run->seg_count ? run->segs[k].start : run->len;
-    if (to > at)
+    uint32_t from = at;
+    /* the blank lines between two methods: nothing a key reads (rule.h) */
+    while (from < to && pr_engine__blank(run->text[from])) from++;
+    if (to > from)
       for (uint32_t j = 0; j < nkeys; j++)
-        pr_engine__add_part(&whole[j], run->rules[keyed[j]]->file_key_part(run->text + at, to - at));
+        pr_engine__add_part(&whole[j], run->rules[keyed[j]]->file_key_part(run->text + from, to - from));
     if (k == run->seg_count) break;
     const pr_seg_run *sg = &run->segs[k];
     pr_key_part *mine = &run->seg_parts[(size_t)k * nkeys];

@@ -95,8 +95,9 @@ typedef struct pr_rule {
   void (*on_facts)(pr_ctx *ctx, const pr_fact *facts, uint32_t count);
   /* A digest of the whole file's text as this rule reads it beyond the
    * segment it judges (see above), from parts: file_key_part digests one
-   * piece of the text (it sees only that piece), the engine ORs the pieces'
-   * flags and adds their sums, and file_key makes the key of that whole.
+   * piece of the text (it sees only that piece; blanks between two functions
+   * are left out of the pieces), the engine ORs the pieces' flags and adds
+   * their sums, and file_key makes the key of that whole.
    * NULL for most rules. */
   pr_key_part (*file_key_part)(const char *piece, uint32_t len);
   uint64_t (*file_key)(pr_key_part whole);
