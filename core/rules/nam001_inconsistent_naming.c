@@ -238,7 +238,9 @@ static int nam001_style(const char *s, uint32_t n) {
   if (!n) return NAM001_NONE;
   bool upper = false, under = false, lower = false, first_lower = false;
   for (uint32_t i = 0; i < n;) {
-    uint32_t at = i, c = nam001_next(s, n, &i);
+    uint32_t at = i, c = (unsigned char)s[i];
+    if (c < 0x80) i++;  /* most names are ASCII: no decoding */
+    else c = nam001_next(s, n, &i);
     int k = nam001_case(c);
     if (k < 0) return NAM001_NONE;  /* a letter of unknown case */
     if (k == 1) lower = true;
