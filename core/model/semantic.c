@@ -27,6 +27,18 @@ void pr_model_init(pr_model *m, pr_arena *arena, const char *text) {
   m->text = text;
 }
 
+static bool pr_model__rehash(pr_model *m, uint32_t cap);
+
+bool pr_model_reserve(pr_model *m, uint32_t scopes, uint32_t bindings, uint32_t symbols, uint32_t references) {
+  uint32_t table = 256;
+  while (table < symbols * 2 + 2) table *= 2;
+  return pr_model__grow(m, (void **)&m->scopes, &m->scope_cap, scopes, sizeof *m->scopes) &&
+         pr_model__grow(m, (void **)&m->bindings, &m->binding_cap, bindings, sizeof *m->bindings) &&
+         pr_model__grow(m, (void **)&m->symbols, &m->symbol_cap, symbols, sizeof *m->symbols) &&
+         pr_model__grow(m, (void **)&m->references, &m->reference_cap, references, sizeof *m->references) &&
+         (table <= m->table_cap || pr_model__rehash(m, table));
+}
+
 void pr_model_free(pr_model *m) {
   free(m->scopes);
   free(m->bindings);

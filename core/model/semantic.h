@@ -126,6 +126,10 @@ typedef struct pr_model {
 /* --- building (the engine calls these during its walk) --- */
 void pr_model_init(pr_model *m, pr_arena *arena, const char *text);
 void pr_model_free(pr_model *m);  /* frees the arrays; arena memory goes with the arena */
+/* Sizes an empty model's arrays for about this many items at once (a review
+ * of a document that had as many last time), so that they do not grow by
+ * copying while the walk fills them. False when out of memory. */
+bool pr_model_reserve(pr_model *m, uint32_t scopes, uint32_t bindings, uint32_t symbols, uint32_t references);
 uint32_t pr_model_add_scope(pr_model *m, pr_scope_kind kind, TSNode node, uint32_t parent, const char *name,
                             uint32_t name_len);
 uint32_t pr_model_add_binding(pr_model *m, uint32_t scope, TSNode name_node, const char *name, uint32_t len,

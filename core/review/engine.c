@@ -128,6 +128,7 @@ typedef struct pr_review_run {
   uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
   pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
+  uint32_t fact_total;  /* fresh and kept facts, before on_facts */
   /* the text the review walks, as [start, end) pairs without blank edges
      (pr_walked_text_has); computed when first asked */
   uint32_t *walked; uint32_t walked_count, walked_cap; bool walked_ready;
@@ -1535,6 +1536,39 @@ static void pr_engine__cleanup(pr_review_run *run) {
 
 /* ---------- the incremental review (see incremental.h) ---------- */
 
+/* Sizes this review's arrays as the document's last review filled them: a
+ * keystroke changes them little, and growing them from empty copies
+ * megabytes on a large file. */
+static void pr_engine__reserve(pr_review_run *run) {
+  const uint32_t *z = run->cache->sizes;
+  if ((z[PR_SIZE_EVENTS] &&
+       !pr_engine__grow(run, (void **)&run->events, &run->event_cap, z[PR_SIZE_EVENTS], sizeof *run->events)) ||
+      (z[PR_SIZE_KIDS] && !pr_engine__grow(run, (void **)&run->kids, &run->kid_cap, z[PR_SIZE_KIDS], sizeof *run->kids)) ||
+      (z[PR_SIZE_FACTS] &&
+       !pr_engine__grow(run, (void **)&run->facts, &run->fact_cap, z[PR_SIZE_FACTS], sizeof *run->facts)) ||
+      (z[PR_SIZE_FINDINGS] && !pr_engine__grow(run, (void **)&run->findings, &run->finding_cap, z[PR_SIZE_FINDINGS],
+                                               sizeof *run->findings)) ||
+      (z[PR_SIZE_SEGS] && !pr_engine__grow(run, (void **)&run->segs, &run->seg_cap, z[PR_SIZE_SEGS], sizeof *run->segs)))
+    return;
+  if (!pr_model_reserve(&run->model, z[PR_SIZE_SCOPES], z[PR_SIZE_BINDINGS], z[PR_SIZE_SYMBOLS],
+                        z[PR_SIZE_REFERENCES]))
+    run->oom = true;
+}
+
+/* What pr_engine__reserve reads next time. */
+static void pr_engine__record_sizes(const pr_review_run *run) {
+  uint32_t *z = run->cache->sizes;
+  z[PR_SIZE_EVENTS] = run->event_count;
+  z[PR_SIZE_KIDS] = run->kid_count;
+  z[PR_SIZE_FACTS] = run->fact_total > run->fact_count ? run->fact_total : run->fact_count;
+  z[PR_SIZE_FINDINGS] = run->finding_count;
+  z[PR_SIZE_SEGS] = run->seg_count;
+  z[PR_SIZE_SCOPES] = run->model.scope_count;
+  z[PR_SIZE_BINDINGS] = run->model.binding_count;
+  z[PR_SIZE_SYMBOLS] = run->model.symbol_count;
+  z[PR_SIZE_REFERENCES] = run->model.reference_count;
+}
+
 static uint64_t pr_engine__options_key(const pr_review_run *run) {
   const pr_review_options *o = run->options;
   const char *path = o->path ? o->path : "";
@@ -2186,6 +2220,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   }
   free(sorted);
   free(list);
+  run->fact_total = run->fact_count;
   run->fact_count = fresh;  /* the reused ones stay in their segments' results */
 }
 
@@ -2230,6 +2265,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     const pr_review_cache *c = run->cache;
     run->reuse = allow_reuse && c->valid && c->options == options_key;
   }
+  if (run->cache && !run->oom) pr_engine__reserve(run);
   if (!run->oom) pr_engine__walk(run, root);
   if (!run->oom) pr_engine__group_kids(run);
   run->test_code = options->test_file || run->test_class_count > 0;
@@ -2289,6 +2325,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
       reused += run->segs[k].state == PR_SEG_REUSED;
     }
     pr_engine__keep(run, skeleton, options_key, file_keys, globals);
+    pr_engine__record_sizes(run);
     run->cache->last_walked = walked;
     run->cache->last_reused = reused;
     run->cache->last_full = !reused;

@@ -96,6 +96,11 @@ typedef struct pr_segment_result {
   pr_key_part *key_parts;      uint32_t key_part_count;    /* its part of each rule's file_key, in rule order */
 } pr_segment_result;
 
+enum pr_review_size {
+  PR_SIZE_EVENTS, PR_SIZE_KIDS, PR_SIZE_FACTS, PR_SIZE_FINDINGS, PR_SIZE_SEGS,
+  PR_SIZE_SCOPES, PR_SIZE_BINDINGS, PR_SIZE_SYMBOLS, PR_SIZE_REFERENCES, PR_REVIEW_SIZES
+};
+
 typedef struct pr_review_cache {
   bool valid;
   uint64_t skeleton;             /* the skeleton digest the results were computed under */
@@ -109,6 +114,8 @@ typedef struct pr_review_cache {
   /* what the last review did, for tests and benchmarks */
   uint32_t last_walked, last_reused;
   bool last_full;
+  /* how many items the last review's arrays held, to size the next one's */
+  uint32_t sizes[PR_REVIEW_SIZES];
 } pr_review_cache;
 
 pr_review_cache *pr_review_cache_new(void);
