@@ -63,15 +63,9 @@ typedef struct nam001_map {
   uint32_t cap, count;
 } nam001_map;
 
-static uint32_t nam001_hash(uint32_t scope, const char *s, uint32_t n) {
-  uint32_t h = 2166136261u ^ (scope * 16777619u);
-  for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const char *s, uint32_t n) {
   if (!map->cap) return NULL;
-  uint32_t h = nam001_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = pr_name_hash(scope, s, n) & (map->cap - 1);
   for (;;) {
     nam001_entry *e = &map->slots[h];
     if (!e->name) return NULL;
@@ -104,14 +98,14 @@ static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, co
     for (uint32_t i = 0; i < map->cap; i++) {
       const nam001_entry *o = &map->slots[i];
       if (!o->name) continue;
-      uint32_t h = nam001_hash(o->scope, o->name, o->len) & (cap - 1);
+      uint32_t h = pr_name_hash(o->scope, o->name, o->len) & (cap - 1);
       while (slots[h].name) h = (h + 1) & (cap - 1);
       slots[h] = *o;
     }
     map->slots = slots;
     map->cap = cap;
   }
-  uint32_t h = nam001_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = pr_name_hash(scope, s, n) & (map->cap - 1);
   while (map->slots[h].name) h = (h + 1) & (map->cap - 1);
   e = &map->slots[h];
   *e = (nam001_entry){.name = s, .len = n, .scope = scope, .value = value};
