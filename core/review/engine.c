@@ -1818,19 +1818,18 @@ static char *pr_engine__strdup(const char *s, size_t n) {
 
 /* Fills `res` with what walked segment k produced. False when it cannot be
  * kept (out of memory, or an offset that is no place of the segment).
- * `fseg`/`xseg`: the segment of each kept finding and fresh fact. */
+ * `fmine`/`xmine`: the indices of its kept findings and fresh facts, in order. */
 static int pr_engine__fact_compare(const void *a, const void *b);
 static bool pr_engine__facts_sorted(const pr_fact_rec *a, uint32_t n);
 
-static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fseg,
-                                    uint32_t fcount, const uint32_t *xseg, uint32_t xcount) {
+static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fmine,
+                                    uint32_t fcount, const uint32_t *xmine, uint32_t xcount) {
   const pr_seg_run *sg = &run->segs[k];
   if (fcount) {
     res->findings = calloc(fcount, sizeof *res->findings);
     if (!res->findings) return false;
-    for (uint32_t i = 0; i < run->kept_findings && res->finding_count < fcount; i++) {
-      if (fseg[i] != k) continue;
-      const pr_finding *f = run->findings[i];
+    for (uint32_t t = 0; t < fcount; t++) {
+      const pr_finding *f = run->findings[fmine[t]];
       pr_cached_finding *c = &res->findings[res->finding_count++];
       c->rule = f->rule;
       c->severity = f->severity;
@@ -1876,8 +1875,7 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
     pr_fact_rec *mine = malloc(xcount * sizeof *mine);
     if (!res->facts || !mine) { free(mine); return false; }
     uint32_t n = 0;
-    for (uint32_t i = 0; i < run->fact_count && n < xcount; i++)
-      if (xseg[i] == k) mine[n++] = run->facts[i];
+    for (uint32_t t = 0; t < xcount; t++) mine[n++] = run->facts[xmine[t]];
     if (!pr_engine__facts_sorted(mine, n)) qsort(mine, n, sizeof *mine, pr_engine__fact_compare);
     for (uint32_t i = 0; i < n; i++) {
       const pr_fact *x = &mine[i].fact;
@@ -1990,6 +1988,30 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
     }
     for (uint32_t i = 0; i < run->comment_count; i++) counts[3 * run->comments[i].seg + 2]++;
   }
+  /* each segment's findings and facts, listed together (a counting sort, in
+     order), so that keeping them costs one pass, not one pass per segment */
+  uint32_t *forder = malloc((run->kept_findings ? run->kept_findings : 1) * sizeof *forder);
+  uint32_t *xorder = malloc((run->fact_count ? run->fact_count : 1) * sizeof *xorder);
+  uint32_t *ffirst = calloc((size_t)n + 1, sizeof *ffirst), *xfirst = calloc((size_t)n + 1, sizeof *xfirst);
+  ok = ok && forder && xorder && ffirst && xfirst;
+  if (ok) {
+    for (uint32_t k = 0; k < n; k++) {
+      ffirst[k + 1] = ffirst[k] + counts[3 * k];
+      xfirst[k + 1] = xfirst[k] + counts[3 * k + 1];
+    }
+    uint32_t *fat = malloc(((size_t)n + 1) * sizeof *fat), *xat = malloc(((size_t)n + 1) * sizeof *xat);
+    ok = fat && xat;
+    if (ok) {
+      memcpy(fat, ffirst, ((size_t)n + 1) * sizeof *fat);
+      memcpy(xat, xfirst, ((size_t)n + 1) * sizeof *xat);
+      for (uint32_t i = 0; i < run->kept_findings; i++)
+        if (fseg[i] != PR_NONE) forder[fat[fseg[i]]++] = i;
+      for (uint32_t i = 0; i < run->fact_count; i++)
+        if (xseg[i] != PR_NONE) xorder[xat[xseg[i]]++] = i;
+    }
+    free(fat);
+    free(xat);
+  }
   for (uint32_t k = 0; k < n && ok; k++) {
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state == PR_SEG_REUSED) {
@@ -2011,7 +2033,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
         r->key_part_count = run->key_count;
       }
     }
-    if (!pr_engine__keep_segment(run, k, r, fseg, counts[3 * k], xseg, counts[3 * k + 1]) ||
+    if (!pr_engine__keep_segment(run, k, r, forder + ffirst[k], counts[3 * k], xorder + xfirst[k], counts[3 * k + 1]) ||
         !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
       pr_segment_result_free(r);
       continue;
@@ -2021,6 +2043,10 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   free(counts);
   free(fseg);
   free(xseg);
+  free(forder);
+  free(xorder);
+  free(ffirst);
+  free(xfirst);
   /* free what was not carried over */
   for (uint32_t i = 0; i < c->cap; i++) {
     pr_segment_result *o = c->results[i];
