@@ -1353,6 +1353,21 @@ static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at) {
   return lo > 0 && at < run->segs[lo - 1].end ? lo - 1 : PR_NONE;
 }
 
+uint32_t pr_definition_start(const pr_ctx *ctx, TSNode def) {
+  const pr_review_run *run = ctx->run;
+  uint32_t k = pr_engine__segment_at(run, ts_node_start_byte(def));
+  if (k != PR_NONE) {
+    /* the segment itself, or the decorated definition around it (not a def
+       nested in a segment that ends where it ends) */
+    TSNode seg = run->segs[k].node;
+    if (ts_node_eq(seg, def) ||
+        (pr_node_kind(seg) == pr_kind_decorated_definition && ts_node_eq(pr_child(seg, pr_field_definition), def)))
+      return run->segs[k].start;
+  }
+  TSNode parent = ts_node_parent(def);
+  return ts_node_start_byte(pr_node_kind(parent) == pr_kind_decorated_definition ? parent : def);
+}
+
 /* True when what a rule reports at byte `at` is judged from outside the
  * segment holding it: on_node is looking at a node that encloses that segment
  * (a class body, the module). DED004 flags a method that follows a class-level

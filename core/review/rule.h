@@ -196,6 +196,11 @@ bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles);
  * findings do not depend on what is found here. For per-review text gates
  * (names.h: pr_text_mentions). */
 bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word);
+/* Where a function or class definition starts, its decorators included: for
+ * a function that is a segment (incremental.h) by binary search among the
+ * review's segments, else through ts_node_parent (which searches from the
+ * root, stepping over every method of a large class body). */
+uint32_t pr_definition_start(const pr_ctx *ctx, TSNode def);
 /* A name's digest for a rule's file_key_part sums. */
 uint64_t pr_key_digest(const char *s, uint32_t n);
 /* True when `rule` runs in this review (the selection and configuration enable it). */

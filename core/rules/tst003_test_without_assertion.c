@@ -128,8 +128,7 @@ static uint32_t tst003_key_of_def(const pr_ctx *ctx, TSNode def) {
     return ts_node_start_byte(ts_node_is_null(d) ? def : d);
   }
   /* a def whose results are reused: it is a segment, seen from the skeleton */
-  TSNode parent = ts_node_parent(def);
-  return ts_node_start_byte(pr_node_kind(parent) == pr_kind_decorated_definition ? parent : def);
+  return pr_definition_start(ctx, def);
 }
 
 static uint32_t tst003_key_of_scope(const pr_model *m, uint32_t scope) {
