@@ -87,6 +87,9 @@ typedef struct pr_comment_rec { uint32_t seg, start, len; } pr_comment_rec;
  * pr_engine__outside): recomputed on every review, never kept with a segment. */
 typedef struct pr_fact_rec { uint32_t rule; pr_fact fact; bool outside; } pr_fact_rec;
 
+/* A power of two, at least twice PR_MAX_RULES: pr_engine__rule_index's table. */
+#define PR_ENGINE_RULE_SLOTS 256
+
 /* Per-review state: everything the walk and the rules share. */
 typedef struct pr_review_run {
   const char *text;
@@ -128,6 +131,7 @@ typedef struct pr_review_run {
   uint32_t open_seg, open_depth;  /* the segment being walked (PR_NONE) and its frame */
   pr_comment_rec *comments; uint32_t comment_count, comment_cap;  /* comments of walked segments */
   pr_fact_rec *facts; uint32_t fact_count, fact_cap;
+  uint32_t rule_slots[PR_ENGINE_RULE_SLOTS];  /* pr_engine__rule_index's table */
   uint32_t fact_total;  /* fresh and kept facts, before on_facts */
   /* the text the review walks, as [start, end) pairs without blank edges
      (pr_walked_text_has); computed when first asked */
@@ -1653,10 +1657,27 @@ static uint64_t pr_engine__file_keys(pr_review_run *run) {
   return h;
 }
 
+/* The rule's index in this review, through a table of its pointer (kept
+ * results name their rule by pointer; a keystroke looks up thousands). */
+static uint32_t pr_engine__rule_slot(const pr_rule *rule) {
+  uint64_t h = (uint64_t)(uintptr_t)rule * 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(h >> 56) & (PR_ENGINE_RULE_SLOTS - 1);
+}
+
+static void pr_engine__index_rules(pr_review_run *run) {
+  for (uint32_t i = 0; i < PR_ENGINE_RULE_SLOTS; i++) run->rule_slots[i] = PR_NONE;
+  for (uint32_t r = 0; r < run->rule_count; r++) {
+    uint32_t i = pr_engine__rule_slot(run->rules[r]);
+    while (run->rule_slots[i] != PR_NONE) i = (i + 1) & (PR_ENGINE_RULE_SLOTS - 1);
+    run->rule_slots[i] = r;
+  }
+}
+
 static uint32_t pr_engine__rule_index(const pr_review_run *run, const pr_rule *rule) {
-  for (uint32_t r = 0; r < run->rule_count; r++)
-    if (run->rules[r] == rule) return r;
-  return PR_NONE;
+  for (uint32_t i = pr_engine__rule_slot(rule);; i = (i + 1) & (PR_ENGINE_RULE_SLOTS - 1)) {
+    uint32_t r = run->rule_slots[i];
+    if (r == PR_NONE || run->rules[r] == rule) return r;
+  }
 }
 
 /* Places (incremental.h): where an offset kept with segment k lies now. */
@@ -2291,6 +2312,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     if (!options->selection || options->selection->enabled[r]) run->rules[run->rule_count++] = pr_rules[r];
   for (uint32_t r = 0; r < options->extra_rule_count && run->rule_count < PR_MAX_RULES; r++)
     run->rules[run->rule_count++] = options->extra_rules[r];
+  pr_engine__index_rules(run);
   for (uint32_t r = 0; r < run->rule_count; r++) {
     run->hash_statements |= (run->rules[r]->flags & PR_RULE_STRUCT_HASHES) != 0;
     for (int k = 0; k < PR_RULE_MAX_KINDS && run->rules[r]->kinds[k]; k++) {
