@@ -984,20 +984,43 @@ static bool pr_engine__in_error(const pr_review_run *run, uint32_t start, uint32
 /* True when line `row` holds code that does not parse (an ERROR node, or a
  * statement with a MISSING token, `def f(:`): a suppression comment there
  * belongs to code that is still being typed. */
+static TSNode pr_engine__descendant_for_range(const pr_review_run *run, TSNode root, uint32_t start, uint32_t end);
+
 static bool pr_engine__line_has_error(const pr_review_run *run, TSNode root, uint32_t row) {
   if (row >= run->lines->count) return false;
   uint32_t start = run->lines->starts[row], end = pr_line_index_row_end(run->lines, run->text, run->len, row);
   uint32_t lo = pr_engine__error_after(run, start);
   if (lo < run->error_count && run->errors[lo].start <= end) return true;
-  /* the statements on the line: children of the smallest node spanning it */
-  TSNode n = ts_node_descendant_for_byte_range(root, start, end > start ? end - 1 : end);
-  uint32_t count = ts_node_child_count(n);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode c = ts_node_child(n, i);
-    if (ts_node_end_byte(c) <= start || ts_node_start_byte(c) > end) continue;
-    if (ts_node_has_error(c)) return true;
+  /* the statements on the line: children of the smallest node spanning it,
+     from the first that ends after the line's start (a block or the module
+     may hold thousands: ts_node_child(n, i) would step over i of them) */
+  TSNode n = pr_engine__descendant_for_range(run, root, start, end > start ? end - 1 : end);
+  pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
+  const TSNode *kids;
+  uint32_t count = k == pr_kind_block || k == pr_kind_module ? pr_engine__recorded_kids(run, n, &kids) : PR_NONE;
+  if (count != PR_NONE) {
+    uint32_t from = 0, to = count;
+    while (from < to) {
+      uint32_t mid = from + (to - from) / 2;
+      if (ts_node_end_byte(kids[mid]) <= start) from = mid + 1;
+      else to = mid;
+    }
+    for (uint32_t i = from; i < count && ts_node_start_byte(kids[i]) <= end; i++)
+      if (ts_node_has_error(kids[i])) return true;
+    return false;  /* a block's errors are in its named children (statements, ERROR nodes) */
   }
-  return count == 0 && ts_node_has_error(n);
+  if (ts_node_child_count(n) == 0) return ts_node_has_error(n);
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  bool error = false;
+  if (ts_tree_cursor_goto_first_child_for_byte(&c, start) >= 0) {
+    do {
+      TSNode ch = ts_tree_cursor_current_node(&c);
+      if (ts_node_start_byte(ch) > end) break;
+      if (ts_node_end_byte(ch) > start && ts_node_has_error(ch)) { error = true; break; }
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  }
+  ts_tree_cursor_delete(&c);
+  return error;
 }
 
 /* The first child of `n` that contains byte `at` or starts after it, as
