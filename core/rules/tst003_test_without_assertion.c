@@ -522,9 +522,12 @@ static bool tst003_pytestmark_skips(const pr_ctx *ctx, uint32_t scope) {
  * `self.skipTest(...)`, `pytest.skip(...)`, `pytest.xfail(...)`, `raise SkipTest(...)`. */
 static bool tst003_skips_itself(const pr_ctx *ctx, uint32_t scope, TSNode def) {
   TSNode body = pr_child(def, pr_field_body);
-  uint32_t n = ts_node_named_child_count(body);
+  if (pr_node_kind(body) != pr_kind_block) return false;
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, body, &kids);
+  if (n == PR_NONE) return false;
   for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(body, i);
+    TSNode s = kids[i];
     pr_kind k = pr_node_kind(s);
     TSNode e = ts_node_named_child_count(s) ? pr_unparenthesize(ts_node_named_child(s, 0)) : (TSNode){0};
     if (k == pr_kind_raise_statement) {

@@ -196,9 +196,9 @@ static bool tst009_rebinds(const pr_ctx *ctx, TSNode assign, TSNode call) {
 /* True when a statement of `block` strictly between statements `from` and
  * `to` (indices) assigns a name the registration `call` uses: the second
  * registration then names another object (`s = wrap(s)`). */
-static bool tst009_rebound_between(const pr_ctx *ctx, TSNode block, uint32_t from, uint32_t to, TSNode call) {
+static bool tst009_rebound_between(const pr_ctx *ctx, const TSNode *kids, uint32_t from, uint32_t to, TSNode call) {
   for (uint32_t i = from + 1; i < to; i++) {
-    TSNode st = ts_node_named_child(block, i);
+    TSNode st = kids[i];
     if (pr_node_kind(st) != pr_kind_expression_statement) {
       if (pr_node_kind(st) == pr_kind_with_statement || pr_node_kind(st) == pr_kind_delete_statement) return true;
       continue;
@@ -217,9 +217,11 @@ static void tst009_check(pr_ctx *ctx, TSNode block) {
   uint64_t hashes[TST009_MAX_RUN];
   TSNode calls[TST009_MAX_RUN];
   uint32_t index[TST009_MAX_RUN];
-  uint32_t count = 0, n = ts_node_named_child_count(block);
+  const TSNode *kids;
+  uint32_t count = 0, n = pr_block_children(ctx, block, &kids);
+  if (n == PR_NONE) return;
   for (uint32_t i = 0; i < n; i++) {
-    TSNode stmt = ts_node_named_child(block, i);
+    TSNode stmt = kids[i];
     pr_kind k = pr_node_kind(stmt);
     if (k == pr_kind_comment) continue;
     if (tst009_branch(k)) { count = 0; continue; }
@@ -228,7 +230,7 @@ static void tst009_check(pr_ctx *ctx, TSNode block) {
     uint64_t h = pr_struct_hash(ctx->text, call);
     uint32_t j = 0;
     while (j < count && hashes[j] != h) j++;
-    if (j < count && tst009_rebound_between(ctx, block, index[j], i, call)) {
+    if (j < count && tst009_rebound_between(ctx, kids, index[j], i, call)) {
       calls[j] = call;  /* another object now: later copies compare with this one */
       index[j] = i;
       continue;
