@@ -509,13 +509,13 @@ static int pr_cmd_check(int argc, char **argv) {
     }
     free(found.items);
   }
-  pr_config_finder_free(exclude_finder);
-  pr_config_free(exclude_config);
   pr_walk_end();
   free(paths);
   if (files.count) qsort(files.items, files.count, sizeof *files.items, pr_entry_cmp);
   if (fix && diff) {
     pr_file_list_free(&files);
+    pr_config_finder_free(exclude_finder);
+    pr_config_free(exclude_config);
     return pr_usage_error("%s", "--fix and --diff exclude each other");
   }
   /* a baseline that cannot be read is an error, never an empty baseline */
@@ -528,6 +528,8 @@ static int pr_cmd_check(int argc, char **argv) {
       fprintf(stderr, "pyreview: error: %s: cannot read the baseline: %s\n", baseline_file,
               errno == EINVAL ? "not a regular file" : strerror(errno));
       pr_file_list_free(&files);
+      pr_config_finder_free(exclude_finder);
+      pr_config_free(exclude_config);
       return 2;
     }
     int bad = pr_baseline_parse(data, data_len, &baseline, why, sizeof why);
@@ -535,6 +537,8 @@ static int pr_cmd_check(int argc, char **argv) {
     if (bad) {
       fprintf(stderr, "pyreview: error: %s: malformed baseline: %s\n", baseline_file, why);
       pr_file_list_free(&files);
+      pr_config_finder_free(exclude_finder);
+      pr_config_free(exclude_config);
       return 2;
     }
   }
@@ -553,19 +557,22 @@ static int pr_cmd_check(int argc, char **argv) {
     free(chunks);
     pr_baseline_free(&baseline);
     pr_file_list_free(&files);
+    pr_config_finder_free(exclude_finder);
+    pr_config_free(exclude_config);
     return 2;
   }
   for (size_t i = 0; i < files.count; i++) check.jobs[i].entry = &files.items[i];
   /* settings per file, found before the workers start; each configuration's
      messages are shown once, when it is first read */
-  pr_config_finder *finder = NULL;
-  pr_config *explicit_config = NULL;
+  /* the configurations the folders' walk read for `exclude`: each file is
+     read once (its messages are shown once, with the first file it governs) */
+  pr_config_finder *finder = exclude_finder;
+  pr_config *explicit_config = exclude_config;
+  const pr_config **shown = NULL;
+  size_t shown_count = 0;
   bool config_errors = false, config_fatal = false;
   const char *level = strict_config ? "error" : "warning";
   if (config_file) {
-    const char *base = strrchr(config_file, '/');
-    base = base ? base + 1 : config_file;
-    explicit_config = pr_config_load(config_file, config_file, !strcmp(base, "pyproject.toml"));
     if (!explicit_config) config_fatal = true;
     for (uint32_t m = 0; explicit_config && m < explicit_config->message_count; m++) {
       /* a file named on purpose that is unreadable or has no settings is a usage error */
@@ -576,13 +583,20 @@ static int pr_cmd_check(int argc, char **argv) {
       if (fatal) config_fatal = true;
     }
   } else if (!no_config) {
-    finder = pr_config_finder_new();
     if (!finder) config_fatal = true;
   }
   for (size_t i = 0; i < files.count && !config_fatal; i++) {
     pr_file_job *job = &check.jobs[i];
-    bool fresh = false;
-    job->config = explicit_config ? explicit_config : finder ? pr_config_find(finder, job->entry->path, &fresh) : NULL;
+    job->config = explicit_config ? explicit_config : finder ? pr_config_find(finder, job->entry->path, NULL) : NULL;
+    bool fresh = job->config && !explicit_config;
+    for (size_t k = 0; fresh && k < shown_count; k++) fresh = shown[k] != job->config;
+    if (fresh) {
+      const pr_config **grown = realloc(shown, (shown_count + 1) * sizeof *shown);
+      if (grown) {
+        shown = grown;
+        shown[shown_count++] = job->config;
+      }
+    }
     for (uint32_t m = 0; fresh && m < job->config->message_count; m++) {
       fprintf(stderr, "pyreview: %s: %s\n", level, job->config->messages[m]);
       config_errors = true;
@@ -597,6 +611,7 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_file_list_free(&files);
     pr_config_finder_free(finder);
     pr_config_free(explicit_config);
+    free(shown);
     if (check.cache.dir) pr_result_cache_close(&check.cache);
     return 2;
   }
@@ -684,6 +699,7 @@ static int pr_cmd_check(int argc, char **argv) {
     pr_file_list_free(&files);
     pr_config_finder_free(finder);
     pr_config_free(explicit_config);
+    free(shown);
     if (check.cache.dir) pr_result_cache_close(&check.cache);
     return status ? status : exit_zero ? 0 : fixed ? 1 : 0;
   }
@@ -708,6 +724,7 @@ static int pr_cmd_check(int argc, char **argv) {
   pr_file_list_free(&files);
   pr_config_finder_free(finder);
   pr_config_free(explicit_config);
+  free(shown);
   if (check.cache.dir) {
     /* bounded: results not used by this run go first, oldest first */
     pr_result_cache_prune(&check.cache, (uint64_t)256 << 20, started_at);
