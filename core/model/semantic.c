@@ -15,7 +15,7 @@ static bool pr_model__grow(pr_model *m, void **arr, uint32_t *cap, uint32_t need
   return true;
 }
 
-uint32_t pr_name_hash(uint32_t scope, const char *s, uint32_t n) {
+uint64_t pr_name_hash(uint32_t scope, const char *s, uint32_t n) {
   const uint64_t k = 0x9E3779B97F4A7C15ull;
   uint64_t h = ((uint64_t)scope << 32 ^ n) * k;
   uint32_t i = 0;
@@ -26,7 +26,7 @@ uint32_t pr_name_hash(uint32_t scope, const char *s, uint32_t n) {
   }
   for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
   h ^= h >> 29;
-  return (uint32_t)(h ^ (h >> 32));
+  return h ^ (h >> 32);
 }
 
 void pr_model_init(pr_model *m, pr_arena *arena, const char *text) {
@@ -77,7 +77,7 @@ static bool pr_model__rehash(pr_model *m, uint32_t cap) {
   memset(t, 0xFF, (size_t)cap * sizeof *t);
   for (uint32_t i = 0; i < m->symbol_count; i++) {
     const pr_symbol *sym = &m->symbols[i];
-    uint32_t h = pr_name_hash(sym->scope, sym->name, sym->name_len) & (cap - 1);
+    uint32_t h = (uint32_t)pr_name_hash(sym->scope, sym->name, sym->name_len) & (cap - 1);
     while (t[h] != PR_NONE) h = (h + 1) & (cap - 1);
     t[h] = i;
   }
@@ -89,7 +89,7 @@ static bool pr_model__rehash(pr_model *m, uint32_t cap) {
 
 uint32_t pr_model_symbol(const pr_model *m, uint32_t scope, const char *name, uint32_t len) {
   if (!m->table_cap) return PR_NONE;
-  uint32_t h = pr_name_hash(scope, name, len) & (m->table_cap - 1);
+  uint32_t h = (uint32_t)pr_name_hash(scope, name, len) & (m->table_cap - 1);
   for (;;) {
     uint32_t id = m->table[h];
     if (id == PR_NONE) return PR_NONE;
@@ -116,7 +116,7 @@ static uint32_t pr_model__intern(pr_model *m, uint32_t scope, const char *name, 
   sym->name_len = len;
   sym->scope = scope;
   sym->first = sym->last = PR_NONE;
-  uint32_t h = pr_name_hash(scope, name, len) & (m->table_cap - 1);
+  uint32_t h = (uint32_t)pr_name_hash(scope, name, len) & (m->table_cap - 1);
   while (m->table[h] != PR_NONE) h = (h + 1) & (m->table_cap - 1);
   m->table[h] = id;
   return id;

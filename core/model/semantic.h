@@ -125,8 +125,9 @@ typedef struct pr_model {
 
 /* --- building (the engine calls these during its walk) --- */
 void pr_model_init(pr_model *m, pr_arena *arena, const char *text);
-/* A hash of (scope, name) for hash tables of names: the model's, rules' own. */
-uint32_t pr_name_hash(uint32_t scope, const char *s, uint32_t n);
+/* A 64-bit hash of (scope, name): for tables of names (the model's, rules'
+ * own; their low bits are well mixed) and for rules' file_key_part sums. */
+uint64_t pr_name_hash(uint32_t scope, const char *s, uint32_t n);
 void pr_model_free(pr_model *m);  /* frees the arrays; arena memory goes with the arena */
 /* Sizes an empty model's arrays for about this many items at once (a review
  * of a document that had as many last time), so that they do not grow by

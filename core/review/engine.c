@@ -887,6 +887,18 @@ static uint32_t pr_engine__recorded_kids(const pr_review_run *run, TSNode block,
   return PR_NONE;
 }
 
+/* The index of the first of `count` children in document order that ends
+ * after byte `at` (contains it or starts after it); count when none. */
+static uint32_t pr_engine__first_kid_after(const TSNode *kids, uint32_t count, uint32_t at) {
+  uint32_t lo = 0, hi = count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_end_byte(kids[mid]) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) {
   const pr_review_run *run = ctx->run;
   *out = NULL;
@@ -999,13 +1011,8 @@ static bool pr_engine__line_has_error(const pr_review_run *run, TSNode root, uin
   const TSNode *kids;
   uint32_t count = k == pr_kind_block || k == pr_kind_module ? pr_engine__recorded_kids(run, n, &kids) : PR_NONE;
   if (count != PR_NONE) {
-    uint32_t from = 0, to = count;
-    while (from < to) {
-      uint32_t mid = from + (to - from) / 2;
-      if (ts_node_end_byte(kids[mid]) <= start) from = mid + 1;
-      else to = mid;
-    }
-    for (uint32_t i = from; i < count && ts_node_start_byte(kids[i]) <= end; i++)
+    for (uint32_t i = pr_engine__first_kid_after(kids, count, start); i < count && ts_node_start_byte(kids[i]) <= end;
+         i++)
       if (ts_node_has_error(kids[i])) return true;
     return false;  /* a block's errors are in its named children (statements, ERROR nodes) */
   }
@@ -1031,13 +1038,8 @@ static TSNode pr_engine__child_for_byte(const pr_review_run *run, TSNode n, pr_k
   const TSNode *kids;
   uint32_t count = k == pr_kind_block || k == pr_kind_module ? pr_engine__recorded_kids(run, n, &kids) : PR_NONE;
   if (count == PR_NONE) return ts_node_first_child_for_byte(n, at);
-  uint32_t lo = 0, hi = count;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_end_byte(kids[mid]) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < count ? kids[lo] : (TSNode){0};
+  uint32_t i = pr_engine__first_kid_after(kids, count, at);
+  return i < count ? kids[i] : (TSNode){0};
 }
 
 static bool pr_engine__is_statement_or_clause(pr_kind k) {
@@ -1626,11 +1628,6 @@ static uint64_t pr_engine__options_key(const pr_review_run *run) {
     h = pr_hash_bytes(t->logging_masks[i], strlen(t->logging_masks[i]) + 1, h);
   if (o->severity) h = pr_hash_bytes((const char *)o->severity, pr_rule_count, h ^ 0x5E7);
   return h;
-}
-
-uint64_t pr_key_digest(const char *s, uint32_t n) {
-  uint64_t h = pr_hash_bytes(s, n, 0x6B6579ull);
-  return h ^ (h >> 29);
 }
 
 static void pr_engine__add_part(pr_key_part *whole, pr_key_part part) {
@@ -2233,7 +2230,9 @@ static void pr_engine__sort_facts(const pr_review_run *run, uint32_t fresh, pr_f
     if (to - from < 2) continue;
     if (!pr_engine__facts_sorted(out + from, cut - from))
       qsort(out + from, cut - from, sizeof *out, pr_engine__fact_compare);
-    if (!pr_engine__facts_sorted(out + cut, to - cut))  /* never, unless a cache predates this order */
+    /* kept facts are in order by construction; a pass confirms it, since
+       on_facts would silently misjudge facts out of order */
+    if (!pr_engine__facts_sorted(out + cut, to - cut))
       qsort(out + cut, to - cut, sizeof *out, pr_engine__fact_compare);
     if (cut > from && cut < to && pr_engine__fact_compare(&out[cut - 1], &out[cut]) > 0 &&
         !pr_engine__merge_facts(out + from, cut - from, to - from))

@@ -201,8 +201,6 @@ bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word);
  * review's segments, else through ts_node_parent (which searches from the
  * root, stepping over every method of a large class body). */
 uint32_t pr_definition_start(const pr_ctx *ctx, TSNode def);
-/* A name's digest for a rule's file_key_part sums. */
-uint64_t pr_key_digest(const char *s, uint32_t n);
 /* True when `rule` runs in this review (the selection and configuration enable it). */
 bool pr_rule_enabled(const pr_ctx *ctx, const pr_rule *rule);
 

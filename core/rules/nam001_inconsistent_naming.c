@@ -65,7 +65,7 @@ typedef struct nam001_map {
 
 static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const char *s, uint32_t n) {
   if (!map->cap) return NULL;
-  uint32_t h = pr_name_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = (uint32_t)pr_name_hash(scope, s, n) & (map->cap - 1);
   for (;;) {
     nam001_entry *e = &map->slots[h];
     if (!e->name) return NULL;
@@ -98,14 +98,14 @@ static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, co
     for (uint32_t i = 0; i < map->cap; i++) {
       const nam001_entry *o = &map->slots[i];
       if (!o->name) continue;
-      uint32_t h = pr_name_hash(o->scope, o->name, o->len) & (cap - 1);
+      uint32_t h = (uint32_t)pr_name_hash(o->scope, o->name, o->len) & (cap - 1);
       while (slots[h].name) h = (h + 1) & (cap - 1);
       slots[h] = *o;
     }
     map->slots = slots;
     map->cap = cap;
   }
-  uint32_t h = pr_name_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = (uint32_t)pr_name_hash(scope, s, n) & (map->cap - 1);
   while (map->slots[h].name) h = (h + 1) & (map->cap - 1);
   e = &map->slots[h];
   *e = (nam001_entry){.name = s, .len = n, .scope = scope, .value = value};

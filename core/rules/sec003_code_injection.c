@@ -161,7 +161,7 @@ static pr_key_part sec003_key_part(const char *text, uint32_t len) {
       if (p == 0 || (text[p - 1] != '\'' && text[p - 1] != '"')) { part.flags |= SEC003_BUILTINS; break; }
   uint32_t pos = 0, n;
   const char *s;
-  while (pr_next_assigned_attribute(text, len, &pos, &s, &n)) part.sum += pr_key_digest(s, n);
+  while (pr_next_assigned_attribute(text, len, &pos, &s, &n)) part.sum += pr_name_hash(0, s, n);
   return part;
 }
 

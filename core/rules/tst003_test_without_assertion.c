@@ -766,7 +766,7 @@ static pr_key_part tst003_key_part(const char *text, uint32_t len) {
   uint32_t pos = 0;
   tst003_name n;
   while (tst003_next_assigned(text, len, &pos, &n, true))
-    if (tst003_assertion_name(n.name, n.len)) part.sum += pr_key_digest(n.name, n.len);
+    if (tst003_assertion_name(n.name, n.len)) part.sum += pr_name_hash(0, n.name, n.len);
   return part;
 }
 
