@@ -231,7 +231,8 @@ static void pr_check_report(pr_check *check, pr_file_job *job, const char *text,
     }
   }
   if (!check->write_baseline) {
-    pr_reviewed_file rf = {job->entry->path, text, len, lines, &shown};
+    pr_position_memo memo = {0};
+    pr_reviewed_file rf = {job->entry->path, text, len, lines, &shown, &memo};
     pr_report_file(&job->out, &check->report, &rf);
   }
   free(kept);

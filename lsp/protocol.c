@@ -237,16 +237,17 @@ static json_t *pr_protocol__range_new(const pr_document *doc, uint32_t start, ui
                    (json_int_t)s.column, "end", "line", (json_int_t)e.line, "character", (json_int_t)e.column);
 }
 
-static void pr_protocol__write_range(pr_buf *b, const pr_document *doc, uint32_t start, uint32_t end, pr_unit unit) {
-  pr_position s = pr_document_position(doc, start, unit), e = pr_document_position(doc, end, unit);
+static void pr_protocol__write_range(pr_buf *b, const pr_document *doc, uint32_t start, uint32_t end, pr_unit unit,
+                                     pr_position_memo *memo) {
+  pr_position s = pr_document_position_near(doc, start, unit, memo), e = pr_document_position_near(doc, end, unit, memo);
   pr_buf_printf(b, "{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}", s.line,
                 s.column, e.line, e.column);
 }
 
 static void pr_protocol__write_edit(pr_buf *b, const pr_document *doc, uint32_t start, uint32_t end, const char *text,
-                                    pr_unit unit) {
+                                    pr_unit unit, pr_position_memo *memo) {
   pr_buf_lit(b, "{\"range\":");
-  pr_protocol__write_range(b, doc, start, end, unit);
+  pr_protocol__write_range(b, doc, start, end, unit, memo);
   pr_buf_lit(b, ",\"newText\":");
   pr_buf_json_string(b, text, strlen(text));
   pr_buf_lit(b, "}");
@@ -264,12 +265,40 @@ static bool pr_protocol__encodable(const pr_finding *f) {
   return true;
 }
 
+/* A finding's `# noqa` edit, remembered for the last few (line, code) pairs:
+ * finding it reads the whole line, and thousands of findings on one long line
+ * would read it thousands of times. */
+enum { PR_PROTOCOL_NOQA_MEMO = 8 };
+typedef struct pr_protocol__noqa {
+  bool used, ok;
+  uint32_t row, at;
+  const char *code;  /* a rule's code: static, compared by address */
+  char insert[96];
+} pr_protocol__noqa;
+
+static const pr_protocol__noqa *pr_protocol__noqa_edit(pr_protocol__noqa *memo, const pr_document *doc, uint32_t row,
+                                                       const char *code) {
+  for (int i = 0; i < PR_PROTOCOL_NOQA_MEMO; i++)
+    if (memo[i].used && memo[i].row == row && memo[i].code == code) return &memo[i];
+  /* newest first: the oldest falls off the end */
+  memmove(memo + 1, memo, (PR_PROTOCOL_NOQA_MEMO - 1) * sizeof *memo);
+  pr_protocol__noqa *e = &memo[0];
+  e->used = true;
+  e->row = row;
+  e->code = code;
+  e->ok = pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row, code,
+                              &e->at, e->insert, sizeof e->insert);
+  return e;
+}
+
 void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, const pr_document *doc,
                                    const pr_review *review, const pr_client_caps *caps,
                                    const pr_finding **unencodable, uint32_t *dropped) {
   if (unencodable) *unencodable = NULL;
   if (dropped) *dropped = 0;
   pr_unit unit = caps->encoding;
+  pr_position_memo memo = {0};
+  pr_protocol__noqa noqas[PR_PROTOCOL_NOQA_MEMO] = {{0}};
   bool first = true;
   pr_buf_lit(b, "[");
   for (uint32_t i = 0; i < review->count; i++) {
@@ -282,7 +311,7 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
     if (!first) pr_buf_lit(b, ",");
     pr_buf_lit(b, "{\"range\":");
     first = false;
-    pr_protocol__write_range(b, doc, f->start, f->end, unit);
+    pr_protocol__write_range(b, doc, f->start, f->end, unit, &memo);
     pr_buf_printf(b, ",\"severity\":%d,\"code\":", (int)f->severity);
     pr_buf_json_string(b, f->rule->code, strlen(f->rule->code));
     pr_buf_lit(b, ",\"source\":\"pyreview\",\"message\":");
@@ -304,16 +333,15 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
       pr_buf_lit(b, ",\"edits\":[");
       for (uint32_t e = 0; e < f->edit_count; e++) {
         if (e) pr_buf_lit(b, ",");
-        pr_protocol__write_edit(b, doc, f->edits[e].start, f->edits[e].end, f->edits[e].text, unit);
+        pr_protocol__write_edit(b, doc, f->edits[e].start, f->edits[e].end, f->edits[e].text, unit, &memo);
       }
       pr_buf_lit(b, "]}");
     }
-    uint32_t at, row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
-    char insert[96];
-    if (pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row,
-                            f->rule->code, &at, insert, sizeof insert)) {
+    uint32_t row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
+    const pr_protocol__noqa *noqa = pr_protocol__noqa_edit(noqas, doc, row, f->rule->code);
+    if (noqa->ok) {
       pr_buf_lit(b, ",\"noqa\":");
-      pr_protocol__write_edit(b, doc, at, at, insert, unit);
+      pr_protocol__write_edit(b, doc, noqa->at, noqa->at, noqa->insert, unit, &memo);
     }
     pr_buf_lit(b, "}");
     if (f->related_count && caps->related_information) {
@@ -323,7 +351,7 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
         pr_buf_lit(b, "{\"location\":{\"uri\":");
         pr_buf_json_string(b, uri, strlen(uri));
         pr_buf_lit(b, ",\"range\":");
-        pr_protocol__write_range(b, doc, f->related[r].start, f->related[r].end, unit);
+        pr_protocol__write_range(b, doc, f->related[r].start, f->related[r].end, unit, &memo);
         pr_buf_lit(b, "},\"message\":");
         pr_buf_json_string(b, f->related[r].message, strlen(f->related[r].message));
         pr_buf_lit(b, "}");

@@ -258,24 +258,23 @@ int pr_constant_truth(const pr_ctx *ctx, TSNode value) {
   case pr_kind_concatenated_string: {
     if (pr_string_has_interpolation(value)) return -1;
     /* non-empty when some part has content (escape sequences count too) */
-    TSNode strings[64];
-    uint32_t count = 0;
-    if (pr_node_kind(value) == pr_kind_string) {
-      strings[count++] = value;
-    } else {
-      uint32_t n = ts_node_named_child_count(value);
-      for (uint32_t i = 0; i < n && count < 64; i++) strings[count++] = ts_node_named_child(value, i);
-    }
-    for (uint32_t i = 0; i < count; i++) {
-      uint32_t n = ts_node_named_child_count(strings[i]);
-      for (uint32_t j = 0; j < n; j++) {
-        TSNode part = ts_node_named_child(strings[i], j);
+    pr_children strings;
+    TSNode string = value;
+    bool concatenated = pr_node_kind(value) != pr_kind_string, found = false;
+    if (concatenated) pr_children_start(&strings, value);
+    while (!found && (!concatenated || pr_children_next(&strings, &string))) {
+      pr_children parts;
+      TSNode part;
+      for (pr_children_start(&parts, string); !found && pr_children_next(&parts, &part);) {
         pr_kind k = pr_node_kind(part);
-        if ((k == pr_kind_string_content || k == pr_kind_escape_sequence) && ts_node_end_byte(part) > ts_node_start_byte(part))
-          return 1;
+        found = (k == pr_kind_string_content || k == pr_kind_escape_sequence) &&
+                ts_node_end_byte(part) > ts_node_start_byte(part);
       }
+      pr_children_end(&parts);
+      if (!concatenated) break;
     }
-    return 0;
+    if (concatenated) pr_children_end(&strings);
+    return found ? 1 : 0;
   }
   case pr_kind_list:
   case pr_kind_tuple:

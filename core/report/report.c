@@ -26,7 +26,7 @@ const char *pr_report_format_name(pr_report_format format) {
 }
 
 pr_position pr_report_pos(const pr_reviewed_file *file, uint32_t byte) {
-  pr_position p = pr_text_position(file->text, file->len, file->lines, byte, PR_UNIT_UTF32);
+  pr_position p = pr_text_position_near(file->text, file->len, file->lines, byte, PR_UNIT_UTF32, file->memo);
   p.line++;
   p.column++;
   return p;

@@ -23,6 +23,7 @@
 #define PR_REPORT_H
 
 #include "engine.h"
+#include "document.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -47,6 +48,7 @@ typedef struct pr_reviewed_file {
   uint32_t len;
   const pr_line_index *lines;  /* index of text */
   const pr_review *review;     /* the findings to report (the baseline's already taken out) */
+  pr_position_memo *memo;      /* NULL, or the caller's zeroed memo: pr_report_pos's columns of a long line */
 } pr_reviewed_file;
 
 typedef enum pr_report_format {

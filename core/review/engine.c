@@ -144,6 +144,8 @@ typedef struct pr_review_run {
   bool hash_statements;           /* a rule wants structural hashes: the walk computes them */
   pr_hash_entry *hashes; uint32_t hash_count, hash_cap;  /* open addressing, cap a power of two */
   bool test_code;                 /* a test file, or a test class somewhere: tests-only rules run */
+  /* pr_engine__element_value: the target list last looked at and its display's elements (arena) */
+  TSNode element_targets; TSNode *element_values; uint32_t element_count;
 } pr_review_run;
 
 static void pr_engine__py2(pr_review_run *run) {
@@ -382,28 +384,48 @@ static bool pr_engine__is_target_container(pr_kind k) {
 /* In `a, b = "x", f()` each name directly in the target list is bound to its
  * element of a display of the same length (no starred parts): its value, for
  * the literal-value rules. `p` is the target list's frame; its counter numbers
- * the targets. Anything else has no value. */
-static TSNode pr_engine__element_value(pr_frame *p, pr_kind kind) {
+ * the targets. Anything else has no value. The display's elements are listed
+ * once per target list (run->element_*): reading element i with
+ * ts_node_named_child steps over i siblings, and checking the whole display
+ * for each target made `a0, ..., aN = 0, ..., N` cubic. */
+static TSNode pr_engine__element_value(pr_review_run *run, pr_frame *p, pr_kind kind) {
   uint32_t index = p->counter++;
   const pr_frame *assign = p - 1;  /* frames are a stack: the target list's parent */
   if (kind != pr_kind_identifier || assign->kind != pr_kind_assignment || p->field != pr_field_id(pr_field_left))
     return (TSNode){0};
-  TSNode right = pr_child(assign->node, pr_field_right);
-  pr_kind rk = pr_node_kind(right);
-  if (rk != pr_kind_expression_list && rk != pr_kind_tuple && rk != pr_kind_list) return (TSNode){0};
-  uint32_t targets = ts_node_named_child_count(p->node), values = ts_node_named_child_count(right);
-  if (targets != values || index >= values) return (TSNode){0};
-  for (uint32_t i = 0; i < values; i++) {
-    pr_kind k = pr_node_kind(ts_node_named_child(right, i));
-    pr_kind t = pr_node_kind(ts_node_named_child(p->node, i));
-    if (k == pr_kind_list_splat || k == pr_kind_comment || t == pr_kind_list_splat_pattern || t == pr_kind_comment)
-      return (TSNode){0};
+  if (!ts_node_eq(run->element_targets, p->node)) {
+    run->element_targets = p->node;
+    run->element_count = 0;
+    TSNode right = pr_child(assign->node, pr_field_right);
+    pr_kind rk = pr_node_kind(right);
+    if (rk != pr_kind_expression_list && rk != pr_kind_tuple && rk != pr_kind_list) return (TSNode){0};
+    uint32_t values = ts_node_named_child_count(right);
+    if (ts_node_named_child_count(p->node) != values) return (TSNode){0};
+    TSNode *out = values ? pr_arena_alloc(run->arena, values * sizeof *out) : NULL;
+    if (!out) return (TSNode){0};
+    pr_children it; TSNode c;
+    bool plain = true;
+    for (pr_children_start(&it, p->node); plain && pr_children_next(&it, &c);) {
+      pr_kind t = pr_node_kind(c);
+      plain = t != pr_kind_list_splat_pattern && t != pr_kind_comment;
+    }
+    pr_children_end(&it);
+    uint32_t n = 0;
+    for (pr_children_start(&it, right); plain && pr_children_next(&it, &c);) {
+      pr_kind k = pr_node_kind(c);
+      plain = k != pr_kind_list_splat && k != pr_kind_comment;
+      out[n++] = c;
+    }
+    pr_children_end(&it);
+    if (!plain) return (TSNode){0};
+    run->element_values = out;
+    run->element_count = n;
   }
-  return ts_node_named_child(right, index);
+  return index < run->element_count ? run->element_values[index] : (TSNode){0};
 }
 
 /* The frame of a child, from its parent's frame and the field it sits in. */
-static void pr_engine__child_frame(const pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
+static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
                                    TSFieldId field, pr_frame *c) {
   *c = *p;
   c->node = node;
@@ -554,7 +576,7 @@ static void pr_engine__child_frame(const pr_review_run *run, pr_frame *p, TSNode
       if (!pr_engine__parenthesised_name(p->node)) {
         c->flags |= PR_FF_UNPACKED;
         c->value = (TSNode){0};
-        if (ts_node_is_named(node) && kind != pr_kind_comment) c->value = pr_engine__element_value(p, kind);
+        if (ts_node_is_named(node) && kind != pr_kind_comment) c->value = pr_engine__element_value(run, p, kind);
       }
     } else if (pr_engine__is_comprehension(p->kind)) {
       c->scope = p->inner;

@@ -399,27 +399,50 @@ static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
   }
 }
 
+/* The parts (contents, escapes, interpolations) of a string or of each string
+ * of an implicit concatenation, in order, in one pass however many there are. */
+typedef struct sec001_strings {
+  pr_children outer, inner;
+  bool concatenated, inner_live;
+} sec001_strings;
+
+static void sec001_strings_start(sec001_strings *it, TSNode s) {
+  it->concatenated = pr_node_kind(s) != pr_kind_string;
+  it->inner_live = !it->concatenated;
+  if (it->concatenated) pr_children_start(&it->outer, s);
+  else pr_children_start(&it->inner, s);
+}
+
+static bool sec001_strings_next(sec001_strings *it, TSNode *part) {
+  for (;;) {
+    if (it->inner_live) {
+      if (pr_children_next(&it->inner, part)) return true;
+      pr_children_end(&it->inner);
+      it->inner_live = false;
+    }
+    TSNode c;
+    do {
+      if (!it->concatenated || !pr_children_next(&it->outer, &c)) return false;
+    } while (pr_node_kind(c) != pr_kind_string);
+    pr_children_start(&it->inner, c);
+    it->inner_live = true;
+  }
+}
+
+static void sec001_strings_end(sec001_strings *it) {
+  if (it->inner_live) pr_children_end(&it->inner);
+  if (it->concatenated) pr_children_end(&it->outer);
+  it->inner_live = it->concatenated = false;
+}
+
 /* Appends a string literal's text (templates of `%` and `.format()`: see
  * sec001_emit_template). Replacement fields of f-strings are parts: a literal
  * one adds its text or ends the known text, a non-literal one is a hole. */
 static void sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s) {
-  TSNode strings[64];
-  uint32_t count = 0;
-  if (pr_node_kind(s) == pr_kind_string) {
-    strings[count++] = s;
-  } else {
-    uint32_t n = ts_node_named_child_count(s);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode c = ts_node_named_child(s, i);
-      if (pr_node_kind(c) != pr_kind_string) continue;
-      if (count == 64) { sec001_stop(t, pr_string_has_interpolation(s)); break; }
-      strings[count++] = c;
-    }
-  }
-  for (uint32_t i = 0; i < count; i++) {
-    uint32_t n = ts_node_named_child_count(strings[i]);
-    for (uint32_t j = 0; j < n; j++) {
-      TSNode part = ts_node_named_child(strings[i], j);
+  sec001_strings strings;
+  TSNode part;
+  for (sec001_strings_start(&strings, s); sec001_strings_next(&strings, &part);) {
+    {
       pr_kind k = pr_node_kind(part);
       if (k == pr_kind_interpolation) {
         sec001_set_form(t, SEC001_FORM_FSTRING);
@@ -443,6 +466,7 @@ static void sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s) {
       sec001_append(t, text, len);
     }
   }
+  sec001_strings_end(&strings);
 }
 
 /* How the arguments of `%` or `.format()` fill a template's fields. */
@@ -523,22 +547,11 @@ static void sec001_eval_chain(const pr_ctx *ctx, const sec001_reach *r, uint32_t
 static bool sec001_keyword(const sec001_text *t);
 
 static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, sec001_fill *f) {
-  TSNode strings[64];
-  uint32_t count = 0;
-  if (pr_node_kind(s) == pr_kind_string) {
-    strings[count++] = s;
-  } else {
-    uint32_t n = ts_node_named_child_count(s);
-    for (uint32_t i = 0; i < n && count < 64; i++) {
-      TSNode c = ts_node_named_child(s, i);
-      if (pr_node_kind(c) == pr_kind_string) strings[count++] = c;
-    }
-  }
   uint32_t fields = 0;
-  for (uint32_t i = 0; i < count && !t->hole; i++) {
-    uint32_t n = ts_node_named_child_count(strings[i]);
-    for (uint32_t j = 0; j < n && !t->hole; j++) {
-      TSNode part = ts_node_named_child(strings[i], j);
+  sec001_strings strings;
+  TSNode part;
+  for (sec001_strings_start(&strings, s); !t->hole && sec001_strings_next(&strings, &part);) {
+    {
       pr_kind k = pr_node_kind(part);
       if (k == pr_kind_interpolation) {
         TSNode e = pr_child(part, pr_field_expression);
@@ -602,7 +615,7 @@ static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, se
         uint32_t index = f->next++;
         if (star || ++fields > SEC001_MAX_FIELDS ? !f->all_safe : !sec001_field_safe(ctx, f, key, key_len, numeric, index)) {
           sec001_hole(t);
-          return;
+          break;
         }
         sec001_opaque(t);
         from = e;
@@ -611,6 +624,7 @@ static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, se
       if (from < len) sec001_append(t, text + from, len - from);
     }
   }
+  sec001_strings_end(&strings);
 }
 
 static void sec001_leading_name(const pr_ctx *ctx, sec001_text *t, TSNode name) {

@@ -201,6 +201,51 @@ pr_position pr_text_position(const char *text, uint32_t len, const pr_line_index
   return (pr_position){row, pr_columns_in(text + start, byte - start, unit)};
 }
 
+/* True when a decode from the line's start has a character boundary at `byte`:
+ * sequences only ever swallow continuation bytes, so any other byte (or the end
+ * of the text) starts a character, and counting from there on, or from there up
+ * to another such place, gives the same columns as counting from the start. */
+static bool pr_document__boundary(const char *text, uint32_t len, uint32_t byte) {
+  return byte >= len || ((unsigned char)text[byte] & 0xC0) != 0x80;
+}
+
+pr_position pr_text_position_near(const char *text, uint32_t len, const pr_line_index *lines, uint32_t byte,
+                                  pr_unit unit, pr_position_memo *memo) {
+  if (byte > len) byte = len;
+  uint32_t row = pr_line_index_row(lines, byte);
+  uint32_t start = lines->starts[row];
+  if (!memo || unit == PR_UNIT_UTF8 || !pr_document__boundary(text, len, byte))
+    return (pr_position){row, pr_columns_in(text + start, byte - start, unit)};
+  /* the remembered place on this line nearest to byte, else count from the start */
+  int best = -1;
+  uint32_t best_distance = byte - start;
+  for (int k = 0; k < 2; k++) {
+    if (!memo->used[k] || memo->line_start[k] != start || memo->unit[k] != (uint8_t)unit) continue;
+    uint32_t d = byte >= memo->byte[k] ? byte - memo->byte[k] : memo->byte[k] - byte;
+    if (d < best_distance) { best = k; best_distance = d; }
+  }
+  uint32_t column;
+  if (best < 0)
+    column = pr_columns_in(text + start, byte - start, unit);
+  else if (byte >= memo->byte[best])
+    column = memo->column[best] + pr_columns_in(text + memo->byte[best], byte - memo->byte[best], unit);
+  else
+    column = memo->column[best] - pr_columns_in(text + byte, memo->byte[best] - byte, unit);
+  /* refresh the place used, or replace the one not used last */
+  int k = best >= 0 ? best : !memo->last;
+  memo->line_start[k] = start;
+  memo->byte[k] = byte;
+  memo->column[k] = column;
+  memo->unit[k] = (uint8_t)unit;
+  memo->used[k] = 1;
+  memo->last = (uint8_t)k;
+  return (pr_position){row, column};
+}
+
+pr_position pr_document_position_near(const pr_document *doc, uint32_t byte, pr_unit unit, pr_position_memo *memo) {
+  return pr_text_position_near(doc->text, doc->len, &doc->lines, byte, unit, memo);
+}
+
 pr_position pr_document_position(const pr_document *doc, uint32_t byte, pr_unit unit) {
   return pr_text_position(doc->text, doc->len, &doc->lines, byte, unit);
 }

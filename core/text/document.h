@@ -98,4 +98,18 @@ pr_position pr_document_position(const pr_document *doc, uint32_t byte, pr_unit 
 pr_position pr_text_position(const char *text, uint32_t len, const pr_line_index *lines,
                              uint32_t byte, pr_unit unit);
 
+/* Columns remembered between conversions on one text, so that converting many
+ * offsets of one long line (a report of thousands of findings on a minified
+ * line) counts each stretch of it once instead of from the line's start every
+ * time. Two places are kept because reports convert starts and ends by turns.
+ * Start a pass with a zeroed memo; it is valid while the text is unchanged.
+ * Owned by the caller, usually on its stack. */
+typedef struct pr_position_memo {
+  uint32_t line_start[2], byte[2], column[2];
+  uint8_t unit[2], used[2], last;
+} pr_position_memo;
+pr_position pr_text_position_near(const char *text, uint32_t len, const pr_line_index *lines, uint32_t byte,
+                                  pr_unit unit, pr_position_memo *memo);
+pr_position pr_document_position_near(const pr_document *doc, uint32_t byte, pr_unit unit, pr_position_memo *memo);
+
 #endif

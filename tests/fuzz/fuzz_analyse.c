@@ -124,6 +124,26 @@ static void pr_fuzz_check_findings(const pr_review *review, uint32_t len) {
   }
 }
 
+/* Columns found from a remembered place (pr_position_memo) equal columns
+ * counted from the line's start, over the offsets in the order reports ask. */
+static void pr_fuzz_check_positions(const char *text, uint32_t len, const pr_line_index *lines,
+                                    const pr_review *review) {
+  static const pr_unit units[] = {PR_UNIT_UTF16, PR_UNIT_UTF32};
+  for (int u = 0; u < 2; u++) {
+    pr_position_memo memo = {0};
+    for (uint32_t i = 0; i < review->count; i++) {
+      const pr_finding *f = review->findings[i];
+      uint32_t at[4] = {f->start, f->end, f->edit_count ? f->edits[0].start : f->stmt_start,
+                        f->related_count ? f->related[0].end : f->stmt_end};
+      for (int k = 0; k < 4; k++) {
+        pr_position a = pr_text_position_near(text, len, lines, at[k], units[u], &memo);
+        pr_position b = pr_text_position(text, len, lines, at[k], units[u]);
+        PR_FUZZ_CHECK(a.line == b.line && a.column == b.column);
+      }
+    }
+  }
+}
+
 static void pr_fuzz_check_json(const pr_buf *json, const pr_review *review) {
   pr_buf doc = {0};
   pr_buf_append(&doc, "[", 1);
@@ -390,8 +410,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pr_review review;
   PR_FUZZ_CHECK(pr_review_file(text, len, tree, &options, &review) == PR_REVIEW_OK);
   pr_fuzz_check_findings(&review, len);
+  pr_fuzz_check_positions(text, len, &lines, &review);
 
-  pr_reviewed_file file = {path, text, len, &lines, &review};
+  pr_position_memo memo = {0};
+  pr_reviewed_file file = {path, text, len, &lines, &review, &memo};
   pr_buf json = {0}, report = {0};
   bool first = true;
   pr_report_json(&json, &file, &first);

@@ -155,8 +155,34 @@ static void a_released_tree_is_parsed_again_when_needed(void **state) {
   pr_document_delete(doc);
 }
 
+/* Columns found from remembered places on a long line (pr_position_memo) equal
+ * columns counted from the line's start, in any order of offsets, in every
+ * unit: ASCII, 2-, 3- and 4-byte characters, an invalid byte and a stray
+ * continuation byte; a second line; offsets inside a character. */
+static void remembered_columns_equal_counted_ones(void **state) {
+  const char *t = "x = 'a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xFF\x80" "b' + y\r\n\tz\xC3\xA9 = 2\n";
+  uint32_t len = (uint32_t)strlen(t);
+  pr_line_index lines = {0};
+  assert_true(pr_line_index_build(&lines, t, len));
+  static const pr_unit units[] = {PR_UNIT_UTF8, PR_UNIT_UTF16, PR_UNIT_UTF32};
+  uint32_t seed = 7;
+  for (int u = 0; u < 3; u++) {
+    pr_position_memo memo = {0};
+    for (int i = 0; i < 2000; i++) {
+      seed = seed * 1103515245u + 12345u;
+      uint32_t byte = (seed >> 8) % (len + 1);
+      pr_position a = pr_text_position_near(t, len, &lines, byte, units[u], &memo);
+      pr_position b = pr_text_position(t, len, &lines, byte, units[u]);
+      assert_int_equal(a.line, b.line);
+      assert_int_equal(a.column, b.column);
+    }
+  }
+  pr_line_index_free(&lines);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(remembered_columns_equal_counted_ones),
     cmocka_unit_test(ranged_edits_apply_in_order),
     cmocka_unit_test(a_bad_range_leaves_the_document_unchanged),
     cmocka_unit_test(utf16_positions_address_the_right_bytes),
