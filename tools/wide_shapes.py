@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Python files whose nodes have very many children, one per shape.
+"""Writes Python files whose nodes have very many children, or nest very deep.
 
   tools/wide_shapes.py DIR [N]
 
@@ -8,7 +8,8 @@ siblings for every i: quadratic in a node with N children. Each file here puts
 N (default 20000) children under one kind of node that rules read (arguments,
 displays, string parts, comparison chains, targets, decorators, bases,
 parameters, with items, handler bodies, elif and except chains ...), inside a
-test method so that the test rules look at it too. tests/cli/run_wide_shapes.sh
+test method so that the test rules look at it too. Others nest n levels:
+chained assignments, operator, call and attribute chains. tests/cli/run_wide_shapes.sh
 reviews these files at a small N; docs/reliability.md records the times at a
 large one.
 """
@@ -64,6 +65,19 @@ def shapes(n):
                    "jinja2.Environment", "app.run", "super", "self.assertRaises", "self.assertTrue", "self.addCleanup",
                    "requests.get", "hashlib.md5", "eval"):
         yield "call_" + callee.replace(".", "_"), method("%s(%s, %s)" % (callee, ", ".join("'x'" for _ in range(n)), ", ".join("k%d=%s" % (i, v) for i, v in enumerate(names))))
+    # deep: chains that nest n levels
+    yield "chained_assign", method("%s = 1" % " = ".join(names))
+    yield "plus_chain", method("cursor.execute('select ' + %s)" % " + ".join(names))
+    yield "and_chain", method("self.assertTrue(%s)" % " and ".join(names))
+    yield "not_chain", method("self.assertTrue(%sx)" % ("not " * n))
+    yield "minus_chain", method("y = %sx" % ("-" * n))
+    yield "attr_chain", method("y = x" + ".a" * n)
+    yield "call_chain", method("y = f" + "()" * n)
+    yield "subscript_chain", method("y = x" + "[0]" * n)
+    yield "ternary_chain", method("y = " + "a if b else " * n + "c")
+    yield "lambda_chain", method("y = " + "lambda: " * n + "0")
+    yield "await_chain", "async def f():\n    return " + "await " * n + "x\n"
+    yield "percent_chain", method("cursor.execute('%s' " + "% x " * n + ")")
     yield "noqa_lines", method("\n".join("%s = 1  # noqa: DED001" % v for v in names))
 
 

@@ -1071,6 +1071,17 @@ static bool pr_engine__is_statement_or_clause(pr_kind k) {
          k == pr_kind_case_clause;
 }
 
+static bool pr_engine__is_simple_statement(pr_kind k) {
+  switch (k) {
+  case pr_kind_function_definition: case pr_kind_class_definition: case pr_kind_decorated_definition:
+  case pr_kind_if_statement: case pr_kind_for_statement: case pr_kind_while_statement:
+  case pr_kind_try_statement: case pr_kind_with_statement: case pr_kind_match_statement:
+    return false;
+  default:
+    return pr_kind_is_statement(k);
+  }
+}
+
 /* The innermost statement or clause containing [start, end) (or `node`,
  * when given, if it is one): one descent from the root (ts_node_parent
  * searches from the root at every step). */
@@ -1081,6 +1092,9 @@ static TSNode pr_engine__statement_at(const pr_review_run *run, TSNode root, uin
     pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
     if (pr_engine__is_statement_or_clause(k)) best = n;
     if (!ts_node_is_null(node) && ts_node_eq(n, node)) break;
+    /* no statement lies inside a simple one that parsed whole: stop there,
+       not at the bottom of a deep expression (`a = b = ... = 1`) */
+    if (pr_engine__is_simple_statement(k) && !ts_node_has_error(n)) break;
     TSNode child = pr_engine__child_for_byte(run, n, k, start);
     if (ts_node_is_null(child) || ts_node_start_byte(child) > start || ts_node_end_byte(child) < end) break;
     n = child;

@@ -250,8 +250,12 @@ static void sec005_check(pr_ctx *ctx, TSNode node) {
   pr_kind k = pr_node_kind(node);
   uint32_t len;
   if (k == pr_kind_assignment) {
+    /* `a = b = "x"`: every target of the chain gets the innermost value. The
+       outermost assignment judges them all (an inner one is the right side of
+       its parent): each judging its own target would walk the rest of the
+       chain each time, quadratic in a long one. */
+    if (pr_node_kind(ctx->parent) == pr_kind_assignment) return;
     TSNode right = pr_child(node, pr_field_right);
-    /* `a = b = "x"`: every target of the chain gets the innermost value */
     while (pr_node_kind(right) == pr_kind_assignment) right = pr_child(right, pr_field_right);
     if (ts_node_is_null(right)) return;
     pr_kind rk = pr_node_kind(pr_unparenthesize(right));
@@ -259,7 +263,8 @@ static void sec005_check(pr_ctx *ctx, TSNode node) {
     if (rk != pr_kind_string && rk != pr_kind_concatenated_string && rk != pr_kind_expression_list &&
         rk != pr_kind_tuple && rk != pr_kind_list)
       return;
-    sec005_target(ctx, pr_child(node, pr_field_left), right);
+    for (TSNode a = node; pr_node_kind(a) == pr_kind_assignment; a = pr_child(a, pr_field_right))
+      sec005_target(ctx, pr_child(a, pr_field_left), right);
   } else if (k == pr_kind_named_expression || k == pr_kind_keyword_argument || k == pr_kind_default_parameter ||
              k == pr_kind_typed_default_parameter) {
     TSNode value = pr_child(node, pr_field_value);

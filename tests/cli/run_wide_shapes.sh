@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Nodes with thousands of children (tools/wide_shapes.py: arguments, displays,
-# string parts, target lists, decorators, handler bodies, elif chains ...):
+# string parts, target lists, decorators, handler bodies, elif chains ...) or
+# nesting thousands deep (chained assignments, operator and call chains):
 # each file is reviewed completely, the JSON report parses, and the rules
 # still see every child (one finding per child where the shape has one).
 # A review that reads children by index is quadratic or worse in such a node
-# (`a0, ..., aN = 0, ..., N` was cubic: 120 s at N = 20,000); ctest's timeout
+# (`a0, ..., aN = 0, ..., N` was cubic: 120 s at N = 20,000; `v0 = ... = vN = 1`
+# quadratic, 20 minutes at N = 100,000); ctest's timeout
 # is the guard. Run by ctest with PYREVIEW=/path/to/pyreview.
 set -uo pipefail
 : "${PYREVIEW:?set PYREVIEW to the pyreview binary}"
@@ -30,6 +32,7 @@ out, n = sys.argv[1], int(sys.argv[2])
 want = {
     "except_body": ("DED001", n),    # every name assigned in the handler is unused
     "for_targets": ("DED003", n),    # every loop target is unused
+    "chained_assign": ("DED001", n), # every name of `v0 = ... = 1` is unused
     "string_parts": ("SEC001", 1),   # a query of n adjacent literals, then `+ x`
     "format_fields": ("SEC001", 1),  # a template of n fields filled by names
 }
