@@ -75,6 +75,7 @@ typedef struct pr_open_document {
   char result_id[48];    /* its resultId */
   pr_pull *pulls;        /* pull requests waiting for the running review */
   uint32_t pull_count;
+  uint32_t deep_row_logged;  /* 1 + the row of the last deep-indentation notice; 0: none */
 } pr_open_document;
 
 /* An open notebook and its cells' last diagnostics (for pull clients). */
@@ -107,6 +108,7 @@ typedef struct pr_review_job {
   uint32_t dropped;
   char dropped_code[16];
   pr_position dropped_at;
+  uint32_t deep_row;         /* pr_indent_beyond_scanner's row, or UINT32_MAX */
 } pr_review_job;
 
 /* Syntax trees cost 25-50x their text and only an edited document needs one
@@ -342,12 +344,17 @@ static void pr_server__set_editor(pr_server *s, json_t *settings) {
 static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
                               const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser,
                               char **items, size_t *items_len, pr_mark **marks, uint32_t *mark_count,
-                              uint32_t *dropped, char *dropped_code, pr_position *dropped_at) {
+                              uint32_t *dropped, char *dropped_code, pr_position *dropped_at, uint32_t *deep_row) {
   *items = NULL;
   *items_len = 0;
   *marks = NULL;
   *mark_count = *dropped = 0;
+  *deep_row = UINT32_MAX;
   if (!pr_document_ensure_tree(doc, parser)) return false;
+  if (ts_node_has_error(ts_tree_root_node(pr_document_tree(doc)))) {
+    const pr_line_index *lines = pr_document_lines(doc);
+    *deep_row = pr_indent_beyond_scanner(pr_document_text(doc), pr_document_length(doc), lines->starts, lines->count);
+  }
   pr_review review;
   pr_review_options options = {.path = path, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache,
                                .selection = &settings->selection, .thresholds = &settings->thresholds,
@@ -424,7 +431,17 @@ static void pr_server__review_work(uv_work_t *work) {
   j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
                                  j->cache,
                                  j->parser, &j->items, &j->items_len, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
-                                 &j->dropped_at);
+                                 &j->dropped_at, &j->deep_row);
+}
+
+/* Says once per place why a broken file may be missing findings: a line
+ * indented beyond what tree-sitter-python's scanner keeps (parse.h). */
+static void pr_server__note_deep_indent(pr_server *s, pr_open_document *d, uint32_t row) {
+  if (row == UINT32_MAX) { d->deep_row_logged = 0; return; }
+  if (d->deep_row_logged == row + 1) return;
+  d->deep_row_logged = row + 1;
+  pr_server__log(s, "%s:%u: indented more than %d columns, which tree-sitter-python misreads; findings may be "
+                 "missing from there on", d->uri, row + 1, PR_SCANNER_MAX_INDENT);
 }
 
 static pr_open_document *pr_server__find_id(pr_server *s, uint64_t id) {
@@ -451,6 +468,7 @@ static void pr_server__review_done(uv_work_t *work, int status) {
     if (status == 0 && j->failed)
       pr_server__log(s, "%s: not parsed within %u ms (or out of memory); its diagnostics are not updated", d->uri,
                      pr_parse_time_limit_ms());
+    if (status == 0 && !j->failed) pr_server__note_deep_indent(s, d, j->deep_row);
     if (status == 0 && current && j->items) {
       pr_server__deliver(s, d, j->items, j->items_len, j->marks, j->mark_count, j->dropped, j->dropped_code,
                          j->dropped_at);
@@ -479,12 +497,14 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     uint32_t count, dropped;
     char code[16];
     pr_position at;
+    uint32_t deep_row;
     if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, &d->settings, d->doc, d->cache,
                            s->parser,
-                           &items, &items_len, &marks, &count, &dropped, code, &at)) {
+                           &items, &items_len, &marks, &count, &dropped, code, &at, &deep_row)) {
       pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
       return;
     }
+    pr_server__note_deep_indent(s, d, deep_row);
     d->dirty = false;
     pr_server__deliver(s, d, items, items_len, marks, count, dropped, code, at);
     return;

@@ -63,6 +63,23 @@ uint32_t pr_parse_time_limit_ms(void) {
   return ms > 0 && ms < 3600000 ? (uint32_t)ms : PR_PARSE_TIME_LIMIT_MS;
 }
 
+uint32_t pr_indent_beyond_scanner(const char *text, uint32_t len, const uint32_t *line_starts, uint32_t line_count) {
+  for (uint32_t row = 0; row < line_count; row++) {
+    uint32_t columns = 0;
+    for (uint32_t i = line_starts[row]; i < len; i++) {
+      char c = text[i];
+      if (c == ' ') columns++;
+      else if (c == '\t') columns += 8;
+      else if (c == '\f') columns = 0;
+      else {
+        if (columns > PR_SCANNER_MAX_INDENT && c != '#' && c != '\n' && c != '\r') return row;
+        break;
+      }
+    }
+  }
+  return UINT32_MAX;
+}
+
 uint32_t pr_bom_length(const char *text, uint32_t len) {
   return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }

@@ -32,6 +32,15 @@ uint32_t pr_parse_time_limit_ms(void);
 
 TSTree *pr_parse(TSParser *parser, const TSTree *old, const char *text, uint32_t len, bool has_bare_cr);
 
+/* tree-sitter-python's scanner saves each indentation level in one byte, so a
+ * line indented 256 columns or more (64 levels of four spaces; a tab counts 8,
+ * as in the scanner) is misread and the tree around it is an ERROR. Returns
+ * the first row holding code (not blank, not only a comment) indented that
+ * far, or UINT32_MAX. Worth asking only when the tree has an error: callers
+ * then say why findings may be missing instead of staying silent. */
+#define PR_SCANNER_MAX_INDENT 255
+uint32_t pr_indent_beyond_scanner(const char *text, uint32_t len, const uint32_t *line_starts, uint32_t line_count);
+
 /* Length of a UTF-8 BOM at the start of text[0..len): 3 or 0. */
 uint32_t pr_bom_length(const char *text, uint32_t len);
 

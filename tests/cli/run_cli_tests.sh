@@ -180,6 +180,16 @@ run check fine.py unreadable.py
 check "an unreadable file exits 2" 2 "$rc"
 contains "an unreadable file is not counted as reviewed" "no findings in 1 file (1 could not be reviewed)" "$err"
 
+# tree-sitter-python misreads a line indented 256 columns or more (its scanner
+# saves each level in one byte): a broken file says so instead of staying silent
+python3 -c 'print("def f():"); [print("    " * (i + 1) + "if x:") for i in range(70)]; print("    " * 71 + "pass")' > deep_indent.py
+run check --no-config deep_indent.py
+contains "a line indented past 255 columns is named" "deep_indent.py:65: indented more than 255 columns" "$err"
+python3 -c 'print("def f():"); [print("    " * (i + 1) + "if x:") for i in range(62)]; print("    " * 63 + "pass")' > indent_252.py
+run check --no-config indent_252.py
+check "252 columns: no notice, findings as usual" "0 CPX004" \
+  "$(printf '%s' "$err" | grep -c 'columns') $(printf '%s\n' "$out" | grep -o CPX004 | head -1)"
+
 # fixes in the JSON report: a message and edits with 1-based positions
 mkdir -p fixes/tests
 cat > fixes/tests/test_totals.py <<'PY'

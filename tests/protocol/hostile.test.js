@@ -100,3 +100,21 @@ test('NULs in methods and URIs are not cut off; non-object bodies are invalid re
     assert.doesNotMatch(log, /already called/);
   } finally { assert.equal((await c.stop()).code, 0); }
 });
+
+test('a line indented past 255 columns, which tree-sitter-python misreads, is named once in the log', async () => {
+  const c = start();
+  try {
+    await c.initialize({});
+    const uri = 'file:///work/proj/deep.py';
+    const lines = ['def f():'];
+    for (let i = 0; i < 70; i++) lines.push('    '.repeat(i + 1) + 'if x:');
+    lines.push('    '.repeat(71) + 'pass', '');
+    await open(c, uri, lines.join('\n'), 1);
+    await c.diagnosticsFor(uri, 1);
+    // an edit that keeps the line: no second notice
+    await change(c, uri, 2, [{ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, text: 'y' }]);
+    await c.diagnosticsFor(uri, 2);
+    const notices = c.stderr().match(/deep\.py:65: indented more than 255 columns/g) || [];
+    assert.equal(notices.length, 1, c.stderr());
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
