@@ -37,7 +37,10 @@ if [ $# -ge 2 ] && [[ $2 != -* ]]; then seconds=$2; shift 2; else shift 1; fi
 # Per-target defaults; later arguments (the caller's) win in libFuzzer.
 case $target in
   fuzz_framer) defaults=(-max_len=4096 -dict="$root/tests/fuzz/fuzz_framer.dict") ;;
-  fuzz_dispatch) defaults=(-max_len=4096) ;;
+  # libFuzzer's entropic schedule (the default) spent 31% of a dispatcher
+  # execution updating its feature frequencies (perf): without it 724 instead
+  # of 468 executions per second, with no less coverage in the same time
+  fuzz_dispatch) defaults=(-max_len=4096 -entropic=0) ;;
   # files of up to 8 KB, the recipes reach 256 KB from a few bytes; inputs that
   # keep tree-sitter's error recovery busy for seconds are scheduled less
   fuzz_analyse) defaults=(-max_len=8192 -dict="$root/tests/fuzz/fuzz_analyse.dict" -entropic_scale_per_exec_time=1) ;;
