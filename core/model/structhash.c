@@ -36,7 +36,7 @@ static uint64_t pr_sh__bytes(uint64_t h, const char *s, uint32_t n) {
 static _Atomic int pr_sh__symbols_ready;
 static TSSymbol pr_sh__open, pr_sh__close, pr_sh__comma;
 
-static bool pr_sh__punctuation(TSNode n) {
+static bool pr_sh__punctuation(TSNode n, TSSymbol sym) {
   if (!atomic_load_explicit(&pr_sh__symbols_ready, memory_order_acquire)) {
     const TSLanguage *l = ts_node_language(n);
     pr_sh__open = ts_language_symbol_for_name(l, "(", 1, false);
@@ -44,7 +44,6 @@ static bool pr_sh__punctuation(TSNode n) {
     pr_sh__comma = ts_language_symbol_for_name(l, ",", 1, false);
     atomic_store_explicit(&pr_sh__symbols_ready, 1, memory_order_release);
   }
-  TSSymbol sym = ts_node_symbol(n);
   return sym == pr_sh__open || sym == pr_sh__close || sym == pr_sh__comma;
 }
 
@@ -52,15 +51,16 @@ static bool pr_sh__punctuation(TSNode n) {
  * its children's hashes (a Merkle hash), so that an already known subtree
  * hash stands in for the subtree exactly. Returns false when the node adds
  * nothing (comments, `(`, `)`, `,`); sets *descend when its children count. */
-static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, uint64_t *h, bool *descend) {
+static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, TSSymbol sym, uint32_t children,
+                             uint64_t *h, bool *descend) {
   *descend = false;
   if (k == pr_kind_comment) return false;
   if (!named) {
-    if (pr_sh__punctuation(n)) return false;
-    *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + ts_node_symbol(n));
+    if (pr_sh__punctuation(n, sym)) return false;
+    *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + sym);
     return true;
   }
-  *h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + ts_node_symbol(n));
+  *h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + sym);
   if (k == pr_kind_string_start) {
     /* the prefix letters (lowercased), never the quotes */
     uint32_t len;
@@ -70,7 +70,7 @@ static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, 
     return true;
   }
   if (k == pr_kind_string_end) return false;
-  if (k == pr_kind_string_content || k == pr_kind_format_specifier || ts_node_child_count(n) == 0) {
+  if (k == pr_kind_string_content || k == pr_kind_format_specifier || children == 0) {
     /* the text itself (a string's content whole: escape sequences are children,
        the characters between them are not) */
     uint32_t len;
@@ -83,17 +83,21 @@ static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, 
 }
 
 static bool pr_sh__leaf(const char *text, TSNode n, uint64_t *h, bool *descend) {
-  return pr_sh__leaf_kind(text, n, pr_node_kind(n), ts_node_is_named(n), h, descend);
+  TSSymbol sym = ts_node_symbol(n);
+  return pr_sh__leaf_kind(text, n, pr_kind_of_symbol(sym), ts_node_is_named(n), sym, ts_node_child_count(n), h,
+                          descend);
 }
 
 #define PR_SH_DEPTH 256
 
-pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, uint64_t *h) {
+pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, TSSymbol symbol,
+                                uint64_t *h) {
   *h = 0;
-  if (kind == pr_kind_parenthesized_expression && ts_node_child_count(node) > 0) return PR_SH_THROUGH;
+  uint32_t children = ts_node_child_count(node);
+  if (kind == pr_kind_parenthesized_expression && children > 0) return PR_SH_THROUGH;
   bool descend;
-  if (!pr_sh__leaf_kind(text, node, kind, named, h, &descend)) return PR_SH_NONE;
-  return descend && ts_node_child_count(node) > 0 ? PR_SH_OPEN : PR_SH_LEAF;
+  if (!pr_sh__leaf_kind(text, node, kind, named, symbol, children, h, &descend)) return PR_SH_NONE;
+  return descend && children > 0 ? PR_SH_OPEN : PR_SH_LEAF;
 }
 
 uint64_t pr_struct_hash_close(uint64_t h) { return pr_sh__mix(h, PR_SH_EXIT); }

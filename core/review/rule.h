@@ -129,7 +129,6 @@ struct pr_ctx {
   const struct pr_thresholds *thresholds;  /* the file's thresholds and modes (options.h); never NULL */
   /* set for each on_node call: */
   TSNode parent;             /* the node's parent (null for the root) */
-  TSFieldId field;           /* the field the node sits in within its parent, or 0 */
   uint32_t scope;            /* the scope the node is evaluated in */
   uint32_t own_scope;        /* the scope the node opens (def, class, lambda, comprehension) or PR_NONE */
   const pr_rule *rule;       /* the rule being run */
