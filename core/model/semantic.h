@@ -75,6 +75,8 @@ typedef struct pr_scope {
   bool is_method;         /* a function directly in a class body */
   bool is_static;         /* decorated @staticmethod */
   bool calls_locals;      /* the body calls locals() */
+  uint32_t statements;    /* a function: its statement count (statements.h: pr_statement_count) with its
+                             docstring counted; set by the review's walk of its body */
 } pr_scope;
 
 typedef struct pr_binding {

@@ -19,21 +19,23 @@ static bool pr_statements__f_or_b(const char *text, TSNode str) {
 TSNode pr_docstring(const char *text, TSNode def) {
   TSNode body = pr_child(def, pr_field_body);
   if (pr_node_kind(body) != pr_kind_block) return (TSNode){0};
-  uint32_t n = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode s = ts_node_named_child(body, i);
-    pr_kind k = pr_node_kind(s);
-    if (k == pr_kind_comment) continue;
-    if (k != pr_kind_expression_statement || ts_node_named_child_count(s) != 1) return (TSNode){0};
+  /* the first statement, after any comments (in one pass: a body may open
+     with thousands of comment lines) */
+  pr_children it;
+  TSNode s = {0};
+  for (pr_children_start(&it, body); pr_children_next(&it, &s) && pr_node_kind(s) == pr_kind_comment;) s = (TSNode){0};
+  pr_children_end(&it);
+  if (!ts_node_is_null(s)) {
+    if (pr_node_kind(s) != pr_kind_expression_statement || ts_node_named_child_count(s) != 1) return (TSNode){0};
     TSNode e = pr_unparenthesize(ts_node_named_child(s, 0));
     if (pr_node_kind(e) == pr_kind_string) return pr_statements__f_or_b(text, e) ? (TSNode){0} : s;
     if (pr_node_kind(e) != pr_kind_concatenated_string) return (TSNode){0};
-    uint32_t parts = ts_node_named_child_count(e);
-    for (uint32_t j = 0; j < parts; j++) {
-      TSNode part = ts_node_named_child(e, j);
-      if (pr_node_kind(part) == pr_kind_string && pr_statements__f_or_b(text, part)) return (TSNode){0};
-    }
-    return s;
+    bool plain = true;
+    TSNode part;
+    for (pr_children_start(&it, e); plain && pr_children_next(&it, &part);)
+      plain = pr_node_kind(part) != pr_kind_string || !pr_statements__f_or_b(text, part);
+    pr_children_end(&it);
+    return plain ? s : (TSNode){0};
   }
   return (TSNode){0};
 }
@@ -84,91 +86,6 @@ uint32_t pr_statement_count(const char *text, TSNode def) {
 done:
   ts_tree_cursor_delete(&c);
   return count;
-}
-
-/* A statement starts a logical line (a line end outside brackets, strings and
- * `\` continuations ends one), or follows a `;`, or follows the `:` of a
- * header on its own line (`if x: return`). So their number, counting only
- * lines that hold a token and colons followed by one, bounds the statements
- * (headers, `else:` and nested bodies make it larger, never smaller). Returns
- * false when the scan cannot vouch for its bound (unbalanced brackets or an
- * unclosed string, e.g. a 3.12 f-string nesting its own quotes). */
-static bool pr_statements__bound(const char *text, uint32_t from, uint32_t to, uint32_t *bound) {
-  uint32_t n = 0, depth = 0;
-  bool token = false, colon = false, ok = true;
-  for (uint32_t i = from; i < to; i++) {
-    char c = text[i];
-    switch (c) {
-    case ' ': case '\t': case '\f':
-      continue;
-    case '\n': case '\r':
-      if (depth == 0) {
-        n += token;
-        token = colon = false;
-      }
-      continue;
-    case '#':
-      while (i + 1 < to && text[i + 1] != '\n' && text[i + 1] != '\r') i++;
-      continue;
-    case '\\':
-      i++;  /* a continuation, or a stray escape: neither ends a line */
-      continue;
-    case '(': case '[': case '{':
-      depth++;
-      break;
-    case ')': case ']': case '}':
-      if (depth == 0) ok = false;
-      else depth--;
-      break;
-    case ';':
-      if (depth == 0) n++;
-      break;
-    case ':':
-      if (depth == 0) colon = true;
-      break;
-    case '\'': case '"': {
-      bool triple = i + 2 < to && text[i + 1] == c && text[i + 2] == c;
-      uint32_t j = i + (triple ? 3 : 1);
-      bool closed = false;
-      for (; j < to; j++) {
-        if (text[j] == '\\') { j++; continue; }
-        if (!triple && (text[j] == '\n' || text[j] == '\r')) break;
-        if (text[j] != c) continue;
-        if (!triple) { closed = true; break; }
-        if (j + 2 < to && text[j + 1] == c && text[j + 2] == c) { j += 2; closed = true; break; }
-      }
-      if (!closed) ok = false;
-      i = j < to ? j : to;
-      break;
-    }
-    default:
-      break;
-    }
-    if (colon && c != ':') { n++; colon = false; }
-    token = true;
-  }
-  n += token;
-  *bound = n;
-  return ok && depth == 0;
-}
-
-bool pr_statement_count_at_most(const char *text, TSNode def, uint32_t max) {
-  TSNode body = pr_child(def, pr_field_body);
-  if (ts_node_is_null(body)) return true;
-  uint32_t from = ts_node_start_byte(body), to = ts_node_end_byte(body);
-  /* first a coarser bound that memchr computes: every statement starts a new
-     line (after a `\n` or a `\r`) or follows a `;` or a `:` (most functions
-     stop here) */
-  static const char ends[] = "\n\r;:";
-  uint32_t coarse = 1;
-  for (int k = 0; ends[k] && coarse <= max; k++)
-    for (const char *p = text + from, *end = text + to;
-         coarse <= max && (p = memchr(p, ends[k], (size_t)(end - p))) != NULL; p++)
-      coarse++;
-  if (coarse <= max) return true;
-  uint32_t bound;
-  if (!pr_statements__bound(text, from, to, &bound)) return false;
-  return bound <= max;
 }
 
 /* --- terminators --- */

@@ -20,14 +20,9 @@ TSNode pr_docstring(const char *text, TSNode definition);
  * clauses are not statements; a nested def or class counts 1 without its body;
  * the docstring does not count; statements inside ERROR nodes are not counted.
  * Walks with a cursor and never enters nested definitions, so counting every
- * function of a file is linear in its size. */
+ * function of a file is linear in its size. Rules use the count the review's
+ * walk keeps (rule.h: pr_def_statement_count), which equals this one. */
 uint32_t pr_statement_count(const char *text, TSNode function_definition);
-/* True when the function's body cannot hold more than `max` statements: a
- * statement starts a logical line, or follows a `;` or a header's `:` on the
- * same line, so their number bounds the count. A byte scan, no tree walk:
- * rules that only ask "more than max?" skip the count for most functions.
- * False also when the scan cannot tell (then count them). */
-bool pr_statement_count_at_most(const char *text, TSNode function_definition, uint32_t max);
 
 /* The catalog's "Terminators": true when `stmt`, read in `scope`, never lets
  * control reach the statement after it. A `return`, `raise`, `continue` or

@@ -6,6 +6,7 @@
 #include "names.h"
 #include "structhash.h"
 #include "options.h"
+#include "statements.h"
 #include "position.h"
 #include "suppress.h"
 #include "testcode.h"
@@ -50,6 +51,7 @@ typedef struct pr_frame {
   uint32_t sh_target;    /* the frame its value folds into: itself when it is open, else its parent's */
   uint8_t sh_mode;       /* pr_sh_mode */
   uint32_t event;        /* the index of its event (rules look at it), or PR_NONE */
+  uint32_t count_scope;  /* the function whose statement count its statement children add to, or PR_NONE */
 } pr_frame;
 
 /* A named child of a block or of the module whose event rules look at, in
@@ -441,6 +443,21 @@ static bool pr_engine__fields_bind(pr_kind parent) {
   }
 }
 
+/* The nodes through which a function's statement count reaches nested
+ * statements: blocks, compound statements and their clauses (never a nested
+ * definition's body, an ERROR node or an expression). */
+static bool pr_engine__counts_through(pr_kind k) {
+  switch (k) {
+  case pr_kind_block: case pr_kind_if_statement: case pr_kind_for_statement: case pr_kind_while_statement:
+  case pr_kind_try_statement: case pr_kind_with_statement: case pr_kind_match_statement:
+  case pr_kind_elif_clause: case pr_kind_else_clause: case pr_kind_except_clause: case pr_kind_except_group_clause:
+  case pr_kind_finally_clause: case pr_kind_case_clause:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /* The frame of a child, from its parent's frame and the field it sits in
  * (0 unless pr_engine__fields_bind(parent)). */
 static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
@@ -603,7 +620,18 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
   }
 #undef F
   if (p->use == PR_USE_PARAMS && c->use == PR_USE_PARAMS && c->inner == PR_NONE) c->inner = p->inner;
-  (void)run;
+  /* the catalog's statement count of each function (statements.h:
+     pr_statement_count), kept as the walk goes so rules need not walk a
+     body again: a statement counts for the function whose body reaches it
+     through blocks, compound statements and their clauses only */
+  uint32_t credit = p->kind == pr_kind_function_definition && field && field == pr_field_id(pr_field_body)
+                        ? p->inner
+                        : p->count_scope;
+  c->count_scope = PR_NONE;
+  if (credit != PR_NONE && credit < run->model.scope_count) {
+    if (pr_kind_is_statement(kind)) run->model.scopes[credit].statements++;
+    if (pr_engine__counts_through(kind)) c->count_scope = credit;
+  }
 }
 
 /* Work done when the walk enters a node (its frame is already on the stack). */
@@ -972,6 +1000,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
   top->scope = module;
   top->inner = PR_NONE;
   top->event = PR_NONE;
+  top->count_scope = PR_NONE;
   if (top->kind == pr_kind_ERROR) top->flags |= PR_FF_IN_ERROR;
   run->frame_count = 1;
   if (run->hash_statements)
@@ -1351,6 +1380,18 @@ void pr_add_fact(pr_ctx *ctx, const pr_fact *fact) {
     copy.text = t;
   }
   run->facts[run->fact_count++] = (pr_fact_rec){run->current_rule, copy, pr_engine__outside(run, copy.start)};
+}
+
+uint32_t pr_def_statement_count(const pr_ctx *ctx, TSNode def) {
+  const pr_model *m = ctx->model;
+  uint32_t sc = ctx->own_scope;
+  if (sc == PR_NONE || sc >= m->scope_count || m->scopes[sc].kind != PR_SCOPE_FUNCTION ||
+      !ts_node_eq(m->scopes[sc].node, def))
+    return pr_statement_count(ctx->text, def);
+  uint32_t n = m->scopes[sc].statements;
+  /* the walk counted the docstring, which is a statement of the body */
+  if (n && !ts_node_is_null(pr_docstring(ctx->text, def))) n--;
+  return n;
 }
 
 void *pr_ctx_alloc(pr_ctx *ctx, size_t size) {

@@ -195,6 +195,11 @@ bool pr_rule_mentions(pr_ctx *ctx, const char *const *needles);
  * findings do not depend on what is found here. For per-review text gates
  * (names.h: pr_text_mentions). */
 bool pr_walked_text_has(const pr_ctx *ctx, const char *needle, bool word);
+/* The catalog's statement count of a function_definition (statements.h:
+ * pr_statement_count), without walking its body again: the review's walk
+ * counts each function's statements as it goes, so this is a lookup when
+ * `def` is the node on_node looks at; any other def is counted. */
+uint32_t pr_def_statement_count(const pr_ctx *ctx, TSNode def);
 /* Where a function or class definition starts, its decorators included: for
  * a function that is a segment (incremental.h) by binary search among the
  * review's segments, else through ts_node_parent (which searches from the

@@ -46,8 +46,7 @@
 static void cpx001_check(pr_ctx *ctx, TSNode def) {
   TSNode name = pr_child(def, pr_field_name);
   if (ts_node_is_null(name)) return;
-  if (pr_statement_count_at_most(ctx->text, def, CPX001_MAX_STATEMENTS)) return;
-  uint32_t count = pr_statement_count(ctx->text, def);
+  uint32_t count = pr_def_statement_count(ctx, def);
   if (count <= CPX001_MAX_STATEMENTS) return;
   uint32_t len;
   const char *s = pr_text(ctx, name, &len);

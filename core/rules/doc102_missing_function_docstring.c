@@ -171,7 +171,7 @@ static void doc102_check(pr_ctx *ctx, TSNode def) {
   if (doc102_is_hook(ctx, fn, s, len)) return;
   if (doc102_exempt_decorator(ctx, def)) return;
   if (!ts_node_is_null(pr_docstring(ctx->text, def)) || doc102_starts_with_error(def)) return;
-  uint32_t count = pr_statement_count(ctx->text, def);
+  uint32_t count = pr_def_statement_count(ctx, def);
   if (count < DOC102_MIN_STATEMENTS) return;
   if (fn->is_method)
     pr_report(ctx, name,

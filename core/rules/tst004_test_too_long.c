@@ -38,8 +38,7 @@ static void tst004_check(pr_ctx *ctx, TSNode def) {
   TSNode name = pr_child(def, pr_field_name);
   if (ts_node_is_null(name)) return;
   uint32_t max = ctx->thresholds->max_test_statements;
-  if (pr_statement_count_at_most(ctx->text, def, max)) return;
-  uint32_t count = pr_statement_count(ctx->text, def);
+  uint32_t count = pr_def_statement_count(ctx, def);
   if (count <= max) return;
   pr_report(ctx, name, "Test `%s` has %u statements (more than %u): it likely tests several scenarios; split it",
             m->scopes[s].name, count, max);

@@ -1,7 +1,8 @@
-/* Unit tests: statement counts and their cheap bound (core/model/statements.c),
- * and the one-pass iteration of named children (core/model/syntax.c). Each is
- * checked against tree-sitter itself on hand-made snippets and on every rule
- * fixture of tests/rules. */
+/* Unit tests: statement counts (core/model/statements.c) and the count the
+ * review's walk keeps for each function (pr_def_statement_count, which rules
+ * use), and the one-pass iteration of named children (core/model/syntax.c).
+ * Each is checked against tree-sitter itself on hand-made snippets and on
+ * every rule fixture of tests/rules. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,12 +14,46 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "engine.h"
+#include "rule.h"
 #include "statements.h"
 #include "syntax.h"
 
-/* Checks every function of `src`: the bound never claims fewer statements than
- * the count. And for every node, pr_children gives exactly ts_node_named_child's
- * children. Returns the number of functions. */
+/* A probe rule: for every function the review looks at, the walk's count must
+ * equal pr_statement_count's. */
+static uint32_t probe_defs, probe_mismatches;
+static void probe_def(pr_ctx *ctx, TSNode def) {
+  probe_defs++;
+  uint32_t walked = pr_def_statement_count(ctx, def), counted = pr_statement_count(ctx->text, def);
+  if (walked != counted) {
+    probe_mismatches++;
+    fprintf(stderr, "%s:%u: the walk counts %u statements, pr_statement_count %u\n", ctx->path,
+            ts_node_start_point(def).row + 1, walked, counted);
+  }
+}
+static const pr_rule probe_rule = {.code = "PRB003", .name = "probe-statement-counts", .category = "Test",
+                                   .summary = "", .doc = "", .kinds = {pr_kind_function_definition},
+                                   .on_node = probe_def};
+
+/* Reviews src with only the probe: returns the functions it compared. */
+static uint32_t probe_counts(const char *src, uint32_t len, const char *what) {
+  TSParser *parser = pr_parser_new();
+  TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
+  pr_selection none = {{0}};
+  const pr_rule *extra[] = {&probe_rule};
+  pr_review_options opts = {.path = what, .selection = &none, .extra_rules = extra, .extra_rule_count = 1};
+  pr_review review;
+  uint32_t before = probe_defs;
+  assert_int_equal(pr_review_file(src, len, tree, &opts, &review), PR_REVIEW_OK);
+  pr_review_free(&review);
+  ts_tree_delete(tree);
+  ts_parser_delete(parser);
+  return probe_defs - before;
+}
+
+/* Checks every function of `src`: the review's walk counts what
+ * pr_statement_count counts. And for every node, pr_children gives exactly
+ * ts_node_named_child's children. Returns the number of functions. */
 static uint32_t check_source(const char *src, uint32_t len, const char *what) {
   TSParser *parser = pr_parser_new();
   TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
@@ -35,12 +70,7 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
     }
     pr_children_end(&it);
     if (i != ts_node_named_child_count(n)) fail_msg("%s: %u children of %u", what, i, ts_node_named_child_count(n));
-    if (pr_node_kind(n) == pr_kind_function_definition) {
-      functions++;
-      uint32_t count = pr_statement_count(src, n);
-      if (count > 0 && pr_statement_count_at_most(src, n, count - 1))
-        fail_msg("%s:%u: bound below the count %u", what, ts_node_start_point(n).row + 1, count);
-    }
+    if (pr_node_kind(n) == pr_kind_function_definition) functions++;
     if (ts_tree_cursor_goto_first_child(&c)) continue;
     while (!(more = ts_tree_cursor_goto_next_sibling(&c)))
       if (!ts_tree_cursor_goto_parent(&c)) break;
@@ -48,6 +78,10 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
   ts_tree_cursor_delete(&c);
   ts_tree_delete(tree);
   ts_parser_delete(parser);
+  uint32_t mismatches = probe_mismatches;
+  uint32_t probed = probe_counts(src, len, what);
+  if (probed != functions) fail_msg("%s: the review looked at %u of %u functions", what, probed, functions);
+  if (probe_mismatches != mismatches) fail_msg("%s: statement counts differ (above)", what);
   return functions;
 }
 
@@ -59,41 +93,46 @@ static TSNode first_function(TSTree *tree) {
   return (TSNode){0};
 }
 
-/* pr_statement_count and the bound's answers for `max` on the first function. */
-static void expect_count(const char *src, uint32_t count, uint32_t max, bool at_most) {
+/* pr_statement_count on the first function, and the walk's count agreeing. */
+static void expect_count(const char *src, uint32_t count) {
   TSParser *parser = pr_parser_new();
   TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
   TSNode def = first_function(tree);
   assert_false(ts_node_is_null(def));
   assert_int_equal(pr_statement_count(src, def), count);
-  if (pr_statement_count_at_most(src, def, max) != at_most) fail_msg("bound for %u on: %s", max, src);
   ts_tree_delete(tree);
   ts_parser_delete(parser);
+  uint32_t mismatches = probe_mismatches;
+  assert_true(probe_counts(src, (uint32_t)strlen(src), "snippet") >= 1);
+  if (probe_mismatches != mismatches) fail_msg("the walk's count differs on: %s", src);
 }
 
-static void test_bound_settles_the_usual_cases(void **state) {
+static void test_counts_of_the_usual_cases(void **state) {
   /* blank lines, comments, a docstring, a multi-line call: 2 statements */
   expect_count("def f():\n    \"\"\"Doc:\n    many lines; here.\n    \"\"\"\n\n    # note: x; y\n"
                "    x = call(a,\n             b,\n             c)\n    return x\n",
-               2, 3, true);
+               2);
   /* a header's colon and `;` on one line: `if` + 3 statements */
-  expect_count("def f():\n    if x: a = 1; b = 2\n    return 3\n", 4, 3, false);
-  expect_count("def f():\n    if x: a = 1; b = 2\n    return 3\n", 4, 4, true);
-  /* strings holding brackets, colons, quotes and escapes */
-  expect_count("def f():\n    s = '(:[{' + \"\\\")\" + r'\\'' + '''a\n)b:'''\n    return s\n", 2, 2, true);
-  /* a backslash continuation is one logical line */
-  expect_count("def f():\n    x = 1 + \\\n        2\n    return x\n", 2, 2, true);
-  /* dict displays, slices and lambdas inside brackets add nothing */
-  expect_count("def f():\n    d = {'a': x[1:2], 'b': (lambda y: y)}\n    return d\n", 2, 2, true);
+  expect_count("def f():\n    if x: a = 1; b = 2\n    return 3\n", 4);
+  /* clauses are not statements; what they hold is */
+  expect_count("def f():\n    try:\n        a()\n    except E:\n        b()\n    else:\n        c()\n"
+               "    finally:\n        d()\n", 5);
+  /* a nested def or class counts 1 without its body; a decorated one too */
+  expect_count("def f():\n    def g():\n        a = 1\n        return a\n    @d\n    class C:\n        x = 1\n"
+               "    return g\n", 3);
+  /* match cases, with, while/else and a lambda */
+  expect_count("def f(x):\n    match x:\n        case 1:\n            a = 1\n        case _:\n            pass\n"
+               "    with open(p) as h:\n        h.read()\n    while x:\n        break\n    else:\n        y = lambda: 0\n",
+               8);
+  /* statements inside an ERROR node are not counted */
+  expect_count("def f():\n    a = 1\n    b = (2 +\n    return a\n", 1);
+  /* a docstring alone */
+  expect_count("def f():\n    \"\"\"Only this.\"\"\"\n", 0);
+  /* Python 3.12 f-strings may nest their own quotes */
+  expect_count("def f():\n    s = f\"{d[\"(\"]}\"\n    return s\n", 2);
 }
 
-static void test_bound_gives_up_when_unsure(void **state) {
-  /* Python 3.12 f-strings may nest their own quotes: the scan sees an unclosed
-     bracket and lets the count decide */
-  expect_count("def f():\n    s = f\"{d[\"(\"]}\"\n    return s\n", 2, 1, false);
-}
-
-static void test_bound_and_children_on_fixtures(void **state) {
+static void test_counts_and_children_on_fixtures(void **state) {
   const char *src = getenv("PR_SOURCE_DIR");
   if (!src) skip();
   char rules[4096];
@@ -133,9 +172,8 @@ static void test_bound_and_children_on_fixtures(void **state) {
 int main(void) {
   pr_syntax_init();
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_bound_settles_the_usual_cases),
-    cmocka_unit_test(test_bound_gives_up_when_unsure),
-    cmocka_unit_test(test_bound_and_children_on_fixtures),
+    cmocka_unit_test(test_counts_of_the_usual_cases),
+    cmocka_unit_test(test_counts_and_children_on_fixtures),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
