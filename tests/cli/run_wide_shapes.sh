@@ -51,4 +51,17 @@ for name in sorted(os.listdir(out)):
 print("wide shapes (N=%d): %d reports, %d failed" % (n, len(os.listdir(out)), bad))
 sys.exit(1 if bad else 0)
 PY
+# the shapes that were super-linear, ten times wider: a return to quadratic
+# time (the chain took 72 s at 23,831 links in a Release build before its fix,
+# a fuzz finding; more under ASan) or worse trips the per-file limit, tens of
+# times what they take now
+big=30000
+python3 "$root/tools/wide_shapes.py" "$work/big" "$big" || { echo "wide_shapes: could not write the big shapes"; exit 1; }
+for name in tuple_targets chained_assign for_targets secret_targets; do
+  timeout 60 "$PYREVIEW" check --no-cache --no-config --exit-zero --quiet --jobs 1 "$work/big/$name.py" >/dev/null 2>"$work/err"
+  rc=$?
+  if [ "$rc" != 0 ]; then
+    fail=$((fail + 1)); echo "FAIL $name at N=$big: exit $rc (124: over 60 s)"; head -5 "$work/err"
+  fi
+done
 [ "$fail" = 0 ]
