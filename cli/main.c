@@ -312,14 +312,12 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     free(text);
     return;
   }
-  if (ts_node_has_error(ts_tree_root_node(tree))) {
-    uint32_t row = pr_indent_beyond_scanner(text, len, lines.starts, lines.count);
-    if (row != UINT32_MAX)
-      pr_buf_printf(&job->err,
-                    "pyreview: warning: %s:%u: indented more than %d columns, which tree-sitter-python misreads; "
-                    "findings may be missing from there on\n",
-                    path, row + 1, PR_SCANNER_MAX_INDENT);
-  }
+  uint32_t deep_row = pr_indent_beyond_scanner(tree, text, len, &lines);
+  if (deep_row != UINT32_MAX)
+    pr_buf_printf(&job->err,
+                  "pyreview: warning: %s:%u: indented more than %d columns, which tree-sitter-python misreads; "
+                  "findings may be missing from there on\n",
+                  path, deep_row + 1, PR_SCANNER_MAX_INDENT);
   pr_review_options options = {.path = path, .test_file = test_file, .selection = &job->selection, .lines = &lines,
                                .thresholds = job->config ? &job->config->thresholds : NULL,
                                .severity = job->config ? job->config->severity : NULL};

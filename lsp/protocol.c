@@ -275,14 +275,18 @@ typedef struct pr_protocol__noqa {
   const char *code;  /* a rule's code: static, compared by address */
   char insert[96];
 } pr_protocol__noqa;
+typedef struct pr_protocol__noqa_memo {
+  pr_protocol__noqa entries[PR_PROTOCOL_NOQA_MEMO];
+  uint32_t next;  /* the entry replaced next (oldest first) */
+} pr_protocol__noqa_memo;
 
-static const pr_protocol__noqa *pr_protocol__noqa_edit(pr_protocol__noqa *memo, const pr_document *doc, uint32_t row,
-                                                       const char *code) {
-  for (int i = 0; i < PR_PROTOCOL_NOQA_MEMO; i++)
-    if (memo[i].used && memo[i].row == row && memo[i].code == code) return &memo[i];
-  /* newest first: the oldest falls off the end */
-  memmove(memo + 1, memo, (PR_PROTOCOL_NOQA_MEMO - 1) * sizeof *memo);
-  pr_protocol__noqa *e = &memo[0];
+static const pr_protocol__noqa *pr_protocol__noqa_edit(pr_protocol__noqa_memo *memo, const pr_document *doc,
+                                                       uint32_t row, const char *code) {
+  for (int i = 0; i < PR_PROTOCOL_NOQA_MEMO; i++) {
+    const pr_protocol__noqa *e = &memo->entries[i];
+    if (e->used && e->row == row && e->code == code) return e;
+  }
+  pr_protocol__noqa *e = &memo->entries[memo->next++ % PR_PROTOCOL_NOQA_MEMO];
   e->used = true;
   e->row = row;
   e->code = code;
@@ -298,7 +302,7 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
   if (dropped) *dropped = 0;
   pr_unit unit = caps->encoding;
   pr_position_memo memo = {0};
-  pr_protocol__noqa noqas[PR_PROTOCOL_NOQA_MEMO] = {{0}};
+  pr_protocol__noqa_memo noqas = {0};
   bool first = true;
   pr_buf_lit(b, "[");
   for (uint32_t i = 0; i < review->count; i++) {
@@ -338,7 +342,7 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
       pr_buf_lit(b, "]}");
     }
     uint32_t row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
-    const pr_protocol__noqa *noqa = pr_protocol__noqa_edit(noqas, doc, row, f->rule->code);
+    const pr_protocol__noqa *noqa = pr_protocol__noqa_edit(&noqas, doc, row, f->rule->code);
     if (noqa->ok) {
       pr_buf_lit(b, ",\"noqa\":");
       pr_protocol__write_edit(b, doc, noqa->at, noqa->at, noqa->insert, unit, &memo);

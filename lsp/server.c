@@ -351,10 +351,8 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
   *mark_count = *dropped = 0;
   *deep_row = UINT32_MAX;
   if (!pr_document_ensure_tree(doc, parser)) return false;
-  if (ts_node_has_error(ts_tree_root_node(pr_document_tree(doc)))) {
-    const pr_line_index *lines = pr_document_lines(doc);
-    *deep_row = pr_indent_beyond_scanner(pr_document_text(doc), pr_document_length(doc), lines->starts, lines->count);
-  }
+  *deep_row = pr_indent_beyond_scanner(pr_document_tree(doc), pr_document_text(doc), pr_document_length(doc),
+                                       pr_document_lines(doc));
   pr_review review;
   pr_review_options options = {.path = path, .test_file = test_file, .lines = pr_document_lines(doc), .cache = cache,
                                .selection = &settings->selection, .thresholds = &settings->thresholds,

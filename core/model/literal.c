@@ -258,22 +258,15 @@ int pr_constant_truth(const pr_ctx *ctx, TSNode value) {
   case pr_kind_concatenated_string: {
     if (pr_string_has_interpolation(value)) return -1;
     /* non-empty when some part has content (escape sequences count too) */
-    pr_children strings;
-    TSNode string = value;
-    bool concatenated = pr_node_kind(value) != pr_kind_string, found = false;
-    if (concatenated) pr_children_start(&strings, value);
-    while (!found && (!concatenated || pr_children_next(&strings, &string))) {
-      pr_children parts;
-      TSNode part;
-      for (pr_children_start(&parts, string); !found && pr_children_next(&parts, &part);) {
-        pr_kind k = pr_node_kind(part);
-        found = (k == pr_kind_string_content || k == pr_kind_escape_sequence) &&
-                ts_node_end_byte(part) > ts_node_start_byte(part);
-      }
-      pr_children_end(&parts);
-      if (!concatenated) break;
+    pr_string_parts it;
+    TSNode part;
+    bool found = false;
+    for (pr_string_parts_start(&it, value); !found && pr_string_parts_next(&it, &part);) {
+      pr_kind k = pr_node_kind(part);
+      found = (k == pr_kind_string_content || k == pr_kind_escape_sequence) &&
+              ts_node_end_byte(part) > ts_node_start_byte(part);
     }
-    if (concatenated) pr_children_end(&strings);
+    pr_string_parts_end(&it);
     return found ? 1 : 0;
   }
   case pr_kind_list:
@@ -288,4 +281,33 @@ int pr_constant_truth(const pr_ctx *ctx, TSNode value) {
   default:
     return -1;
   }
+}
+
+void pr_string_parts_start(pr_string_parts *it, TSNode s) {
+  it->concatenated = pr_node_kind(s) != pr_kind_string;
+  it->inner_live = !it->concatenated;
+  if (it->concatenated) pr_children_start(&it->outer, s);
+  else pr_children_start(&it->inner, s);
+}
+
+bool pr_string_parts_next(pr_string_parts *it, TSNode *part) {
+  for (;;) {
+    if (it->inner_live) {
+      if (pr_children_next(&it->inner, part)) return true;
+      pr_children_end(&it->inner);
+      it->inner_live = false;
+    }
+    TSNode c;
+    do {
+      if (!it->concatenated || !pr_children_next(&it->outer, &c)) return false;
+    } while (pr_node_kind(c) != pr_kind_string);
+    pr_children_start(&it->inner, c);
+    it->inner_live = true;
+  }
+}
+
+void pr_string_parts_end(pr_string_parts *it) {
+  if (it->inner_live) pr_children_end(&it->inner);
+  if (it->concatenated) pr_children_end(&it->outer);
+  it->inner_live = it->concatenated = false;
 }

@@ -41,6 +41,20 @@ bool pr_is_literal_with(const pr_ctx *ctx, TSNode expr, uint32_t scope, const pr
 
 /* True for a string node (or concatenated_string) holding an interpolation. */
 bool pr_string_has_interpolation(TSNode string);
+/* The parts (contents, escape sequences, interpolations) of a string, or of
+ * each string of an implicit concatenation, in order and in one pass however
+ * many strings there are:
+ *   pr_string_parts it; TSNode part;
+ *   for (pr_string_parts_start(&it, s); pr_string_parts_next(&it, &part);) ...
+ *   pr_string_parts_end(&it);
+ * Every start must be ended, also when a loop stops early. */
+typedef struct pr_string_parts {
+  pr_children outer, inner;
+  bool concatenated, inner_live;
+} pr_string_parts;
+void pr_string_parts_start(pr_string_parts *it, TSNode string);
+bool pr_string_parts_next(pr_string_parts *it, TSNode *part);
+void pr_string_parts_end(pr_string_parts *it);
 
 /* The contents of a string literal (a string, or a concatenated_string of
  * them) as written in the source: the pieces between the quotes, prefixes and

@@ -40,17 +40,15 @@ TSNode pr_docstring(const char *text, TSNode def) {
   return (TSNode){0};
 }
 
-/* True for compound statements whose clauses and blocks hold counted statements. */
-static bool pr_statements__is_compound(pr_kind k) {
+bool pr_statement_is_compound(pr_kind k) {
   return k == pr_kind_if_statement || k == pr_kind_for_statement || k == pr_kind_while_statement ||
          k == pr_kind_try_statement || k == pr_kind_with_statement || k == pr_kind_match_statement;
 }
 
-/* True for the parts of a compound statement that hold statements but are not statements. */
-static bool pr_statements__is_clause(pr_kind k) {
-  return k == pr_kind_block || k == pr_kind_elif_clause || k == pr_kind_else_clause ||
-         k == pr_kind_except_clause || k == pr_kind_except_group_clause || k == pr_kind_finally_clause ||
-         k == pr_kind_case_clause;
+bool pr_statement_count_descends(pr_kind k) {
+  return pr_statement_is_compound(k) || k == pr_kind_block || k == pr_kind_elif_clause ||
+         k == pr_kind_else_clause || k == pr_kind_except_clause || k == pr_kind_except_group_clause ||
+         k == pr_kind_finally_clause || k == pr_kind_case_clause;
 }
 
 /* The catalog's "Statement count" of a function_definition: every statement
@@ -71,14 +69,8 @@ uint32_t pr_statement_count(const char *text, TSNode def) {
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     pr_kind k = ts_node_is_named(n) ? pr_node_kind(n) : pr_kind_other;
-    bool descend = false;
-    if (pr_kind_is_statement(k)) {
-      if (ts_node_is_null(doc) || !ts_node_eq(n, doc)) count++;
-      descend = pr_statements__is_compound(k);
-    } else {
-      descend = pr_statements__is_clause(k);
-    }
-    if (descend && ts_tree_cursor_goto_first_child(&c)) { depth++; continue; }
+    if (pr_kind_is_statement(k) && (ts_node_is_null(doc) || !ts_node_eq(n, doc))) count++;
+    if (pr_statement_count_descends(k) && ts_tree_cursor_goto_first_child(&c)) { depth++; continue; }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c) || --depth == 0) goto done;
     }

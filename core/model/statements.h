@@ -23,6 +23,13 @@ TSNode pr_docstring(const char *text, TSNode definition);
  * function of a file is linear in its size. Rules use the count the review's
  * walk keeps (rule.h: pr_def_statement_count), which equals this one. */
 uint32_t pr_statement_count(const char *text, TSNode function_definition);
+/* The compound statements whose clauses and blocks hold other statements:
+ * if, for, while, try, with, match (not def and class, whose bodies are
+ * another scope's). */
+bool pr_statement_is_compound(pr_kind kind);
+/* The nodes through which a function's statement count reaches nested
+ * statements: blocks, compound statements and their clauses. */
+bool pr_statement_count_descends(pr_kind kind);
 
 /* The catalog's "Terminators": true when `stmt`, read in `scope`, never lets
  * control reach the statement after it. A `return`, `raise`, `continue` or

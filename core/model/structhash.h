@@ -30,8 +30,9 @@ uint64_t pr_struct_hash_with(const char *text, TSNode node, pr_struct_hash_known
  * whose children count (PR_SH_OPEN) folds each child's value into *h and
  * gives pr_struct_hash_close(*h) to its parent; a leaf (PR_SH_LEAF) gives *h
  * itself (`kind` is the node's pr_kind, `named` ts_node_is_named, `symbol`
- * ts_node_symbol: the walk knows all three); a transparent node (PR_SH_THROUGH: parentheses) passes its
- * children's values on to its parent; PR_SH_NONE adds nothing (comments,
+ * ts_node_symbol: the walk knows all three); a transparent node
+ * (PR_SH_THROUGH: parentheses) passes its children's values on to its
+ * parent; PR_SH_NONE adds nothing (comments,
  * `(`, `)`, `,`). A statement's value equals pr_struct_hash of it. */
 typedef enum pr_sh_mode { PR_SH_NONE = 0, PR_SH_LEAF, PR_SH_OPEN, PR_SH_THROUGH } pr_sh_mode;
 pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, TSSymbol symbol,

@@ -443,21 +443,6 @@ static bool pr_engine__fields_bind(pr_kind parent) {
   }
 }
 
-/* The nodes through which a function's statement count reaches nested
- * statements: blocks, compound statements and their clauses (never a nested
- * definition's body, an ERROR node or an expression). */
-static bool pr_engine__counts_through(pr_kind k) {
-  switch (k) {
-  case pr_kind_block: case pr_kind_if_statement: case pr_kind_for_statement: case pr_kind_while_statement:
-  case pr_kind_try_statement: case pr_kind_with_statement: case pr_kind_match_statement:
-  case pr_kind_elif_clause: case pr_kind_else_clause: case pr_kind_except_clause: case pr_kind_except_group_clause:
-  case pr_kind_finally_clause: case pr_kind_case_clause:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /* The frame of a child, from its parent's frame and the field it sits in
  * (0 unless pr_engine__fields_bind(parent)). */
 static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
@@ -630,7 +615,7 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
   c->count_scope = PR_NONE;
   if (credit != PR_NONE && credit < run->model.scope_count) {
     if (pr_kind_is_statement(kind)) run->model.scopes[credit].statements++;
-    if (pr_engine__counts_through(kind)) c->count_scope = credit;
+    if (pr_statement_count_descends(kind)) c->count_scope = credit;
   }
 }
 
@@ -1119,15 +1104,10 @@ static bool pr_engine__is_statement_or_clause(pr_kind k) {
          k == pr_kind_case_clause;
 }
 
+/* A statement that holds no other: neither compound nor a definition. */
 static bool pr_engine__is_simple_statement(pr_kind k) {
-  switch (k) {
-  case pr_kind_function_definition: case pr_kind_class_definition: case pr_kind_decorated_definition:
-  case pr_kind_if_statement: case pr_kind_for_statement: case pr_kind_while_statement:
-  case pr_kind_try_statement: case pr_kind_with_statement: case pr_kind_match_statement:
-    return false;
-  default:
-    return pr_kind_is_statement(k);
-  }
+  return pr_kind_is_statement(k) && !pr_statement_is_compound(k) && k != pr_kind_function_definition &&
+         k != pr_kind_class_definition && k != pr_kind_decorated_definition;
 }
 
 /* The innermost statement or clause containing [start, end) (or `node`,

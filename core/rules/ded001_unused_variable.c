@@ -110,7 +110,8 @@ static void ded001_report(pr_ctx *ctx, const pr_binding *b, int kind) {
     f = pr_report(ctx, b->node, "Local variable `%s` is assigned but never used; remove the assignment or use `%s`",
                   name, name);
   /* the fix, for `x = value` and `x: T = value` alone in their statement (not `a = b = f()`) */
-  TSNode assign = b->statement;  /* the assignment whose target holds the name (ts_node_parent is a descent from the root) */
+  /* the binding's statement, not ts_node_parent (a descent from the root) */
+  TSNode assign = b->statement;
   if (!f || pr_node_kind(assign) != pr_kind_assignment || !ts_node_eq(pr_child(assign, pr_field_left), b->node))
     return;
   TSNode right = pr_child(assign, pr_field_right);

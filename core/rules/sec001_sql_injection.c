@@ -399,74 +399,36 @@ static void sec001_append(sec001_text *t, const char *s, uint32_t n) {
   }
 }
 
-/* The parts (contents, escapes, interpolations) of a string or of each string
- * of an implicit concatenation, in order, in one pass however many there are. */
-typedef struct sec001_strings {
-  pr_children outer, inner;
-  bool concatenated, inner_live;
-} sec001_strings;
-
-static void sec001_strings_start(sec001_strings *it, TSNode s) {
-  it->concatenated = pr_node_kind(s) != pr_kind_string;
-  it->inner_live = !it->concatenated;
-  if (it->concatenated) pr_children_start(&it->outer, s);
-  else pr_children_start(&it->inner, s);
-}
-
-static bool sec001_strings_next(sec001_strings *it, TSNode *part) {
-  for (;;) {
-    if (it->inner_live) {
-      if (pr_children_next(&it->inner, part)) return true;
-      pr_children_end(&it->inner);
-      it->inner_live = false;
-    }
-    TSNode c;
-    do {
-      if (!it->concatenated || !pr_children_next(&it->outer, &c)) return false;
-    } while (pr_node_kind(c) != pr_kind_string);
-    pr_children_start(&it->inner, c);
-    it->inner_live = true;
-  }
-}
-
-static void sec001_strings_end(sec001_strings *it) {
-  if (it->inner_live) pr_children_end(&it->inner);
-  if (it->concatenated) pr_children_end(&it->outer);
-  it->inner_live = it->concatenated = false;
-}
-
 /* Appends a string literal's text (templates of `%` and `.format()`: see
  * sec001_emit_template). Replacement fields of f-strings are parts: a literal
  * one adds its text or ends the known text, a non-literal one is a hole. */
 static void sec001_emit_string(const pr_ctx *ctx, sec001_text *t, TSNode s) {
-  sec001_strings strings;
+  pr_string_parts strings;
   TSNode part;
-  for (sec001_strings_start(&strings, s); sec001_strings_next(&strings, &part);) {
-    {
-      pr_kind k = pr_node_kind(part);
-      if (k == pr_kind_interpolation) {
-        sec001_set_form(t, SEC001_FORM_FSTRING);
-        TSNode e = pr_child(part, pr_field_expression);
-        bool literal = !ts_node_is_null(e) && sec001_safe(ctx, e);
-        /* a field that is a plain literal string (or a name bound once to one),
-         * without conversion, format spec or `=`, adds its text:
-         * f"{SELECT_USERS} WHERE name = '{name}'" */
-        TSNode value = literal && ts_node_named_child_count(part) == 1 && ts_node_child_count(part) == 3
-                           ? sec001_template(ctx, e)
-                           : (TSNode){0};
-        if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->hole)
-          sec001_emit_string(ctx, t, value);
-        else
-          sec001_stop(t, !literal);
-        continue;
-      }
-      if (k != pr_kind_string_content) continue;
-      uint32_t len;
-      const char *text = pr_text(ctx, part, &len);
-      sec001_append(t, text, len);
+  for (pr_string_parts_start(&strings, s); pr_string_parts_next(&strings, &part);) {
+    pr_kind k = pr_node_kind(part);
+    if (k == pr_kind_interpolation) {
+      sec001_set_form(t, SEC001_FORM_FSTRING);
+      TSNode e = pr_child(part, pr_field_expression);
+      bool literal = !ts_node_is_null(e) && sec001_safe(ctx, e);
+      /* a field that is a plain literal string (or a name bound once to one),
+       * without conversion, format spec or `=`, adds its text:
+       * f"{SELECT_USERS} WHERE name = '{name}'" */
+      TSNode value = literal && ts_node_named_child_count(part) == 1 && ts_node_child_count(part) == 3
+                         ? sec001_template(ctx, e)
+                         : (TSNode){0};
+      if (!ts_node_is_null(value) && !pr_string_has_interpolation(value) && !t->hole)
+        sec001_emit_string(ctx, t, value);
+      else
+        sec001_stop(t, !literal);
+      continue;
     }
+    if (k != pr_kind_string_content) continue;
+    uint32_t len;
+    const char *text = pr_text(ctx, part, &len);
+    sec001_append(t, text, len);
   }
-  sec001_strings_end(&strings);
+  pr_string_parts_end(&strings);
 }
 
 /* How the arguments of `%` or `.format()` fill a template's fields. */
@@ -548,83 +510,81 @@ static bool sec001_keyword(const sec001_text *t);
 
 static void sec001_emit_template(const pr_ctx *ctx, sec001_text *t, TSNode s, sec001_fill *f) {
   uint32_t fields = 0;
-  sec001_strings strings;
+  pr_string_parts strings;
   TSNode part;
-  for (sec001_strings_start(&strings, s); !t->hole && sec001_strings_next(&strings, &part);) {
-    {
-      pr_kind k = pr_node_kind(part);
-      if (k == pr_kind_interpolation) {
-        TSNode e = pr_child(part, pr_field_expression);
-        sec001_stop(t, ts_node_is_null(e) || !sec001_safe(ctx, e));
+  for (pr_string_parts_start(&strings, s); !t->hole && pr_string_parts_next(&strings, &part);) {
+    pr_kind k = pr_node_kind(part);
+    if (k == pr_kind_interpolation) {
+      TSNode e = pr_child(part, pr_field_expression);
+      sec001_stop(t, ts_node_is_null(e) || !sec001_safe(ctx, e));
+      continue;
+    }
+    if (k != pr_kind_string_content) continue;
+    uint32_t len;
+    const char *text = pr_text(ctx, part, &len);
+    uint32_t from = 0;
+    for (uint32_t c = 0; c < len && !t->hole; c++) {
+      char open = f->mode, close = f->mode == '{' ? '}' : 0;
+      if (text[c] != open && (!close || text[c] != close)) continue;
+      if (c + 1 < len && text[c + 1] == text[c]) {  /* %% {{ }}: one literal character */
+        sec001_append(t, text + from, c + 1 - from);
+        from = c + 2;
+        c++;
         continue;
       }
-      if (k != pr_kind_string_content) continue;
-      uint32_t len;
-      const char *text = pr_text(ctx, part, &len);
-      uint32_t from = 0;
-      for (uint32_t c = 0; c < len && !t->hole; c++) {
-        char open = f->mode, close = f->mode == '{' ? '}' : 0;
-        if (text[c] != open && (!close || text[c] != close)) continue;
-        if (c + 1 < len && text[c + 1] == text[c]) {  /* %% {{ }}: one literal character */
-          sec001_append(t, text + from, c + 1 - from);
-          from = c + 2;
-          c++;
-          continue;
-        }
-        if (text[c] != open) continue;
-        sec001_append(t, text + from, c - from);
-        const char *key = NULL;
-        uint32_t key_len = 0, e = c + 1;
-        bool numeric = false, star = false;
-        if (f->mode == '%') {
-          if (e < len && text[e] == '(') {
-            key = text + e + 1;
-            while (e < len && text[e] != ')') e++;
-            key_len = (uint32_t)(text + e - key);
-            if (e < len) e++;
-          }
-          while (e < len && strchr("#0- +", text[e])) e++;
-          while (e < len && ((text[e] >= '0' && text[e] <= '9') || text[e] == '*' || text[e] == '.')) {
-            if (text[e] == '*') star = true;
-            e++;
-          }
-          while (e < len && strchr("hlL", text[e])) e++;
-          numeric = e < len && strchr("diuf", text[e]);
+      if (text[c] != open) continue;
+      sec001_append(t, text + from, c - from);
+      const char *key = NULL;
+      uint32_t key_len = 0, e = c + 1;
+      bool numeric = false, star = false;
+      if (f->mode == '%') {
+        if (e < len && text[e] == '(') {
+          key = text + e + 1;
+          while (e < len && text[e] != ')') e++;
+          key_len = (uint32_t)(text + e - key);
           if (e < len) e++;
-        } else {
-          /* {}, {0}, {name}, {name.attr}, {0[key]}, {x!r:>10} */
-          uint32_t a = e;
-          while (e < len && !strchr("}.[!:", text[e])) e++;
-          if (e > a) {
-            bool digits = true;
-            for (uint32_t d = a; d < e; d++) digits &= text[d] >= '0' && text[d] <= '9';
-            if (!digits) { key = text + a; key_len = e - a; }
-            else {
-              uint32_t v = 0;
-              for (uint32_t d = a; d < e && v < 100000; d++) v = v * 10 + (uint32_t)(text[d] - '0');
-              f->next = v;
-            }
-          }
-          int depth = 1;
-          while (e < len && depth) {
-            if (text[e] == '{') depth++;
-            else if (text[e] == '}') depth--;
-            e++;
+        }
+        while (e < len && strchr("#0- +", text[e])) e++;
+        while (e < len && ((text[e] >= '0' && text[e] <= '9') || text[e] == '*' || text[e] == '.')) {
+          if (text[e] == '*') star = true;
+          e++;
+        }
+        while (e < len && strchr("hlL", text[e])) e++;
+        numeric = e < len && strchr("diuf", text[e]);
+        if (e < len) e++;
+      } else {
+        /* {}, {0}, {name}, {name.attr}, {0[key]}, {x!r:>10} */
+        uint32_t a = e;
+        while (e < len && !strchr("}.[!:", text[e])) e++;
+        if (e > a) {
+          bool digits = true;
+          for (uint32_t d = a; d < e; d++) digits &= text[d] >= '0' && text[d] <= '9';
+          if (!digits) { key = text + a; key_len = e - a; }
+          else {
+            uint32_t v = 0;
+            for (uint32_t d = a; d < e && v < 100000; d++) v = v * 10 + (uint32_t)(text[d] - '0');
+            f->next = v;
           }
         }
-        uint32_t index = f->next++;
-        if (star || ++fields > SEC001_MAX_FIELDS ? !f->all_safe : !sec001_field_safe(ctx, f, key, key_len, numeric, index)) {
-          sec001_hole(t);
-          break;
+        int depth = 1;
+        while (e < len && depth) {
+          if (text[e] == '{') depth++;
+          else if (text[e] == '}') depth--;
+          e++;
         }
-        sec001_opaque(t);
-        from = e;
-        c = e - 1;
       }
-      if (from < len) sec001_append(t, text + from, len - from);
+      uint32_t index = f->next++;
+      if (star || ++fields > SEC001_MAX_FIELDS ? !f->all_safe : !sec001_field_safe(ctx, f, key, key_len, numeric, index)) {
+        sec001_hole(t);
+        break;
+      }
+      sec001_opaque(t);
+      from = e;
+      c = e - 1;
     }
+    if (from < len) sec001_append(t, text + from, len - from);
   }
-  sec001_strings_end(&strings);
+  pr_string_parts_end(&strings);
 }
 
 static void sec001_leading_name(const pr_ctx *ctx, sec001_text *t, TSNode name) {

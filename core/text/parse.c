@@ -63,10 +63,11 @@ uint32_t pr_parse_time_limit_ms(void) {
   return ms > 0 && ms < 3600000 ? (uint32_t)ms : PR_PARSE_TIME_LIMIT_MS;
 }
 
-uint32_t pr_indent_beyond_scanner(const char *text, uint32_t len, const uint32_t *line_starts, uint32_t line_count) {
-  for (uint32_t row = 0; row < line_count; row++) {
+uint32_t pr_indent_beyond_scanner(const TSTree *tree, const char *text, uint32_t len, const pr_line_index *lines) {
+  if (!ts_node_has_error(ts_tree_root_node(tree))) return UINT32_MAX;
+  for (uint32_t row = 0; row < lines->count; row++) {
     uint32_t columns = 0;
-    for (uint32_t i = line_starts[row]; i < len; i++) {
+    for (uint32_t i = lines->starts[row]; i < len; i++) {
       char c = text[i];
       if (c == ' ') columns++;
       else if (c == '\t') columns += 8;

@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
+#include "text.h"
+
 /* Parses text[0..len) (text[len] must be readable only when len is 0),
  * reusing `old` (already edited with ts_tree_edit) when it is not NULL.
  * has_bare_cr: whether the text has a '\r' not followed by '\n' (the line
@@ -34,12 +36,13 @@ TSTree *pr_parse(TSParser *parser, const TSTree *old, const char *text, uint32_t
 
 /* tree-sitter-python's scanner saves each indentation level in one byte, so a
  * line indented 256 columns or more (64 levels of four spaces; a tab counts 8,
- * as in the scanner) is misread and the tree around it is an ERROR. Returns
- * the first row holding code (not blank, not only a comment) indented that
- * far, or UINT32_MAX. Worth asking only when the tree has an error: callers
- * then say why findings may be missing instead of staying silent. */
+ * as in the scanner) is misread and the tree around it is an ERROR. When
+ * `tree` (of text[0..len), indexed by `lines`) has an error, returns the first
+ * row holding code (not blank, not only a comment) indented that far, so that
+ * callers say why findings may be missing instead of staying silent; else
+ * (and for a tree without errors, without reading the text) UINT32_MAX. */
 #define PR_SCANNER_MAX_INDENT 255
-uint32_t pr_indent_beyond_scanner(const char *text, uint32_t len, const uint32_t *line_starts, uint32_t line_count);
+uint32_t pr_indent_beyond_scanner(const TSTree *tree, const char *text, uint32_t len, const pr_line_index *lines);
 
 /* Length of a UTF-8 BOM at the start of text[0..len): 3 or 0. */
 uint32_t pr_bom_length(const char *text, uint32_t len);
