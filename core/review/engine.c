@@ -443,6 +443,37 @@ static bool pr_engine__fields_bind(pr_kind parent) {
   }
 }
 
+/* A Python 2 integer: a long (`10L`) or an octal with a leading zero
+ * (`0777`). Zero written with more zeros (`00`, as in `datetime(2012, 11, 22,
+ * 12, 00, 00)`) is Python 3 too. */
+static bool pr_engine__python2_integer(const char *s, uint32_t n) {
+  if (n > 0 && (s[n - 1] == 'l' || s[n - 1] == 'L')) return true;
+  if (n < 2 || s[0] != '0' || s[1] < '0' || s[1] > '9') return false;
+  for (uint32_t i = 1; i < n; i++)
+    if (s[i] >= '1' && s[i] <= '9') return true;
+  return false;
+}
+
+/* True when a statement of the module starting at byte `start` is indented:
+ * only spaces and tabs before it on its line, and the line before does not
+ * end in a backslash. Python rejects that ("unexpected indent"); tree-sitter
+ * builds it while recovering from an error above, when it cuts a class short
+ * and hands the methods after the error to the module (an unclosed `(` in
+ * one method of a 20,000-line test class made 330 methods module functions:
+ * 134 "public function without a docstring" findings on test methods). So
+ * it is read as an ERROR node is: its names are references, its findings
+ * are dropped. */
+static bool pr_engine__stranded(const char *text, uint32_t start) {
+  uint32_t i = start;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+  if (i == start) return false;
+  if (i == 0) return true;
+  if (text[i - 1] != '\n' && text[i - 1] != '\r') return false;
+  i--;
+  if (text[i] == '\n' && i > 0 && text[i - 1] == '\r') i--;
+  return i == 0 || text[i - 1] != '\\';
+}
+
 /* The frame of a child, from its parent's frame and the field it sits in
  * (0 unless pr_engine__fields_bind(parent)). */
 static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
@@ -461,6 +492,9 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
     c->value = (TSNode){0};
   }
   if (kind == pr_kind_ERROR) c->flags |= PR_FF_IN_ERROR;
+  if (p->kind == pr_kind_module && kind != pr_kind_other && kind != pr_kind_comment &&
+      pr_engine__stranded(run->text, ts_node_start_byte(node)))
+    c->flags |= PR_FF_IN_ERROR;
 #define F(name) (field && field == pr_field_id(pr_field_##name))
   switch (p->kind) {
   case pr_kind_assignment:
@@ -604,6 +638,10 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
     break;
   }
 #undef F
+  /* inside an ERROR node no function, lambda or comprehension opens its
+     scope: what they read is read where they stand (else those reads, a
+     module's only use of an import, were lost) */
+  if (c->scope == PR_NONE) c->scope = p->scope;
   if (p->use == PR_USE_PARAMS && c->use == PR_USE_PARAMS && c->inner == PR_NONE) c->inner = p->inner;
   /* the catalog's statement count of each function (statements.h:
      pr_statement_count), kept as the walk goes so rules need not walk a
@@ -623,7 +661,9 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
 static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) {
   if (f->flags & PR_FF_IN_ERROR) {
     if (f->kind == pr_kind_identifier) pr_engine__identifier(run, parent, f);
-    if (f->kind == pr_kind_ERROR && !(parent && (parent->flags & PR_FF_IN_ERROR))) {
+    /* the outermost ERROR node, or a stranded statement of the module */
+    if ((f->kind == pr_kind_ERROR || (parent && parent->kind == pr_kind_module)) &&
+        !(parent && (parent->flags & PR_FF_IN_ERROR))) {
       if (pr_engine__grow(run, (void **)&run->errors, &run->error_cap, run->error_count + 1, sizeof *run->errors))
         run->errors[run->error_count++] = (pr_span){ts_node_start_byte(f->node), ts_node_end_byte(f->node)};
     }
@@ -681,8 +721,7 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
   case pr_kind_integer: {
     uint32_t n;
     const char *s = pr_node_text(run->text, f->node, &n);
-    if ((n > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') || (n > 0 && (s[n - 1] == 'l' || s[n - 1] == 'L')))
-      pr_engine__py2(run);
+    if (pr_engine__python2_integer(s, n)) pr_engine__py2(run);
     break;
   }
   case pr_kind_string_start: {

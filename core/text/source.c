@@ -61,6 +61,17 @@ static pr_encoding pr_source__encoding(const char *name, bool *unknown) {
   return PR_ENC_UTF8;
 }
 
+/* The end of the run of ASCII bytes starting at s[i]. */
+static size_t pr_source__ascii_run(const unsigned char *s, size_t i, size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080u) break;
+  }
+  while (i < n && s[i] < 0x80) i++;
+  return i;
+}
+
 static size_t pr_source__put(char *out, uint32_t cp) {
   if (cp < 0x80) { out[0] = (char)cp; return 1; }
   if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
@@ -88,7 +99,15 @@ int pr_source_decode(const char *bytes, size_t n, char **text, uint32_t *len, pr
   size_t o = 0;
   const unsigned char *s = (const unsigned char *)bytes;
   for (size_t i = 0; i < n;) {
-    if (s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
+    if (s[i] < 0x80) {
+      /* ASCII runs are most of any file: copied whole, found 8 bytes at a
+         time (a byte-at-a-time loop was 10 instructions a byte) */
+      size_t j = pr_source__ascii_run(s, i, n);
+      memcpy(out + o, s + i, j - i);
+      o += j - i;
+      i = j;
+      continue;
+    }
     uint32_t cp;
     if (enc == PR_ENC_UTF8) {
       size_t rest = n - i > 4 ? 4 : n - i;

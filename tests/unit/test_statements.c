@@ -51,6 +51,14 @@ static uint32_t probe_counts(const char *src, uint32_t len, const char *what) {
   return probe_defs - before;
 }
 
+/* A statement of the module indented (engine.c reads it as an ERROR node). */
+static bool stranded(const char *src, TSNode n, uint32_t depth) {
+  uint32_t start = ts_node_start_byte(n);
+  return depth == 1 && ts_node_is_named(n) && pr_node_kind(n) != pr_kind_comment && start > 0 &&
+         (src[start - 1] == ' ' || src[start - 1] == '\t') && ts_node_start_point(n).column > 0 &&
+         strspn(src + start - ts_node_start_point(n).column, " \t") >= ts_node_start_point(n).column;
+}
+
 /* Checks every function of `src`: the review's walk counts what
  * pr_statement_count counts. And for every node, pr_children gives exactly
  * ts_node_named_child's children. Returns the number of functions. */
@@ -58,10 +66,13 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
   TSParser *parser = pr_parser_new();
   TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
   assert_non_null(tree);
-  uint32_t functions = 0;
+  uint32_t functions = 0, error_depth = UINT32_MAX;  /* depth of the ERROR node we are in */
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
   for (bool more = true; more;) {
     TSNode n = ts_tree_cursor_current_node(&c);
+    uint32_t depth = ts_tree_cursor_current_depth(&c);
+    if (depth <= error_depth) error_depth = UINT32_MAX;
+    if (error_depth == UINT32_MAX && (pr_node_kind(n) == pr_kind_ERROR || stranded(src, n, depth))) error_depth = depth;
     pr_children it;
     TSNode child;
     uint32_t i = 0;
@@ -70,7 +81,8 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
     }
     pr_children_end(&it);
     if (i != ts_node_named_child_count(n)) fail_msg("%s: %u children of %u", what, i, ts_node_named_child_count(n));
-    if (pr_node_kind(n) == pr_kind_function_definition) functions++;
+    /* the review reads ERROR nodes and stranded statements for names only */
+    if (pr_node_kind(n) == pr_kind_function_definition && error_depth == UINT32_MAX) functions++;
     if (ts_tree_cursor_goto_first_child(&c)) continue;
     while (!(more = ts_tree_cursor_goto_next_sibling(&c)))
       if (!ts_tree_cursor_goto_parent(&c)) break;
