@@ -58,6 +58,7 @@ typedef struct ded002_word {
 typedef struct ded002_state {
   ded002_word *words;
   uint32_t count, cap;
+  uint32_t scanned_end;  /* the end of the last annotation read: those nested in it come after it */
 } ded002_state;
 
 static bool ded002_ident_start(unsigned char c) { return c == '_' || c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
@@ -65,9 +66,9 @@ static bool ded002_ident_char(unsigned char c) { return ded002_ident_start(c) ||
 
 /* Records the names a string annotation's content reads. */
 static void ded002_scan_string(pr_ctx *ctx, ded002_state *st, TSNode str) {
-  uint32_t n = ts_node_named_child_count(str);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(str, i);
+  pr_children it;
+  TSNode c;
+  for (pr_children_start(&it, str); pr_children_next(&it, &c);) {
     if (pr_node_kind(c) != pr_kind_string_content) continue;
     uint32_t len, start = ts_node_start_byte(c);
     const char *s = pr_text(ctx, c, &len);
@@ -81,7 +82,7 @@ static void ded002_scan_string(pr_ctx *ctx, ded002_state *st, TSNode str) {
       if (st->count == st->cap) {
         uint32_t cap = st->cap ? st->cap * 2 : 16;
         ded002_word *w = pr_ctx_alloc(ctx, cap * sizeof *w);
-        if (!w) return;
+        if (!w) { pr_children_end(&it); return; }
         if (st->count) memcpy(w, st->words, st->count * sizeof *w);
         st->words = w;
         st->cap = cap;
@@ -93,22 +94,28 @@ static void ded002_scan_string(pr_ctx *ctx, ded002_state *st, TSNode str) {
       j = k;
     }
   }
+  pr_children_end(&it);
 }
 
-/* An annotation (`type` node): the strings in it, at any depth. */
+/* An annotation (`type` node): the strings in it, at any depth. A cursor
+ * walk: an annotation may be any size (tree-sitter's recovery can hang an
+ * ERROR node of thousands of children under one), and reading children by
+ * index costs their number each. */
 static void ded002_on_node(pr_ctx *ctx, TSNode type) {
   ded002_state *st = pr_rule_state(ctx, sizeof *st);
-  if (!st) return;
-  TSNode stack[64];
-  uint32_t top = 0;
-  stack[top++] = type;
-  while (top) {
-    TSNode n = stack[--top];
-    pr_kind k = pr_node_kind(n);
-    if (k == pr_kind_string) { ded002_scan_string(ctx, st, n); continue; }
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = c; i-- > 0 && top < 64;) stack[top++] = ts_node_named_child(n, i);
+  if (!st || ts_node_end_byte(type) <= st->scanned_end) return;
+  st->scanned_end = ts_node_end_byte(type);
+  TSTreeCursor cur = ts_tree_cursor_new(type);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    bool string = pr_node_kind(n) == pr_kind_string;
+    if (string) ded002_scan_string(ctx, st, n);
+    if (!string && ts_tree_cursor_goto_first_child(&cur)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cur))
+      if (!ts_tree_cursor_goto_parent(&cur)) goto done;
   }
+done:
+  ts_tree_cursor_delete(&cur);
 }
 
 static bool ded002_is_init(const pr_ctx *ctx) {
