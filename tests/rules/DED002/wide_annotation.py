@@ -1,0 +1,76 @@
+# negative: `decimal` is read in a string at the start of an annotation of
+# 70 types (a reader that kept 64 pending nodes lost it)
+import decimal
+from typing import Union
+
+T1 = int
+T2 = int
+T3 = int
+T4 = int
+T5 = int
+T6 = int
+T7 = int
+T8 = int
+T9 = int
+T10 = int
+T11 = int
+T12 = int
+T13 = int
+T14 = int
+T15 = int
+T16 = int
+T17 = int
+T18 = int
+T19 = int
+T20 = int
+T21 = int
+T22 = int
+T23 = int
+T24 = int
+T25 = int
+T26 = int
+T27 = int
+T28 = int
+T29 = int
+T30 = int
+T31 = int
+T32 = int
+T33 = int
+T34 = int
+T35 = int
+T36 = int
+T37 = int
+T38 = int
+T39 = int
+T40 = int
+T41 = int
+T42 = int
+T43 = int
+T44 = int
+T45 = int
+T46 = int
+T47 = int
+T48 = int
+T49 = int
+T50 = int
+T51 = int
+T52 = int
+T53 = int
+T54 = int
+T55 = int
+T56 = int
+T57 = int
+T58 = int
+T59 = int
+T60 = int
+T61 = int
+T62 = int
+T63 = int
+T64 = int
+T65 = int
+T66 = int
+T67 = int
+T68 = int
+T69 = int
+
+amount: Union["decimal.Decimal", T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, T17, T18, T19, T20, T21, T22, T23, T24, T25, T26, T27, T28, T29, T30, T31, T32, T33, T34, T35, T36, T37, T38, T39, T40, T41, T42, T43, T44, T45, T46, T47, T48, T49, T50, T51, T52, T53, T54, T55, T56, T57, T58, T59, T60, T61, T62, T63, T64, T65, T66, T67, T68, T69] = 0
