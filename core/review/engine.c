@@ -148,6 +148,8 @@ typedef struct pr_review_run {
   bool test_code;                 /* a test file, or a test class somewhere: tests-only rules run */
   /* pr_engine__element_value: the target list last looked at and its display's elements (arena) */
   TSNode element_targets; TSNode *element_values; uint32_t element_count;
+  /* pr_engine__deps' memos, by symbol and by class scope (0: not computed) */
+  uint64_t *dep_symbols, *dep_classes; uint32_t dep_symbol_count;
 } pr_review_run;
 
 static void pr_engine__py2(pr_review_run *run) {
@@ -830,7 +832,7 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
   sg->scope = f->scope;
   pr_segment_result *kept =
       run->reuse && !sg->has_error ? pr_review_cache_find(run->cache, sg->hash, sg->context, sg->end - sg->start) : NULL;
-  if (kept) {
+  if (kept && !kept->stale) {
     sg->state = PR_SEG_REUSED;
     sg->kept = kept;
     pr_engine__reuse_segment(run, f);
@@ -1691,6 +1693,8 @@ static void pr_engine__cleanup(pr_review_run *run) {
   free(run->facts);
   free(run->walked);
   free(run->seg_parts);
+  free(run->dep_symbols);
+  free(run->dep_classes);
 }
 
 /* ---------- the incremental review (see incremental.h) ---------- */
@@ -1844,6 +1848,7 @@ static void pr_engine__replay(pr_review_run *run) {
     if (sg->state != PR_SEG_REUSED) continue;
     const pr_segment_result *res = sg->kept;
     for (uint32_t i = 0; i < res->name_count; i++) {
+      if (res->names[i].unbound) continue;
       uint32_t scope = sg->scope;
       for (uint32_t h = 0; h < res->names[i].hops && scope != PR_NONE; h++) scope = run->model.scopes[scope].parent;
       if (scope == PR_NONE) continue;
@@ -1992,6 +1997,7 @@ static char *pr_engine__strdup(const char *s, size_t n) {
  * `fmine`/`xmine`: the indices of its kept findings and fresh facts, in order. */
 static int pr_engine__fact_compare(const void *a, const void *b);
 static bool pr_engine__facts_sorted(const pr_fact_rec *a, uint32_t n);
+static uint64_t pr_engine__deps(pr_review_run *run, uint32_t seg_scope, const pr_segment_result *res);
 
 static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_result *res, const uint32_t *fmine,
                                     uint32_t fcount, const uint32_t *xmine, uint32_t xcount) {
@@ -2081,39 +2087,56 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
       res->test_class_count++;
     }
   }
-  /* the skeleton names it reads, once each */
-  uint32_t cap = 0;
+  /* the skeleton names it reads, once each, and the names it reads that
+     nothing binds (a later binding of one changes what they mean) */
+  uint32_t cap = 0, slots = 16;
+  while (slots < 2 * (sg->ref_end - sg->ref_begin)) slots *= 2;
+  uint32_t *table = malloc(slots * sizeof *table);
+  if (!table) return false;
+  memset(table, 0xff, slots * sizeof *table);  /* PR_NONE */
   for (uint32_t i = sg->ref_begin; i < sg->ref_end; i++) {
-    uint32_t sym = m->references[i].symbol;
-    if (sym == PR_NONE) continue;
-    uint32_t owner = m->symbols[sym].scope;
-    if (owner >= sg->scope_begin && owner < sg->scope_end) continue;
-    uint32_t hops = 0, s = sg->scope;
-    while (s != PR_NONE && s != owner) { s = m->scopes[s].parent; hops++; }
-    if (s == PR_NONE) continue;
-    const pr_symbol *y = &m->symbols[sym];
-    bool here = m->references[i].scope == owner;
+    uint32_t sym = m->references[i].symbol, hops = 0, owner = PR_NONE, name_len;
+    const char *name;
+    if (sym == PR_NONE) {
+      name = pr_node_text(run->text, m->references[i].node, &name_len);
+    } else {
+      owner = m->symbols[sym].scope;
+      if (owner >= sg->scope_begin && owner < sg->scope_end) continue;
+      uint32_t s = sg->scope;
+      while (s != PR_NONE && s != owner) { s = m->scopes[s].parent; hops++; }
+      if (s == PR_NONE) continue;
+      name = m->symbols[sym].name;
+      name_len = m->symbols[sym].name_len;
+    }
+    bool unbound = sym == PR_NONE, here = !unbound && m->references[i].scope == owner;
     uint32_t at = ts_node_start_byte(m->references[i].node) - sg->start;
+    /* found through a table of the names so far: a function may read
+       thousands of distinct names */
+    uint64_t key = pr_hash_bytes(name, name_len, ((uint64_t)hops << 1) | unbound);
+    uint32_t slot = (uint32_t)key & (slots - 1);
     pr_cached_name *n = NULL;
-    for (uint32_t j = 0; j < res->name_count && !n; j++)
-      if (res->names[j].hops == hops && res->names[j].len == y->name_len &&
-          !memcmp(res->names[j].name, y->name, y->name_len))
-        n = &res->names[j];
+    for (; table[slot] != PR_NONE && !n; slot = (slot + 1) & (slots - 1)) {
+      pr_cached_name *c = &res->names[table[slot]];
+      if (c->hops == hops && c->unbound == unbound && c->len == name_len && !memcmp(c->name, name, name_len)) n = c;
+    }
     if (!n) {
+      table[slot] = res->name_count;
       if (res->name_count == cap) {
         cap = cap ? cap * 2 : 8;
         pr_cached_name *nn = realloc(res->names, cap * sizeof *nn);
-        if (!nn) return false;
+        if (!nn) { free(table); return false; }
         res->names = nn;
       }
       n = &res->names[res->name_count];
       memset(n, 0, sizeof *n);
-      n->name = pr_engine__strdup(y->name, y->name_len);
-      if (!n->name) return false;
-      n->len = y->name_len;
+      n->name = pr_engine__strdup(name, name_len);
+      if (!n->name) { free(table); return false; }
+      n->len = name_len;
       n->hops = hops;
+      n->unbound = unbound;
       res->name_count++;
     }
+    if (unbound) continue;
     if (!here) {
       n->nested = true;
     } else if (!n->here || at > n->last_here) {
@@ -2121,6 +2144,7 @@ static bool pr_engine__keep_segment(pr_review_run *run, uint32_t k, pr_segment_r
       n->last_here = at;
     }
   }
+  free(table);
   return true;
 }
 
@@ -2209,6 +2233,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
       pr_segment_result_free(r);
       continue;
     }
+    r->deps = pr_engine__deps(run, sg->scope, r);
     if (!pr_review_cache_put(&next, r)) ok = false;
   }
   free(counts);
@@ -2235,6 +2260,128 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   c->globals = globals;
   c->python2 = run->python2;
   c->test_code = run->test_code;
+}
+
+/* ---------- what a segment read of the skeleton ---------- */
+
+/* One binding as a function that reads it may see it: its kind, flags,
+ * name, imported name and statement (a class: its header, decorators
+ * included; a def: its name only). The same as the skeleton key reads. */
+static uint64_t pr_engine__binding_hash(const pr_review_run *run, const pr_binding *b, uint64_t h) {
+  uint64_t head = ((uint64_t)b->kind << 32) | (b->flags & ~(uint32_t)PR_BF_USED);
+  h = pr_hash_bytes((const char *)&head, sizeof head, h);
+  h = pr_hash_bytes(b->name, b->name_len, h);
+  if (b->qualified) h = pr_hash_bytes(b->qualified, strlen(b->qualified), h);
+  TSNode st = b->statement;
+  if (ts_node_is_null(st) || b->kind == PR_BIND_FUNCTION) return h;
+  uint32_t s = ts_node_start_byte(st), e = ts_node_end_byte(st);
+  if (b->kind == PR_BIND_CLASS) {
+    TSNode body = pr_child(st, pr_field_body);
+    if (!ts_node_is_null(body)) e = ts_node_start_byte(body);
+    TSNode d = pr_model_decorated(&run->model, st);
+    if (!ts_node_is_null(d)) s = ts_node_start_byte(d);
+  }
+  if (e > run->len || s > e) return h;
+  return pr_hash_bytes(run->text + s, e - s, h);
+}
+
+/* The memos of pr_engine__deps, allocated when first needed. */
+static bool pr_engine__dep_memos(pr_review_run *run) {
+  const pr_model *m = &run->model;
+  if (!run->dep_symbols) {
+    run->dep_symbols = calloc(m->symbol_count ? m->symbol_count : 1, sizeof *run->dep_symbols);
+    run->dep_symbol_count = m->symbol_count;
+  }
+  if (!run->dep_classes) {
+    run->dep_classes = calloc(m->scope_count ? m->scope_count : 1, sizeof *run->dep_classes);
+    /* every class's own bindings but its methods (rules reach those
+       through facts), in document order, then its header */
+    for (uint32_t i = 0; run->dep_classes && i < m->binding_count; i++) {
+      const pr_binding *b = &m->bindings[i];
+      if (m->scopes[b->scope].kind != PR_SCOPE_CLASS || b->kind == PR_BIND_FUNCTION) continue;
+      run->dep_classes[b->scope] = pr_engine__binding_hash(run, b, run->dep_classes[b->scope] ^ 0xC1A5);
+    }
+  }
+  return run->dep_symbols && run->dep_classes;
+}
+
+/* Everything bound to one name in one scope (methods aside). */
+static uint64_t pr_engine__symbol_deps(pr_review_run *run, uint32_t sym) {
+  const pr_model *m = &run->model;
+  bool memo = sym < run->dep_symbol_count;
+  if (memo && run->dep_symbols[sym]) return run->dep_symbols[sym];
+  const pr_symbol *y = &m->symbols[sym];
+  uint64_t h = 0x5E7 ^ ((uint64_t)y->declared_global << 1) ^ ((uint64_t)y->declared_nonlocal << 2);
+  bool class_scope = m->scopes[y->scope].kind == PR_SCOPE_CLASS, any = y->declared_global || y->declared_nonlocal;
+  for (uint32_t b = y->first; b != PR_NONE; b = m->bindings[b].next) {
+    const pr_binding *bd = &m->bindings[b];
+    if (class_scope && bd->kind == PR_BIND_FUNCTION) continue;
+    h = pr_engine__binding_hash(run, bd, h);
+    any = true;
+    if (bd->kind == PR_BIND_CLASS) {
+      /* `Config.TIMEOUT`: rules read a class's own bindings through its name */
+      uint32_t cls = pr_model_scope_of_node(m, bd->statement);
+      if (cls != PR_NONE && m->scopes[cls].kind == PR_SCOPE_CLASS)
+        h = pr_hash_bytes((const char *)&run->dep_classes[cls], sizeof run->dep_classes[cls], h);
+    }
+  }
+  if (!any || !h) h = 1;  /* as if the scope had no such name */
+  if (memo) run->dep_symbols[sym] = h;
+  return h;
+}
+
+/* What a segment read of the skeleton, so that a kept result can be checked
+ * on its own when the skeleton changed: the classes around it (their own
+ * bindings and headers), and for each name it reads (bound around it or
+ * not) what every scope around it binds to that name. A name bound nowhere
+ * stays so, or the segment is walked again. Depends only on text, never on
+ * offsets or scope numbers, so it is comparable across reviews. 0 when out
+ * of memory (never equal to a real one: the hash of a segment is never 0
+ * here but by chance). */
+static uint64_t pr_engine__deps(pr_review_run *run, uint32_t seg_scope, const pr_segment_result *res) {
+  const pr_model *m = &run->model;
+  if (!pr_engine__dep_memos(run)) return 0;
+  uint64_t h = 0xDE95;
+  for (uint32_t s = seg_scope; s != PR_NONE; s = m->scopes[s].parent) {
+    if (m->scopes[s].kind != PR_SCOPE_CLASS) continue;
+    uint64_t c = run->dep_classes[s];
+    TSNode def = m->scopes[s].node, body = pr_child(def, pr_field_body), d = pr_model_decorated(m, def);
+    uint32_t from = ts_node_start_byte(ts_node_is_null(d) ? def : d);
+    uint32_t to = ts_node_is_null(body) ? ts_node_end_byte(def) : ts_node_start_byte(body);
+    if (from <= to && to <= run->len) c = pr_hash_bytes(run->text + from, to - from, c);
+    h = pr_hash_bytes((const char *)&c, sizeof c, h);
+    /* and what the names of its header are bound to (a base imported from
+       django.test, or a test class of the file: rules judge its methods by it) */
+    TSTreeCursor cur = ts_tree_cursor_new(ts_node_is_null(d) ? def : d);
+    for (bool more = true; more;) {
+      TSNode n = ts_tree_cursor_current_node(&cur);
+      uint32_t ns = ts_node_start_byte(n);
+      if (ns >= to) break;
+      if (pr_node_kind(n) == pr_kind_identifier) {
+        uint32_t len;
+        const char *name = pr_node_text(run->text, n, &len);
+        for (uint32_t up = m->scopes[s].parent; up != PR_NONE; up = m->scopes[up].parent) {
+          uint32_t sym = pr_model_symbol(m, up, name, len);
+          uint64_t v = sym == PR_NONE ? 1 : pr_engine__symbol_deps(run, sym);
+          h = pr_hash_bytes((const char *)&v, sizeof v, h);
+        }
+      }
+      if (ts_tree_cursor_goto_first_child(&cur)) continue;
+      while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
+        if (!ts_tree_cursor_goto_parent(&cur)) break;
+    }
+    ts_tree_cursor_delete(&cur);
+  }
+  for (uint32_t i = 0; i < res->name_count; i++) {
+    const pr_cached_name *n = &res->names[i];
+    h = pr_hash_bytes(n->name, n->len, h ^ (((uint64_t)n->hops << 1) | n->unbound));
+    for (uint32_t s = seg_scope; s != PR_NONE; s = m->scopes[s].parent) {
+      uint32_t sym = pr_model_symbol(m, s, n->name, n->len);
+      uint64_t v = sym == PR_NONE ? 1 : pr_engine__symbol_deps(run, sym);
+      h = pr_hash_bytes((const char *)&v, sizeof v, h);
+    }
+  }
+  return h;
 }
 
 /* What rules can see of the skeleton (incremental.h): every binding of the
@@ -2422,7 +2569,9 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   run->fact_count = fresh;  /* the reused ones stay in their segments' results */
 }
 
-enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2 };
+/* AGAIN: redo without reusing anything; AGAIN_STALE: redo, reusing the kept
+ * results that are not stale */
+enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2, PR_RUN_AGAIN_STALE = 3 };
 
 static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree, const pr_review_options *options,
                              pr_review *out, bool allow_reuse) {
@@ -2482,15 +2631,25 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     }
     skeleton = pr_engine__skeleton_key(run);
     file_keys = pr_engine__file_keys(run);
+    /* the skeleton changed (an edit at module level, or a syntax error that
+       cut a class short): each kept result checks what it read of it, and
+       those whose reads changed are walked again */
+    bool stale = false;
+    for (uint32_t k = 0; reused && skeleton != run->cache->skeleton && k < run->seg_count; k++) {
+      pr_seg_run *sg = &run->segs[k];
+      if (sg->state != PR_SEG_REUSED) continue;
+      uint64_t deps = pr_engine__deps(run, sg->scope, sg->kept);
+      if (!deps || deps != sg->kept->deps) stale = sg->kept->stale = true;
+    }
     /* what the kept results assumed about the rest of the file no longer holds */
-    if (reused && (skeleton != run->cache->skeleton || file_keys != run->cache->file_keys ||
-                   python2 != run->cache->python2 ||
-                   globals != run->cache->globals || run->test_code != run->cache->test_code)) {
+    bool global = file_keys != run->cache->file_keys || python2 != run->cache->python2 ||
+                  globals != run->cache->globals || run->test_code != run->cache->test_code;
+    if (reused && (stale || global)) {
       pr_engine__cleanup(run);
       free(run);
       pr_arena_free(&out->arena);
       memset(out, 0, sizeof *out);
-      return PR_RUN_AGAIN;
+      return global ? PR_RUN_AGAIN : PR_RUN_AGAIN_STALE;
     }
     run->python2 = python2;
     pr_engine__replay(run);
@@ -2550,7 +2709,8 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
                                const pr_review_options *options, pr_review *out) {
   pr_child_memo_begin();
   int r = pr_engine__review(text, len, tree, options, out, true);
-  if (r == PR_RUN_AGAIN) r = pr_engine__review(text, len, tree, options, out, false);
+  if (r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, true);
+  if (r == PR_RUN_AGAIN || r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, false);
   pr_child_memo_end();
   return r == PR_RUN_OK ? PR_REVIEW_OK : PR_REVIEW_NO_MEMORY;
 }

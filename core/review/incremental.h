@@ -18,10 +18,18 @@
  * and on the skeleton. So the skeleton is checked too: after the walk, a
  * digest of what rules can see of it (every binding of the module and of its
  * classes with its statement, class headers, the order of definitions; not
- * the methods of a class, which rules reach through facts) must equal the one
- * the kept results were computed under, else the review is redone in full. Comments, blank lines and syntax errors in the skeleton do
- * not enter that digest. Segments holding a syntax error or a `global`
- * statement are walked every time.
+ * the methods of a class, which rules reach through facts) is compared with
+ * the one the kept results were computed under. Comments, blank lines and
+ * syntax errors in the skeleton do not enter that digest. When it differs
+ * (an edit at module level, or a syntax error that cut a class short), each
+ * reused result checks its own `deps`: what it read of the skeleton (the
+ * classes around it, their bindings and what the names of their headers are
+ * bound to; for every name it reads, bound around it or not, what each scope
+ * around it binds to that name, a class's own bindings included). The review
+ * is redone reusing only the results whose deps held; when something every
+ * result depends on changed (rules' file keys, the Python 2 or test-code
+ * verdict, a `global` segment), it is redone in full. Segments holding a
+ * syntax error or a `global` statement are walked every time.
  *
  * Offsets kept across reviews are places: relative to the segment's start, or
  * the start of a scope around the segment (the class it is a method of), so
@@ -78,6 +86,7 @@ typedef struct pr_cached_name {
   char *name;                    /* read in the segment, bound in the skeleton */
   uint32_t len;
   uint32_t hops;                 /* scopes up from the segment's enclosing scope to the binding one */
+  bool unbound;                  /* read, and bound in no scope around the segment (a builtin, a typo) */
   bool nested;                   /* some read is from a scope nested in the binding one */
   bool here;                     /* some read is directly in the binding scope (a decorator, a default) */
   uint32_t last_here;            /* the last such read, bytes from the segment's start */
@@ -94,6 +103,8 @@ typedef struct pr_segment_result {
   pr_cached_name *names;       uint32_t name_count;
   uint32_t *test_classes;      uint32_t test_class_count;  /* start, end of each test class in it */
   pr_key_part *key_parts;      uint32_t key_part_count;    /* its part of each rule's file_key, in rule order */
+  uint64_t deps;                 /* what it read of the skeleton (engine.c: pr_engine__deps) */
+  bool stale;                    /* the skeleton it read changed: walk it again */
 } pr_segment_result;
 
 enum pr_review_size {

@@ -270,8 +270,8 @@ static void apply_text(pr_document *doc, TSParser *parser, const char *find, con
   edit(doc, parser, at, at + (uint32_t)strlen(find), replace);
 }
 
-/* What a review walks: the changed function only; the whole file when what
- * rules see of the skeleton changed. */
+/* What a review walks: the changed function only, and the functions that read
+ * a part of the skeleton that changed. */
 static void reuse_is_local(void **state) {
   (void)state;
   TSParser *parser = pr_parser_new();
@@ -314,10 +314,22 @@ static void reuse_is_local(void **state) {
   compare("local.py", "def commented out", doc, cache, parser, false);
   apply_text(doc, parser, "#    def thirdOne(self):", "    def thirdOne(self):");
   compare("local.py", "def restored", doc, cache, parser, false);
-  /* a module constant is part of the skeleton: everything is reviewed again */
+  /* a module constant changed: only the method that reads it is walked */
   apply_text(doc, parser, "X = 2", "X = 3");
   compare("local.py", "constant changed", doc, cache, parser, false);
-  assert_true(cache->last_full);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 1);
+  /* a module binding of a builtin's name: the function that reads the builtin
+     is walked again (`eval` is no longer the builtin) */
+  apply_text(doc, parser, "X = 3", "X = 3\neval = print");
+  compare("local.py", "builtin shadowed", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 1);
+  /* a class's base rebound: its methods are walked again, the function is not */
+  apply_text(doc, parser, "class Runner:", "class Runner(os.PathLike):");
+  compare("local.py", "base added", doc, cache, parser, false);
+  assert_int_equal(cache->last_walked, 3);
+  assert_int_equal(cache->last_reused, 1);
   pr_review_cache_free(cache);
   pr_document_delete(doc);
   ts_parser_delete(parser);
