@@ -2407,22 +2407,8 @@ static uint64_t pr_engine__skeleton_key(const pr_review_run *run) {
        kept result: a method swallowed by a syntax error above it, or a new
        one, changes nothing the other methods' results depend on */
     if (b->kind == PR_BIND_FUNCTION && sc->kind == PR_SCOPE_CLASS) continue;
-    uint64_t head[3] = {((uint64_t)b->kind << 32) | (b->flags & ~(uint32_t)PR_BF_USED), ordinal[b->scope],
-                        sc->kind == PR_SCOPE_CLASS && sc->is_test_class};
-    h = pr_hash_bytes((const char *)head, sizeof head, h);
-    h = pr_hash_bytes(b->name, b->name_len, h);
-    if (b->qualified) h = pr_hash_bytes(b->qualified, strlen(b->qualified), h);
-    TSNode st = b->statement;
-    if (ts_node_is_null(st) || b->kind == PR_BIND_FUNCTION) continue;
-    uint32_t s = ts_node_start_byte(st), e = ts_node_end_byte(st);
-    if (b->kind == PR_BIND_CLASS) {
-      TSNode body = pr_child(st, pr_field_body);
-      if (!ts_node_is_null(body)) e = ts_node_start_byte(body);
-      TSNode d = pr_model_decorated(m, st);
-      if (!ts_node_is_null(d)) s = ts_node_start_byte(d);
-    }
-    if (e > run->len || s > e) continue;
-    h = pr_hash_bytes(run->text + s, e - s, h);
+    uint64_t where[2] = {ordinal[b->scope], sc->kind == PR_SCOPE_CLASS && sc->is_test_class};
+    h = pr_engine__binding_hash(run, b, pr_hash_bytes((const char *)where, sizeof where, h));
   }
   free(ordinal);
   return h;
