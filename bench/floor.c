@@ -1,17 +1,24 @@
 /* floor.c - the floor pyreview is measured against: what any tree-sitter
  * reviewer must do at least.
  *
- *   pr_floor walk DIR [-r REPS]   find the same files `pyreview check DIR` finds,
+ *   pr_floor walk DIR [-r REPS] [--arena]
+ *                                 find the same files `pyreview check DIR` finds,
  *                                 then read, parse and walk every node with a
  *                                 cursor (symbol per node), single thread; prints
- *                                 the median wall time of REPS passes
+ *                                 the median wall time of REPS passes. With
+ *                                 --arena, tree-sitter's memory for each file comes
+ *                                 from the per-file arena `pyreview check` uses
+ *                                 (tsarena.h), a parser per file as there: the
+ *                                 floor of a reviewer that takes the same care
  *   pr_floor parse FILE [-n N]    median full-parse time of one file
  *
  * Output is one line of `key=value` pairs for bench/run.py. */
 #define _GNU_SOURCE
 #include "syntax.h"
+#include "tsarena.h"
 #include "walkdir.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,11 +48,12 @@ static int pr_cmp(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static int pr_floor_walk(const char *dir, int reps) {
+static int pr_floor_walk(const char *dir, int reps, bool arena) {
   pr_file_list files = {0};
   char err[256];
   if (pr_collect_files(dir, &files, err, sizeof err)) { fprintf(stderr, "%s\n", err); return 2; }
-  TSParser *parser = pr_parser_new();
+  if (arena) pr_ts_arena_install();
+  TSParser *parser = arena ? NULL : pr_parser_new();
   double times[64];
   uint64_t nodes = 0, bytes = 0;
   for (int r = 0; r < reps; r++) {
@@ -56,6 +64,10 @@ static int pr_floor_walk(const char *dir, int reps) {
       char *src = pr_slurp(files.items[i].path, &len);
       if (!src) continue;
       bytes += len;
+      if (arena) {
+        pr_ts_scope_begin();
+        parser = pr_parser_new();
+      }
       TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
       TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
       uint64_t acc = 0;
@@ -71,13 +83,19 @@ static int pr_floor_walk(const char *dir, int reps) {
       ts_tree_cursor_delete(&c);
       ts_tree_delete(tree);
       free(src);
+      if (arena) {
+        ts_parser_delete(parser);
+        parser = NULL;
+        pr_ts_scope_end();
+      }
     }
     times[r] = pr_now() - t0;
   }
   qsort(times, (size_t)reps, sizeof *times, pr_cmp);
   printf("files=%zu bytes=%llu nodes=%llu walk_s_median=%.4f walk_s_min=%.4f\n", files.count,
          (unsigned long long)bytes, (unsigned long long)nodes, times[reps / 2], times[0]);
-  ts_parser_delete(parser);
+  if (parser) ts_parser_delete(parser);
+  pr_ts_arena_release();
   pr_file_list_free(&files);
   return 0;
 }
@@ -106,12 +124,16 @@ static int pr_floor_parse(const char *path, int n) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: pr_floor walk DIR [-r REPS] | pr_floor parse FILE [-n N]\n");
+    fprintf(stderr, "usage: pr_floor walk DIR [-r REPS] [--arena] | pr_floor parse FILE [-n N]\n");
     return 2;
   }
   int count = 0;
-  if (argc >= 5 && (!strcmp(argv[3], "-r") || !strcmp(argv[3], "-n"))) count = atoi(argv[4]);
-  if (!strcmp(argv[1], "walk")) return pr_floor_walk(argv[2], count > 0 && count <= 64 ? count : 1);
+  bool arena = false;
+  for (int i = 3; i < argc; i++) {
+    if ((!strcmp(argv[i], "-r") || !strcmp(argv[i], "-n")) && i + 1 < argc) count = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--arena")) arena = true;
+  }
+  if (!strcmp(argv[1], "walk")) return pr_floor_walk(argv[2], count > 0 && count <= 64 ? count : 1, arena);
   if (!strcmp(argv[1], "parse")) return pr_floor_parse(argv[2], count > 0 ? count : 15);
   fprintf(stderr, "unknown mode %s\n", argv[1]);
   return 2;

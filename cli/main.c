@@ -17,6 +17,7 @@
 #include "source.h"
 #include "syntax.h"
 #include "testcode.h"
+#include "tsarena.h"
 #include "walkdir.h"
 
 #include <errno.h>
@@ -340,16 +341,25 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
   free(text);
 }
 
+/* Each file's tree-sitter memory (parser, trees, cursors) comes from this
+ * thread's arena and is given back whole after the file (tsarena.h). */
 static void *pr_check_worker(void *arg) {
   pr_check *check = arg;
-  TSParser *parser = pr_parser_new();
-  if (!parser) return NULL;
   for (;;) {
     size_t i = atomic_fetch_add(&check->next, 1);
     if (i >= check->count) break;
-    pr_check_file(check, &check->jobs[i], parser);
+    pr_ts_scope_begin();
+    TSParser *parser = pr_parser_new();
+    if (parser) {
+      pr_check_file(check, &check->jobs[i], parser);
+      ts_parser_delete(parser);
+    } else {
+      pr_buf_printf(&check->jobs[i].err, "pyreview: error: %s: out of memory\n", check->jobs[i].entry->path);
+      check->jobs[i].io_error = true;
+    }
+    pr_ts_scope_end();
   }
-  ts_parser_delete(parser);
+  pr_ts_arena_release();
   return NULL;
 }
 
@@ -628,6 +638,7 @@ static int pr_cmd_check(int argc, char **argv) {
   }
   if ((size_t)jobs > files.count) jobs = files.count ? (int)files.count : 1;
   pr_syntax_init();  /* before threads: the symbol tables are built once */
+  pr_ts_arena_install();
   pthread_t threads[256];
   int started = 0;
   for (int t = 1; t < jobs; t++)
