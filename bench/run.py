@@ -109,6 +109,10 @@ def batch(results, pyreview, floor, corpus, runs):
     walk = [floor, "walk", corpus]
     r = alternate(check1, walk, runs)
     b["jobs1_vs_floor"] = {"check_s": r["a_s"], "floor_s": r["b_s"], "ratio": r["ratio"], "cpu_ratio": r["a_cpu_s"] / r["b_cpu_s"]}
+    # the floor with the per-file arena check uses for tree-sitter's memory
+    # (tsarena.h): what the review itself adds, without the parse's own speed-up
+    r = alternate(check1, walk + ["--arena"], runs)
+    b["jobs1_vs_arena_floor"] = {"check_s": r["a_s"], "floor_s": r["b_s"], "ratio": r["ratio"]}
     r = alternate(check, walk, runs)
     b["default_vs_floor"] = {"check_s": r["a_s"], "floor_s": r["b_s"], "ratio": r["ratio"]}
     r = alternate(check1, [pyreview, "check", "--no-cache", "--jobs", "2", "--exit-zero", corpus], runs)
@@ -172,6 +176,10 @@ def render(results):
         j = b["jobs1_vs_floor"]
         out.append(f"| floor (`pr_floor walk`) | {fmt(j['floor_s'])} | 1.00 |")
         out.append(f"| `check --jobs 1 --no-cache` | {fmt(j['check_s'])} | **{fmt(j['ratio'])}** × floor (CPU {fmt(j['cpu_ratio'])}) |")
+        a = b.get("jobs1_vs_arena_floor")
+        if a:
+            out.append(f"| floor with check's tree-sitter arena (`pr_floor walk --arena`) | {fmt(a['floor_s'])} | "
+                       f"`check --jobs 1` is {fmt(a['ratio'])} × it |")
         d = b["default_vs_floor"]
         out.append(f"| `check --no-cache` (all cores) | {fmt(d['check_s'])} | {fmt(d['ratio'])} × floor |")
         s = b["jobs2_speedup"]
