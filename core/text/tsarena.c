@@ -182,17 +182,26 @@ void pr_ts_scope_end(void) {
   pr_ts_arena *a = &pr_ts__arena;
   if (!a->open) return;
   a->open = false;
-  /* keep the newest block, the largest, for the next file */
   pr_ts_block *keep = a->blocks;
   if (!keep) return;
-  for (pr_ts_block *b = keep->next, *next; b; b = next) {
-    next = b->next;
-    PR_TS_UNPOISON(b->data, b->cap);
-    free(b);
+  if (keep->next) {
+    /* the file needed several blocks: one block as large as all of them
+       serves the next such file without growing (a fresh block costs a page
+       fault per 4 KiB when first written) */
+    size_t total = a->total;
+    for (pr_ts_block *b = keep, *next; b; b = next) {
+      next = b->next;
+      PR_TS_UNPOISON(b->data, b->cap);
+      free(b);
+    }
+    keep = malloc(sizeof *keep + total);
+    a->blocks = keep;
+    a->total = keep ? total : 0;
+    if (!keep) return;
+    keep->next = NULL;
+    keep->cap = total;
   }
-  keep->next = NULL;
   keep->used = 0;
-  a->total = keep->cap;
   PR_TS_POISON(keep->data, keep->cap);
 }
 
