@@ -105,11 +105,29 @@ static void realloc_keeps_contents_in_place_and_when_moved(void **state) {
   pr_ts_arena_release();
 }
 
+/* A file that needed several blocks: the next scope gets them back as one. */
+static void a_big_file_leaves_room_for_the_next(void **state) {
+  for (int file = 0; file < 2; file++) {
+    pr_ts_scope_begin();
+    unsigned char *parts[4];
+    for (int i = 0; i < 4; i++) {
+      parts[i] = ts_current_malloc(700000);
+      memset(parts[i], i + 1, 700000);
+    }
+    for (int i = 0; i < 4; i++) assert_int_equal(parts[i][699999], i + 1);
+    assert_true(pr_ts_arena_used() >= 4 * 700000);
+    for (int i = 0; i < 4; i++) ts_current_free(parts[i]);
+    pr_ts_scope_end();
+  }
+  pr_ts_arena_release();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_tree_parsed_in_a_scope_is_the_tree_parsed_on_the_heap),
       cmocka_unit_test(heap_objects_may_be_deleted_inside_a_scope),
       cmocka_unit_test(realloc_keeps_contents_in_place_and_when_moved),
+      cmocka_unit_test(a_big_file_leaves_room_for_the_next),
   };
   return cmocka_run_group_tests(tests, pr_install, NULL);
 }
