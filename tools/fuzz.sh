@@ -69,12 +69,13 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyreview-$target.XXXXXX")
 mkdir -p "$scratch/corpus"
 log="$scratch/log"
-# -purge_allocator_interval=-1: past half of -rss_limit_mb libFuzzer otherwise
-# purges ASan's allocator every second, handing every free page back to the
-# kernel; fuzz_analyse's 256 KB recipes keep it there, and the page faults
-# that followed were over half of a worker's time (perf): 20-26 instead of
-# 85-110 executions a second per worker
-common=(-timeout=60 -rss_limit_mb=2048 -purge_allocator_interval=-1 -artifact_prefix="$scratch/" -print_final_stats=1)
+# -rss_limit_mb=8192: past half of it libFuzzer purges ASan's allocator every
+# second, handing every free page back to the kernel. fuzz_analyse's 256 KB
+# recipes (and ASan's 256 MB quarantine) keep a worker above 2 GB, and under a
+# 2048 limit the page faults after each purge were over half of its time
+# (perf: 20-26 instead of 85-110 executions a second). One allocation over
+# 2 GB is still reported (-malloc_limit_mb).
+common=(-timeout=60 -rss_limit_mb=8192 -malloc_limit_mb=2048 -artifact_prefix="$scratch/" -print_final_stats=1)
 
 failed() {
   echo "tools/fuzz.sh: $target: $1 (log and reproducer kept in $scratch)" >&2
