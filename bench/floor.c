@@ -81,7 +81,7 @@ static int pr_floor_walk(const char *dir, int reps, bool arena) {
     done:
       if (acc == 1) fputs("", stderr);  /* keep the walk from being optimised away */
       ts_tree_cursor_delete(&c);
-      ts_tree_delete(tree);
+      if (!arena || !pr_ts_scope_holds_everything()) ts_tree_delete(tree);
       free(src);
       if (arena) {
         ts_parser_delete(parser);

@@ -337,7 +337,7 @@ static void pr_check_file(pr_check *check, pr_file_job *job, TSParser *parser) {
     }
   }
   pr_line_index_free(&lines);
-  ts_tree_delete(tree);
+  if (!pr_ts_scope_holds_everything()) ts_tree_delete(tree);  /* else the file's scope ends it whole */
   free(text);
 }
 
@@ -352,7 +352,7 @@ static void *pr_check_worker(void *arg) {
     TSParser *parser = pr_parser_new();
     if (parser) {
       pr_check_file(check, &check->jobs[i], parser);
-      ts_parser_delete(parser);
+      ts_parser_delete(parser);  /* always: a parse cut short keeps the grammar's scanner, from malloc */
     } else {
       pr_buf_printf(&check->jobs[i].err, "pyreview: error: %s: out of memory\n", check->jobs[i].entry->path);
       check->jobs[i].io_error = true;

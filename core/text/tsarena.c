@@ -44,6 +44,7 @@ typedef struct pr_ts_arena {
   size_t total;         /* capacity of all blocks */
   size_t handed;        /* bytes handed out in this scope, headers included */
   bool open;
+  bool spilled;         /* an allocation of this scope went to malloc */
 } pr_ts_arena;
 
 static _Thread_local pr_ts_arena pr_ts__arena;
@@ -95,7 +96,10 @@ static void *pr_ts__carve(pr_ts_arena *a, size_t n) {
 static void *pr_ts__malloc(size_t n) {
   pr_ts_arena *a = &pr_ts__arena;
   void *p = a->open ? pr_ts__carve(a, n) : NULL;
-  if (!p) p = malloc(n);
+  if (!p) {
+    a->spilled |= a->open;
+    p = malloc(n);
+  }
   if (!p && n) pr_ts__out_of_memory(n);
   return p;
 }
@@ -104,8 +108,12 @@ static void *pr_ts__calloc(size_t count, size_t size) {
   pr_ts_arena *a = &pr_ts__arena;
   if (size && count > SIZE_MAX / size) pr_ts__out_of_memory(SIZE_MAX);
   void *p = a->open ? pr_ts__carve(a, count * size) : NULL;
-  if (p) memset(p, 0, count * size);
-  else p = calloc(count, size);
+  if (p) {
+    memset(p, 0, count * size);
+  } else {
+    a->spilled |= a->open;
+    p = calloc(count, size);
+  }
   if (!p && count && size) pr_ts__out_of_memory(count * size);
   return p;
 }
@@ -175,8 +183,11 @@ void pr_ts_arena_install(void) { pthread_once(&pr_ts__once, pr_ts__install); }
 void pr_ts_scope_begin(void) {
   if (!pr_ts__installed) return;
   pr_ts__arena.open = true;
+  pr_ts__arena.spilled = false;
   pr_ts__arena.handed = 0;
 }
+
+bool pr_ts_scope_holds_everything(void) { return pr_ts__arena.open && !pr_ts__arena.spilled; }
 
 void pr_ts_scope_end(void) {
   pr_ts_arena *a = &pr_ts__arena;

@@ -15,7 +15,8 @@
  * may be freed inside a scope.
  *
  * The rule of a scope: every tree-sitter object made inside it (parser,
- * tree, cursor) is deleted before pr_ts_scope_end. Objects made before it
+ * tree, cursor) is deleted before pr_ts_scope_end, except a tree when
+ * pr_ts_scope_holds_everything says the end reclaims it. Objects made before it
  * may be deleted inside it (their memory goes to free). An arena holds at
  * most PR_TS_ARENA_MAX bytes; past that, allocations go to malloc, so a
  * file whose parse churns memory costs no more memory than it did.
@@ -26,6 +27,7 @@
 #ifndef PR_TSARENA_H
 #define PR_TSARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define PR_TS_ARENA_MAX ((size_t)256 << 20)
@@ -41,6 +43,14 @@ void pr_ts_scope_begin(void);
 /* Closes this thread's scope: everything allocated in it is reused by the
  * next scope. */
 void pr_ts_scope_end(void);
+
+/* True when a scope is open on this thread and every tree-sitter
+ * allocation made in it came from the arena: then a tree made in the scope
+ * need not be deleted, as the scope's end reclaims it (deleting a tree
+ * visits every node). A parser is always deleted: the grammar's external
+ * scanner takes its state from malloc, and keeps it while a parse that was
+ * cut short (the time limit) is outstanding. */
+bool pr_ts_scope_holds_everything(void);
 
 /* Frees this thread's arena (no scope may be open). */
 void pr_ts_arena_release(void);

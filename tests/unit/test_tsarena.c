@@ -98,10 +98,28 @@ static void realloc_keeps_contents_in_place_and_when_moved(void **state) {
   ts_current_free(b);
   assert_true(pr_ts_arena_used() > before);  /* a2's bytes are not reused before the scope ends */
   /* larger than an arena may hold: served by malloc, freed by free */
+  assert_true(pr_ts_scope_holds_everything());
   void *big = ts_current_malloc(PR_TS_ARENA_MAX + 1);
   assert_non_null(big);
+  assert_false(pr_ts_scope_holds_everything());  /* objects of this scope must be deleted now */
   ts_current_free(big);
   pr_ts_scope_end();
+  assert_false(pr_ts_scope_holds_everything());  /* no scope open */
+  pr_ts_arena_release();
+}
+
+/* A tree left undeleted is reclaimed by the scope's end (check skips the
+   deletion's walk over every node); memcheck and ASan see no leak. */
+static void a_tree_left_undeleted_is_reclaimed_by_the_scope(void **state) {
+  for (int file = 0; file < 3; file++) {
+    pr_ts_scope_begin();
+    TSParser *parser = pr_parser_new();
+    TSTree *tree = ts_parser_parse_string(parser, NULL, pr_source, (uint32_t)strlen(pr_source));
+    assert_non_null(tree);
+    assert_true(pr_ts_scope_holds_everything());
+    ts_parser_delete(parser);
+    pr_ts_scope_end();
+  }
   pr_ts_arena_release();
 }
 
@@ -128,6 +146,7 @@ int main(void) {
       cmocka_unit_test(heap_objects_may_be_deleted_inside_a_scope),
       cmocka_unit_test(realloc_keeps_contents_in_place_and_when_moved),
       cmocka_unit_test(a_big_file_leaves_room_for_the_next),
+      cmocka_unit_test(a_tree_left_undeleted_is_reclaimed_by_the_scope),
   };
   return cmocka_run_group_tests(tests, pr_install, NULL);
 }
