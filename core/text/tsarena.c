@@ -151,7 +151,8 @@ static void *pr_ts__realloc(void *p, size_t n) {
   size_t need = PR_TS_HEADER + ((n + 15) & ~(size_t)15);
   pr_ts_block *b = a->blocks;
   unsigned char *start = (unsigned char *)p - PR_TS_HEADER;
-  if (start >= b->data && start + old_need == b->data + b->used && n <= PR_TS_ARENA_MAX && b->used - old_need + need <= b->cap) {
+  bool latest = start >= b->data && start + old_need == b->data + b->used;
+  if (latest && n <= PR_TS_ARENA_MAX && b->used - old_need + need <= b->cap) {
     /* the latest allocation grows or shrinks in place */
     b->used = b->used - old_need + need;
     a->handed = a->handed - old_need + need;
