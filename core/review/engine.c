@@ -706,6 +706,11 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
     if (parent && pr_engine__is_comprehension(parent->kind)) f->counter = ++parent->counter;
     break;
   case pr_kind_call: {
+    /* only `locals()` and `vars()` matter here, and a call starts with its
+       function's text: the field lookups (costly) only for those */
+    uint32_t n;
+    const char *head = pr_node_text(run->text, f->node, &n);
+    if (!((n > 6 && !memcmp(head, "locals", 6)) || (n > 4 && !memcmp(head, "vars", 4)))) break;
     TSNode fn = pr_child(f->node, pr_field_function);
     TSNode args = pr_child(f->node, pr_field_arguments);
     bool no_args = pr_node_kind(args) == pr_kind_argument_list && ts_node_named_child_count(args) == 0;

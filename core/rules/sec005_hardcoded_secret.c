@@ -249,6 +249,10 @@ static bool sec005_string_value(TSNode value) {
 static void sec005_check(pr_ctx *ctx, TSNode node) {
   pr_kind k = pr_node_kind(node);
   uint32_t len;
+  /* every value judged is or holds a string literal, whose text has a quote:
+     a node without one needs none of the field lookups below */
+  const char *whole = pr_text(ctx, node, &len);
+  if (!memchr(whole, '"', len) && !memchr(whole, '\'', len)) return;
   if (k == pr_kind_assignment) {
     /* `a = b = "x"`: every target of the chain gets the innermost value. The
        outermost assignment judges them all (an inner one is the right side of

@@ -137,7 +137,12 @@ static void sec020_report_protocol(pr_ctx *ctx, TSNode node, const char *q) {
 
 static void sec020_check(pr_ctx *ctx, TSNode node) {
   if (pr_node_kind(node) == pr_kind_call) { sec020_call(ctx, node); return; }
-  /* an attribute: `ssl.PROTOCOL_TLSv1` */
+  /* an attribute: `ssl.PROTOCOL_TLSv1`. It ends with its name, and the
+     protocol names are short: a look at the text's tail spares the field
+     lookup for every other attribute of the file */
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  uint32_t from = end - start < 32 ? start : end - 32;
+  if (pr_text_find_range(ctx->text, ctx->len, from, end, "PROTOCOL_") >= ctx->len) return;
   TSNode attr = pr_child(node, pr_field_attribute);
   uint32_t len;
   const char *t = pr_text(ctx, attr, &len);
