@@ -69,13 +69,16 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyreview-$target.XXXXXX")
 mkdir -p "$scratch/corpus"
 log="$scratch/log"
-# -rss_limit_mb=8192: past half of it libFuzzer purges ASan's allocator every
-# second, handing every free page back to the kernel. fuzz_analyse's 256 KB
-# recipes (and ASan's 256 MB quarantine) keep a worker above 2 GB, and under a
-# 2048 limit the page faults after each purge were over half of its time
-# (perf: 20-26 instead of 85-110 executions a second). One allocation over
-# 2 GB is still reported (-malloc_limit_mb).
-common=(-timeout=60 -rss_limit_mb=8192 -malloc_limit_mb=2048 -artifact_prefix="$scratch/" -print_final_stats=1)
+# -rss_limit_mb=8192 -purge_allocator_interval=30: once a worker's peak RSS
+# passes half the limit, libFuzzer purges ASan's allocator (hands every free
+# page back to the kernel) every -purge_allocator_interval seconds, 1 by
+# default. fuzz_analyse's 256 KB recipes and ASan's 256 MB quarantine keep a
+# worker above 2 GB within minutes (4 GB after 370,000 executions), and
+# purging each second, the page faults after it were over half of a worker's
+# time (perf: 20-26 executions a second instead of 85-110). Every 30 s keeps
+# memory bounded at a small cost. One allocation over 2 GB is still reported.
+common=(-timeout=60 -rss_limit_mb=8192 -malloc_limit_mb=2048 -purge_allocator_interval=30 -artifact_prefix="$scratch/"
+        -print_final_stats=1)
 
 failed() {
   echo "tools/fuzz.sh: $target: $1 (log and reproducer kept in $scratch)" >&2
