@@ -61,6 +61,9 @@ static bool pr_ts__owns(const pr_ts_arena *a, const void *p) {
   return false;
 }
 
+/* The bytes an allocation of n takes in a block, its header included. */
+static size_t pr_ts__span(size_t n) { return PR_TS_HEADER + ((n + 15) & ~(size_t)15); }
+
 static size_t pr_ts__size(const void *p) {
   size_t n;
   memcpy(&n, (const unsigned char *)p - PR_TS_HEADER, sizeof n);
@@ -70,7 +73,7 @@ static size_t pr_ts__size(const void *p) {
 /* n bytes from the arena, or NULL when the arena may not grow. */
 static void *pr_ts__carve(pr_ts_arena *a, size_t n) {
   if (n > PR_TS_ARENA_MAX) return NULL;
-  size_t need = PR_TS_HEADER + ((n + 15) & ~(size_t)15);
+  size_t need = pr_ts__span(n);
   pr_ts_block *b = a->blocks;
   if (!b || b->cap - b->used < need) {
     size_t cap = b ? b->cap * 2 : PR_TS_FIRST_BLOCK;
@@ -125,7 +128,7 @@ static void pr_ts__free(void *p) {
     free(p);
     return;
   }
-  size_t n = pr_ts__size(p), need = PR_TS_HEADER + ((n + 15) & ~(size_t)15);
+  size_t n = pr_ts__size(p), need = pr_ts__span(n);
   pr_ts_block *b = a->blocks;
   /* the latest allocation is given back: arrays that grow and shrink in turn
      (the parse stack's) reuse their bytes */
@@ -135,7 +138,7 @@ static void pr_ts__free(void *p) {
     a->handed -= need;
     PR_TS_POISON(start, need);
   } else {
-    PR_TS_POISON(p, (n + 15) & ~(size_t)15);
+    PR_TS_POISON(p, need - PR_TS_HEADER);
   }
 }
 
@@ -147,8 +150,7 @@ static void *pr_ts__realloc(void *p, size_t n) {
     if (!q && n) pr_ts__out_of_memory(n);
     return q;
   }
-  size_t old = pr_ts__size(p), old_need = PR_TS_HEADER + ((old + 15) & ~(size_t)15);
-  size_t need = PR_TS_HEADER + ((n + 15) & ~(size_t)15);
+  size_t old = pr_ts__size(p), old_need = pr_ts__span(old), need = pr_ts__span(n);
   pr_ts_block *b = a->blocks;
   unsigned char *start = (unsigned char *)p - PR_TS_HEADER;
   bool latest = start >= b->data && start + old_need == b->data + b->used;
