@@ -278,9 +278,6 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
   return false;
 }
 
-/* The index of the byte of `s` least frequent in Python source: lowercase
- * letters ranked by their frequency in the standard library, then spaces,
- * dots, parentheses and underscores; any other byte counts as rare. */
 /* How often each byte occurs in a sample of the text being searched (up to
  * 16 slices of 4 KiB spread over it), kept per thread for the last text: a
  * file's gates all search the same text, and which byte is rare depends on

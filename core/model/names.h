@@ -83,7 +83,9 @@ uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char 
  * digit, `_`, non-ASCII) right before or after it. */
 uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const char *word);
 /* As pr_text_find and pr_text_find_word, for an occurrence that lies wholly
- * in text[from..to); still len when there is none. */
+ * in text[from..to); still len when there is none. Pass the file's whole
+ * text and a node's range, not the node's own text: the byte frequencies
+ * that pick what memchr looks for are sampled once per text (per thread). */
 uint32_t pr_text_find_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *needle);
 uint32_t pr_text_find_word_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *word);
 

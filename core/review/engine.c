@@ -763,9 +763,11 @@ static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) 
 comment: {
   uint32_t n;
   const char *s = pr_node_text(run->text, f->node, &n);
+  /* most comments hold no directive: one pass decides (no line lookup) */
+  if (!pr_suppressions_relevant(s, n)) return;
   pr_suppressions_add(&run->suppressions, s, n, pr_line_index_row(run->lines, ts_node_start_byte(f->node)),
                       ts_node_start_byte(f->node));
-  if (run->open_seg != PR_NONE && pr_suppressions_relevant(s, n) &&
+  if (run->open_seg != PR_NONE &&
       pr_engine__grow(run, (void **)&run->comments, &run->comment_cap, run->comment_count + 1, sizeof *run->comments))
     run->comments[run->comment_count++] = (pr_comment_rec){run->open_seg, ts_node_start_byte(f->node), n};
 }

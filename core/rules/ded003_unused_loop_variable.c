@@ -63,7 +63,12 @@ static void ded003_check(pr_ctx *ctx) {
     if (fn != PR_NONE && m->scopes[fn].calls_locals) continue;
     /* the model keeps, per symbol, reads from nested scopes and the last read
        in its own (kept segments' reads included: incremental.h) */
-    if (sym->read_nested || (sym->read_here && sym->last_read >= ded003_window_start(b->statement))) continue;
+    if (sym->read_nested) continue;
+    /* a read after the loop's start needs no window (ts_node_parent, which
+       the window climbs with, searches from the root at every step) */
+    if (sym->read_here && (sym->last_read >= ts_node_start_byte(b->statement) ||
+                           sym->last_read >= ded003_window_start(b->statement)))
+      continue;
     pr_finding *f = pr_report(ctx, b->node, "Loop variable `%s` is never used; rename it to `_%s`", b->name, b->name);
     pr_finding_set_fix(ctx, f, "Rename to `_%s`", b->name);
     pr_finding_add_edit(ctx, f, ts_node_start_byte(b->node), ts_node_start_byte(b->node), "_", 1);

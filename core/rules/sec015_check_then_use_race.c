@@ -213,8 +213,45 @@ static TSNode sec015_body(TSNode clause) {
  * alias is imported by its name too; names.h: pr_text_mentions). */
 static const char *const sec015_needles[] = {"exists", "isfile", "isdir", "islink", "access", NULL};
 
+typedef struct sec015_state {
+  uint8_t gate;     /* pr_rule_mentions' cache (it reads the state's first byte) */
+  uint8_t aliased;  /* 0 not known yet, 1 a check function is imported under a name of its own, 2 none is */
+} sec015_state;
+
 static bool sec015_relevant(pr_ctx *ctx) {
+  pr_rule_state(ctx, sizeof(sec015_state));
   return pr_rule_mentions(ctx, sec015_needles);
+}
+
+/* True when a check function is imported under another name (`from os.path
+ * import exists as e`): only then can a test call one without naming it.
+ * The model holds the imports of every scope the review walks, and a test
+ * in a function whose results are kept is not looked at again. */
+static bool sec015_aliased(pr_ctx *ctx) {
+  sec015_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return true;
+  if (!st->aliased) {
+    const pr_model *m = ctx->model;
+    bool found = false;
+    for (uint32_t i = 0; i < m->binding_count && !found; i++) {
+      const pr_binding *b = &m->bindings[i];
+      if (b->kind != PR_BIND_IMPORT || !(b->flags & PR_BF_IMPORT_ALIAS) || !b->qualified) continue;
+      for (int j = 0; sec015_checks[j] && !found; j++) found = !strcmp(b->qualified, sec015_checks[j]);
+    }
+    st->aliased = found ? 1 : 2;
+  }
+  return st->aliased == 1;
+}
+
+/* True when the test's text may hold a check call: it names a check
+ * function, or one is imported under another name. Most tests of a file
+ * that mentions `exists` somewhere are let go here, before their calls are
+ * resolved. */
+static bool sec015_may_check(pr_ctx *ctx, TSNode test) {
+  uint32_t from = ts_node_start_byte(test), to = ts_node_end_byte(test);
+  for (int i = 0; sec015_needles[i]; i++)
+    if (pr_text_find_range(ctx->text, ctx->len, from, to, sec015_needles[i]) < ctx->len) return true;
+  return sec015_aliased(ctx);
 }
 
 static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {
@@ -230,7 +267,7 @@ static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {
   }
   for (uint32_t ci = 0; ci < count; ci++) {
     TSNode test = pr_child(clauses[ci], pr_field_condition);
-    if (ts_node_is_null(test)) continue;  /* else */
+    if (ts_node_is_null(test) || !sec015_may_check(ctx, test)) continue;  /* else */
     TSNode checks[SEC015_MAX_CHECKS];
     uint32_t nchecks = 0;
     sec015_collect_checks(ctx, test, checks, &nchecks, 0);
