@@ -1244,6 +1244,16 @@ static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap,
   size_t o = 0, i = 0;
   const unsigned char *s = (const unsigned char *)raw;
   while (i < (size_t)n) {
+    if (s[i] < 0x80) {  /* a run of ASCII is copied whole */
+      size_t j = i + 1, stop = (size_t)n < keep ? (size_t)n : keep;
+      while (j < stop && s[j] < 0x80) j++;
+      if (j > stop) j = stop;
+      if (j == i) break;  /* the limit falls here */
+      memcpy(out + o, raw + i, j - i);
+      o += j - i;
+      i = j;
+      continue;
+    }
     uint32_t cp, len = pr_utf8_decode(s + i, (uint32_t)((size_t)n - i > 4 ? 4 : (size_t)n - i), &cp);
     bool bad = cp == 0xFFFD && len == 1;
     if (i + len > keep) break;  /* the limit falls inside or after this character */

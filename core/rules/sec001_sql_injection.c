@@ -805,6 +805,7 @@ typedef struct sec001_parent_entry {
 typedef struct sec001_state {
   sec001_parent_entry *parents;  /* SEC001_PARENT_CACHE entries, or NULL */
   uint8_t gate;                  /* sec001_relevant: 0 not scanned, 1 relevant, 2 not */
+  uint8_t modules;               /* sec001_modules: the same for sqlalchemy's and pandas' sinks */
 } sec001_state;
 
 static TSNode sec001_parent(const pr_ctx *ctx, TSNode node) {
@@ -1151,6 +1152,17 @@ static bool sec001_relevant(pr_ctx *ctx) {
   return st->gate == 1;
 }
 
+/* True when the text names `sqlalchemy` or pandas' `read_sql`: only then can
+ * a callee's qualified name be one of their sinks (an alias is imported by
+ * its module's name), which costs a name resolution for every call. */
+static bool sec001_modules(pr_ctx *ctx) {
+  sec001_state *st = pr_rule_state(ctx, sizeof *st);
+  if (!st) return true;
+  if (!st->modules)
+    st->modules = pr_walked_text_has(ctx, "sqlalchemy", false) || pr_walked_text_has(ctx, "read_sql", false) ? 1 : 2;
+  return st->modules == 1;
+}
+
 static void sec001_check(pr_ctx *ctx, TSNode call) {
   if (!sec001_relevant(ctx)) return;
   static const char *const text_names[] = {"sqlalchemy.text", "sqlalchemy.sql.text",
@@ -1186,6 +1198,7 @@ static void sec001_check(pr_ctx *ctx, TSNode call) {
     sec001_check_argument(ctx, call, pr_call_argument(ctx, call, 0, "sql"), NULL);
     return;
   }
+  if (!sec001_modules(ctx)) return;
   if (pr_call_matches(ctx, call, text_names)) {
     sec001_check_argument(ctx, call, pr_call_argument(ctx, call, 0, "text"), NULL);
     return;

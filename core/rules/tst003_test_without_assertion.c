@@ -227,8 +227,10 @@ static void tst003_function_target(const pr_ctx *ctx, uint32_t b, const char *s,
 }
 
 /* What calling (or passing) `callee` from `scope` means: true when it is an
- * assertion; otherwise *target tells the same-file function it runs, if any. */
-static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, tst003_target *target) {
+ * assertion; otherwise *target tells the same-file function it runs, if any.
+ * `call` is the call whose function `callee` is (its qualified name is then
+ * shared with the other rules that ask), or a null node. */
+static bool tst003_callee(const pr_ctx *ctx, TSNode callee, TSNode call, uint32_t scope, tst003_target *target) {
   const pr_model *m = ctx->model;
   *target = (tst003_target){.key = PR_NONE};
   callee = pr_unparenthesize(callee);
@@ -243,7 +245,8 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, uint32_t scope, tst0
   for (int i = 0; helpers[i]; i++)
     if (len == strlen(helpers[i]) && !memcmp(s, helpers[i], len)) return true;
   char q[128];
-  if (pr_qualified_name(ctx, callee, scope, q, sizeof q)) {
+  bool shared = !ts_node_is_null(call) && scope == ctx->scope;
+  if (shared ? pr_call_qualified_name(ctx, call, q, sizeof q) : pr_qualified_name(ctx, callee, scope, q, sizeof q)) {
     /* nose's eq_/ok_ are assertions too (its assert_* helpers match by prefix) */
     static const char *const pytest[] = {"pytest.raises", "pytest.warns", "pytest.fail", "pytest.deprecated_call",
                                          "nose.tools.eq_", "nose.tools.ok_", "nose.tools.ne_",
@@ -360,7 +363,7 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, tst003_target
       tst003_function_target(ctx, b, s, len, target);
       return false;
     }
-    return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
+    return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, (TSNode){0}, scope, target);
   }
   TSNode recv = pr_unparenthesize(pr_child(arg, pr_field_object));
   bool self = pr_node_kind(recv) == pr_kind_identifier &&
@@ -392,7 +395,7 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, tst003_target
   uint32_t fl;
   const char *fs = pr_text(ctx, first, &fl);
   uint32_t b = pr_model_resolve(m, scope, fs, fl, ts_node_start_byte(first));
-  return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, scope, target);
+  return b != PR_NONE && m->bindings[b].kind == PR_BIND_IMPORT && tst003_callee(ctx, arg, (TSNode){0}, scope, target);
 }
 
 static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts, const tst003_target *target,
@@ -421,7 +424,7 @@ static void tst003_mark(pr_ctx *ctx, tst003_state *st, uint32_t fn, bool asserts
 /* Calls, and functions passed as arguments (`map(self.check_row, rows)`). */
 static void tst003_call(pr_ctx *ctx, tst003_state *st, uint32_t fn, TSNode call) {
   tst003_target target;
-  bool asserts = tst003_callee(ctx, pr_child(call, pr_field_function), ctx->scope, &target);
+  bool asserts = tst003_callee(ctx, pr_child(call, pr_field_function), call, ctx->scope, &target);
   tst003_mark(ctx, st, fn, asserts, &target, call);
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return;
