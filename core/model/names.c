@@ -271,11 +271,17 @@ bool pr_is_logging_call(const pr_ctx *ctx, TSNode call) {
   static const char *const methods[] = {"debug", "info", "warning", "warn", "error",
                                         "exception", "critical", "log", NULL};
   if (pr_node_kind(call) != pr_kind_call) return false;
-  TSNode name = pr_callee_name(call), recv = pr_unparenthesize(pr_callee_receiver(call));
-  if (ts_node_is_null(recv)) return false;
+  /* the method's name first: most calls stop there, before their receiver is looked up */
+  TSNode name = pr_callee_name(call);
+  if (ts_node_is_null(name)) return false;
+  uint32_t name_len;
+  const char *name_text = pr_text(ctx, name, &name_len);
   bool method = false;
-  for (int i = 0; methods[i] && !method; i++) method = pr_text_is(ctx, name, methods[i]);
+  for (int i = 0; methods[i] && !method; i++)
+    method = strlen(methods[i]) == name_len && !memcmp(name_text, methods[i], name_len);
   if (!method) return false;
+  TSNode recv = pr_unparenthesize(pr_callee_receiver(call));
+  if (ts_node_is_null(recv)) return false;
   pr_kind k = pr_node_kind(recv);
   TSNode last = k == pr_kind_attribute ? pr_child(recv, pr_field_attribute) : k == pr_kind_identifier ? recv : (TSNode){0};
   if (ts_node_is_null(last)) return false;

@@ -1171,7 +1171,10 @@ static void sec001_check(pr_ctx *ctx, TSNode call) {
                                              "pandas.io.sql.read_sql", "pandas.io.sql.read_sql_query", NULL};
   TSNode name = pr_callee_name(call);
   if (ts_node_is_null(name)) return;
-  bool method = !ts_node_is_null(pr_callee_receiver(call));
+  /* the receiver only matters to the method sinks, which all start with `e` or `r` */
+  uint32_t name_len;
+  const char *name_text = pr_text(ctx, name, &name_len);
+  bool method = name_len && (name_text[0] == 'e' || name_text[0] == 'r') && !ts_node_is_null(pr_callee_receiver(call));
   if (method) {
     if (pr_text_is(ctx, name, "execute") || pr_text_is(ctx, name, "executemany")) {
       TSNode arg = pr_call_positional(call, 0);

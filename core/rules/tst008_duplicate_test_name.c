@@ -44,6 +44,24 @@
  * level; text: the name. */
 enum { TST008_FACT_TEST = 1 };
 
+/* True when `node` is one of the statements of `container` (a block or the
+ * module): a binary search among the children the walk recorded, where
+ * ts_node_parent would search down from the root for each test. */
+static bool tst008_directly_in(const pr_ctx *ctx, TSNode container, TSNode node) {
+  const TSNode *kids;
+  uint32_t n = pr_block_children(ctx, container, &kids);
+  if (n == PR_NONE) return false;
+  uint32_t at = ts_node_start_byte(node), lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(kids[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < n && ts_node_start_byte(kids[i]) == at; i++)
+    if (ts_node_eq(kids[i], node)) return true;
+  return false;
+}
+
 static void tst008_node(pr_ctx *ctx, TSNode def) {
   const pr_model *m = ctx->model;
   uint32_t s = ctx->own_scope;
@@ -51,14 +69,14 @@ static void tst008_node(pr_ctx *ctx, TSNode def) {
   TSNode name = pr_child(def, pr_field_name);
   if (ts_node_is_null(name)) return;
   /* directly in the class body or the module, not under an if/try */
-  TSNode parent = ctx->parent;
-  if (pr_node_kind(parent) == pr_kind_decorated_definition) parent = ts_node_parent(parent);
-  uint32_t container = PR_NONE;
-  if (pr_node_kind(parent) == pr_kind_block) {
-    TSNode cls = ts_node_parent(parent);
-    if (pr_node_kind(cls) != pr_kind_class_definition) return;
+  TSNode stmt = pr_node_kind(ctx->parent) == pr_kind_decorated_definition ? ctx->parent : def;
+  uint32_t outer = m->scopes[s].parent, container = PR_NONE;
+  if (outer == PR_NONE) return;
+  if (m->scopes[outer].kind == PR_SCOPE_CLASS) {
+    TSNode cls = m->scopes[outer].node;
+    if (!tst008_directly_in(ctx, pr_child(cls, pr_field_body), stmt)) return;
     container = ts_node_start_byte(cls);
-  } else if (pr_node_kind(parent) != pr_kind_module) {
+  } else if (m->scopes[outer].kind != PR_SCOPE_MODULE || !tst008_directly_in(ctx, ctx->root, stmt)) {
     return;
   }
   uint32_t len;
