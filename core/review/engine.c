@@ -237,8 +237,12 @@ static bool pr_engine__is_test_class_name(const pr_review_run *run, const char *
 }
 
 /* True when the decorated_definition `parent` (or null) has a decorator whose last name part is `name`. */
-static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, const char *name) {
+static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, uint32_t def_start,
+                                      const char *name) {
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
+  /* the decorators' text (up to the definition) must name it: a test
+     module's decorated methods are mostly mocks and skips */
+  if (pr_text_find_range(run->text, run->len, ts_node_start_byte(parent), def_start, name) >= run->len) return false;
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {
     TSNode d = ts_node_named_child(parent, i);
@@ -297,13 +301,14 @@ static void pr_engine__function(pr_review_run *run, pr_frame *f, const pr_frame 
   if (parent_frame && parent_frame->kind == pr_kind_decorated_definition) sc->decorated = parent_frame->node;
   const pr_scope *parent = &run->model.scopes[f->scope];
   sc->is_method = parent->kind == PR_SCOPE_CLASS;
-  if (sc->is_method) sc->is_static = pr_engine__decorated_with(run, sc->decorated, "staticmethod");
+  uint32_t def_start = ts_node_start_byte(f->node);
+  if (sc->is_method) sc->is_static = pr_engine__decorated_with(run, sc->decorated, def_start, "staticmethod");
   bool named_test = pr_is_test_function_name(run->text + ns, ne - ns);
   sc->is_test_function = named_test && ((f->scope == 0 && run->options->test_file) ||
                                         (sc->is_method && parent->is_test_class));
   /* a pytest fixture named test_* is not a test */
-  if (sc->is_test_function && (pr_engine__decorated_with(run, sc->decorated, "fixture") ||
-                               pr_engine__decorated_with(run, sc->decorated, "yield_fixture")))
+  if (sc->is_test_function && (pr_engine__decorated_with(run, sc->decorated, def_start, "fixture") ||
+                               pr_engine__decorated_with(run, sc->decorated, def_start, "yield_fixture")))
     sc->is_test_function = false;
 }
 
