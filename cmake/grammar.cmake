@@ -46,11 +46,6 @@ target_compile_options(pr_treesitter PRIVATE ${PR_THIRD_PARTY_FLAGS})
 
 add_library(pr_grammar STATIC ${PR_GRAMMAR_DIR}/parser.c ${PR_GRAMMAR_DIR}/scanner.c)
 target_include_directories(pr_grammar PRIVATE ${PR_GRAMMAR_DIR})
-# The external scanner's arrays use tree-sitter's allocator (ts_set_allocator),
-# not malloc: it frees and allocates its indent stack on every deserialize
-# (about 2 million malloc/free pairs over the standard library), which
-# `check`'s per-file arena (core/text/tsarena.h) then serves.
-target_compile_definitions(pr_grammar PRIVATE TREE_SITTER_REUSE_ALLOCATOR)
 set_target_properties(pr_grammar PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 target_compile_options(pr_grammar PRIVATE ${PR_THIRD_PARTY_FLAGS})
 target_link_libraries(pr_grammar PUBLIC pr_treesitter)

@@ -48,9 +48,8 @@ void pr_ts_scope_end(void);
  * allocation made in it came from the arena: then a tree made in the scope
  * need not be deleted, as the scope's end reclaims it (deleting a tree
  * visits every node). A parser is always deleted: the grammar's external
- * scanner takes its own struct from calloc (its arrays come from here:
- * cmake/grammar.cmake), and keeps it while a parse that was cut short (the
- * time limit) is outstanding. */
+ * scanner takes its state from malloc, and keeps it while a parse that was
+ * cut short (the time limit) is outstanding. */
 bool pr_ts_scope_holds_everything(void);
 
 /* Frees this thread's arena (no scope may be open). */
