@@ -164,18 +164,13 @@ TSNode pr_call_positional(TSNode call, uint32_t index) {
   return (TSNode){0};
 }
 
-/* Argument lists up to this long are searched for a keyword's name before
- * their children are looked at; longer ones (an outer call around others)
- * are not, so that nested calls never scan the same text again and again. */
-enum { PR_KEYWORD_SCAN_MAX = 2048 };
-
 TSNode pr_call_keyword(const pr_ctx *ctx, TSNode call, const char *name) {
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return (TSNode){0};
   /* most calls do not name the keyword: their text says so for less than
      the walk over their arguments (each ts_node_named_child(i) steps over i) */
-  uint32_t from = ts_node_start_byte(args), to = ts_node_end_byte(args);
-  if (to - from <= PR_KEYWORD_SCAN_MAX && pr_text_find_range(ctx->text, ctx->len, from, to, name) >= ctx->len)
+  const char *const needles[] = {name, NULL};
+  if (!pr_text_may_mention(ctx->text, ctx->len, ts_node_start_byte(args), ts_node_end_byte(args), needles))
     return (TSNode){0};
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
@@ -347,6 +342,13 @@ uint32_t pr_text_find_range(const char *text, uint32_t len, uint32_t from, uint3
     p++;
   }
   return len;
+}
+
+bool pr_text_may_mention(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *const *needles) {
+  if (to < from || to - from > PR_MENTION_SCAN_MAX) return true;
+  for (int i = 0; needles[i]; i++)
+    if (pr_text_find_range(text, len, from, to, needles[i]) < len) return true;
+  return false;
 }
 
 uint32_t pr_text_find(const char *text, uint32_t len, uint32_t from, const char *needle) {

@@ -88,6 +88,13 @@ uint32_t pr_text_find_word(const char *text, uint32_t len, uint32_t from, const 
  * that pick what memchr looks for are sampled once per text (per thread). */
 uint32_t pr_text_find_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *needle);
 uint32_t pr_text_find_word_range(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *word);
+/* Whether text[from..to) may hold one of `needles` (NULL-terminated): the
+ * look at a node's own bytes that rules take before its children are looked
+ * up. A range longer than PR_MENTION_SCAN_MAX bytes is not scanned and may
+ * hold anything (true): an outer call or statement holds inner ones, whose
+ * checks would otherwise read the same long text again and again. */
+enum { PR_MENTION_SCAN_MAX = 2048 };
+bool pr_text_may_mention(const char *text, uint32_t len, uint32_t from, uint32_t to, const char *const *needles);
 
 /* Gates of core's own predicates, cached for the review (NULL when the review
  * keeps no memo: then pr_text_mentions scans each time). */

@@ -140,9 +140,8 @@ static bool pr_statements__exit_call(const pr_ctx *ctx, TSNode stmt, uint32_t sc
     /* then only `self.fail` and `self.skipTest` can match, whose names the
        statement's own text holds: most statements are let go on a look at
        a few bytes, before any child lookup */
-    uint32_t from = ts_node_start_byte(stmt), to = ts_node_end_byte(stmt);
-    if (pr_text_find_range(ctx->text, ctx->len, from, to, "fail") == ctx->len &&
-        pr_text_find_range(ctx->text, ctx->len, from, to, "skipTest") == ctx->len)
+    static const char *const test_exits[] = {"fail", "skipTest", NULL};
+    if (!pr_text_may_mention(ctx->text, ctx->len, ts_node_start_byte(stmt), ts_node_end_byte(stmt), test_exits))
       return false;
   }
   TSNode call = pr_unparenthesize(ts_node_named_child(stmt, 0));

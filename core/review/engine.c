@@ -242,7 +242,8 @@ static bool pr_engine__decorated_with(const pr_review_run *run, TSNode parent, u
   if (pr_node_kind(parent) != pr_kind_decorated_definition) return false;
   /* the decorators' text (up to the definition) must name it: a test
      module's decorated methods are mostly mocks and skips */
-  if (pr_text_find_range(run->text, run->len, ts_node_start_byte(parent), def_start, name) >= run->len) return false;
+  const char *const needles[] = {name, NULL};
+  if (!pr_text_may_mention(run->text, run->len, ts_node_start_byte(parent), def_start, needles)) return false;
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {
     TSNode d = ts_node_named_child(parent, i);

@@ -69,19 +69,12 @@ static bool sec013_relevant(pr_ctx *ctx) {
   return pr_rule_mentions(ctx, sec013_needles);
 }
 
-/* Calls up to this long are searched for the address before their
- * arguments are looked at (a longer call holds others: its text is not
- * scanned again for each of them). */
-enum { SEC013_SCAN_MAX = 2048 };
-
 static void sec013_check(pr_ctx *ctx, TSNode call) {
   if (!sec013_relevant(ctx)) return;
   /* the literal is one of the call's own arguments: most calls of a file
      that names the address somewhere are let go on their text */
-  uint32_t from = ts_node_start_byte(call), to = ts_node_end_byte(call);
-  if (to - from <= SEC013_SCAN_MAX && pr_text_find_range(ctx->text, ctx->len, from, to, "0.0.0.0") >= ctx->len &&
-      pr_text_find_range(ctx->text, ctx->len, from, to, "::") >= ctx->len)
-    return;
+  static const char *const addresses[] = {"0.0.0.0", "::", NULL};
+  if (!pr_text_may_mention(ctx->text, ctx->len, ts_node_start_byte(call), ts_node_end_byte(call), addresses)) return;
   TSNode args = pr_child(call, pr_field_arguments);
   if (pr_node_kind(args) != pr_kind_argument_list) return;
   /* host= and bind= keywords, in any call */

@@ -248,10 +248,8 @@ static bool sec015_aliased(pr_ctx *ctx) {
  * that mentions `exists` somewhere are let go here, before their calls are
  * resolved. */
 static bool sec015_may_check(pr_ctx *ctx, TSNode test) {
-  uint32_t from = ts_node_start_byte(test), to = ts_node_end_byte(test);
-  for (int i = 0; sec015_needles[i]; i++)
-    if (pr_text_find_range(ctx->text, ctx->len, from, to, sec015_needles[i]) < ctx->len) return true;
-  return sec015_aliased(ctx);
+  return pr_text_may_mention(ctx->text, ctx->len, ts_node_start_byte(test), ts_node_end_byte(test), sec015_needles) ||
+         sec015_aliased(ctx);
 }
 
 static void sec015_check(pr_ctx *ctx, TSNode if_stmt) {
