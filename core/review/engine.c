@@ -845,7 +845,7 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
   sg->scope = f->scope;
   pr_segment_result *kept =
       run->reuse && !sg->has_error ? pr_review_cache_find(run->cache, sg->hash, sg->context, sg->end - sg->start) : NULL;
-  if (kept && !kept->stale) {
+  if (kept && kept->stale_in != run->cache->serial) {
     sg->state = PR_SEG_REUSED;
     sg->kept = kept;
     pr_engine__reuse_segment(run, f);
@@ -2186,8 +2186,42 @@ static bool pr_engine__keep_comments(pr_review_run *run, pr_segment_result *res,
 
 /* Replaces the cache's results with this review's: the reused ones move over,
  * walked segments get new ones, the rest is freed. */
-static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t options, uint64_t file_keys,
-                            uint64_t globals) {
+/* What every kept result assumes about the file beyond its own segment and
+ * the skeleton it read: rules' file keys, the text of `global` segments,
+ * the Python 2 and test-code verdicts. */
+static uint64_t pr_engine__state_key(uint64_t file_keys, uint64_t globals, bool python2, bool test_code) {
+  uint64_t v[3] = {file_keys, globals, (uint64_t)python2 | (uint64_t)test_code << 1};
+  return pr_hash_bytes((const char *)v, sizeof v, 0x57A7E);
+}
+
+/* Carries the results the review did not use into `next`, the least idle
+ * first: at most twice as many as it holds already (so a cache holds at most
+ * three times what the last review used, plus a few), each for at most
+ * PR_CACHE_IDLE_MAX reviews. The rest is freed. */
+static bool pr_engine__retain(pr_review_cache *c, pr_review_cache *next) {
+  uint32_t per_idle[PR_CACHE_IDLE_MAX] = {0}, budget = 2 * next->count + 64, cut = 0, taken = 0;
+  for (uint32_t i = 0; i < c->cap; i++) {
+    pr_segment_result *o = c->results[i];
+    if (o && o->kept_in != c->serial && o->idle < PR_CACHE_IDLE_MAX) per_idle[o->idle]++;
+  }
+  /* whole idle levels up to `cut`, then part of level `cut` */
+  while (cut < PR_CACHE_IDLE_MAX && taken + per_idle[cut] <= budget) taken += per_idle[cut++];
+  uint32_t partial = budget - taken;
+  bool ok = true;
+  for (uint32_t i = 0; i < c->cap; i++) {
+    pr_segment_result *o = c->results[i];
+    if (!o || o->kept_in == c->serial) continue;
+    if (ok && (o->idle < cut || (o->idle == cut && partial && partial--))) {
+      o->idle++;
+      ok = pr_review_cache_put(next, o);  /* frees o when it repeats one or memory runs out */
+    } else {
+      pr_segment_result_free(o);
+    }
+  }
+  return ok;
+}
+
+static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t options, uint64_t state) {
   pr_review_cache *c = run->cache;
   pr_review_cache next = {0};
   uint32_t n = run->seg_count;
@@ -2230,13 +2264,19 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
     free(fat);
     free(xat);
   }
+  /* the reused results first: a walked result that repeats one is freed, never a reused one (the old table
+     still holds it) */
   for (uint32_t k = 0; k < n && ok; k++) {
     const pr_seg_run *sg = &run->segs[k];
-    if (sg->state == PR_SEG_REUSED) {
-      if (!pr_review_cache_find(&next, sg->hash, sg->context, sg->end - sg->start))
-        ok = pr_review_cache_put(&next, sg->kept);
-      continue;
-    }
+    if (sg->state != PR_SEG_REUSED || sg->kept->kept_in == c->serial) continue;
+    sg->kept->skeleton = skeleton;  /* its deps were found to hold under it */
+    sg->kept->idle = 0;
+    sg->kept->kept_in = c->serial;
+    ok = pr_review_cache_put(&next, sg->kept);
+  }
+  for (uint32_t k = 0; k < n && ok; k++) {
+    const pr_seg_run *sg = &run->segs[k];
+    if (sg->state == PR_SEG_REUSED) continue;
     if (sg->has_error || (sg->flags & PR_SEGF_GLOBAL)) continue;  /* walked every time */
     pr_segment_result *r = calloc(1, sizeof *r);
     if (!r) { ok = false; break; }
@@ -2257,6 +2297,9 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
       continue;
     }
     r->deps = pr_engine__deps(run, sg->scope, r);
+    r->skeleton = skeleton;
+    r->state = state;
+    r->kept_in = c->serial;
     if (!pr_review_cache_put(&next, r)) ok = false;
   }
   free(counts);
@@ -2266,10 +2309,12 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   free(xorder);
   free(ffirst);
   free(xfirst);
-  /* free what was not carried over */
-  for (uint32_t i = 0; i < c->cap; i++) {
-    pr_segment_result *o = c->results[i];
-    if (o && pr_review_cache_find(&next, o->hash, o->context, o->len) != o) pr_segment_result_free(o);
+  /* results computed under other options never match again: freed */
+  if (ok && c->valid && c->options == options) {
+    ok = pr_engine__retain(c, &next);
+  } else {
+    for (uint32_t i = 0; i < c->cap; i++)
+      if (c->results[i] && c->results[i]->kept_in != c->serial) pr_segment_result_free(c->results[i]);
   }
   free(c->results);
   c->results = next.results;
@@ -2277,12 +2322,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   c->count = next.count;
   c->valid = ok;
   if (!ok) pr_review_cache_clear(c);
-  c->skeleton = skeleton;
   c->options = options;
-  c->file_keys = file_keys;
-  c->globals = globals;
-  c->python2 = run->python2;
-  c->test_code = run->test_code;
 }
 
 /* ---------- what a segment read of the skeleton ---------- */
@@ -2578,6 +2618,17 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   run->fact_count = fresh;  /* the reused ones stay in their segments' results */
 }
 
+/* Whether a kept result is right for a segment of this review: computed under
+ * the same file-wide state, and under the same skeleton or one that gives
+ * what it read of it the same. */
+static bool pr_engine__holds(pr_review_run *run, const pr_seg_run *sg, const pr_segment_result *r, uint64_t state,
+                             uint64_t skeleton) {
+  if (r->state != state) return false;
+  if (r->skeleton == skeleton) return true;
+  uint64_t deps = pr_engine__deps(run, sg->scope, r);
+  return deps && deps == r->deps;
+}
+
 /* AGAIN: redo without reusing anything; AGAIN_STALE: redo, reusing the kept
  * results that are not stale */
 enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2, PR_RUN_AGAIN_STALE = 3 };
@@ -2616,7 +2667,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
   }
 
   TSNode root = ts_tree_root_node(tree);
-  uint64_t options_key = 0, file_keys = 0, globals = 0, skeleton = 0;
+  uint64_t options_key = 0, file_keys = 0, globals = 0, skeleton = 0, state = 0;
   if (run->cache && !run->oom) {
     options_key = pr_engine__options_key(run);
     const pr_review_cache *c = run->cache;
@@ -2640,25 +2691,32 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
     }
     skeleton = pr_engine__skeleton_key(run);
     file_keys = pr_engine__file_keys(run);
-    /* the skeleton changed (an edit at module level, or a syntax error that
-       cut a class short): each kept result checks what it read of it, and
-       those whose reads changed are walked again */
+    state = pr_engine__state_key(file_keys, globals, python2, run->test_code);
+    /* a kept result computed under another file-wide state is walked again;
+       one computed under another skeleton (an edit at module level, or a
+       syntax error that cut a class short) checks what it read of it, and
+       is walked again when that changed */
     bool stale = false;
-    for (uint32_t k = 0; reused && skeleton != run->cache->skeleton && k < run->seg_count; k++) {
+    for (uint32_t k = 0; reused && k < run->seg_count; k++) {
       pr_seg_run *sg = &run->segs[k];
-      if (sg->state != PR_SEG_REUSED) continue;
-      uint64_t deps = pr_engine__deps(run, sg->scope, sg->kept);
-      if (!deps || deps != sg->kept->deps) stale = sg->kept->stale = true;
+      if (sg->state != PR_SEG_REUSED || pr_engine__holds(run, sg, sg->kept, state, skeleton)) continue;
+      sg->kept->stale_in = run->cache->serial;
+      stale = true;
+      /* other results kept for the same bytes in the same context (from
+         reviews under other skeletons) are judged now too, so that the next
+         pass takes one that holds, or walks the segment */
+      uint32_t cursor = 0;
+      for (pr_segment_result *v; (v = pr_review_cache_next_version(run->cache, sg->hash, sg->context,
+                                                                    sg->end - sg->start, &cursor));)
+        if (v->stale_in != run->cache->serial && !pr_engine__holds(run, sg, v, state, skeleton))
+          v->stale_in = run->cache->serial;
     }
-    /* what the kept results assumed about the rest of the file no longer holds */
-    bool global = file_keys != run->cache->file_keys || python2 != run->cache->python2 ||
-                  globals != run->cache->globals || run->test_code != run->cache->test_code;
-    if (reused && (stale || global)) {
+    if (stale) {
       pr_engine__cleanup(run);
       free(run);
       pr_arena_free(&out->arena);
       memset(out, 0, sizeof *out);
-      return global ? PR_RUN_AGAIN : PR_RUN_AGAIN_STALE;
+      return PR_RUN_AGAIN_STALE;
     }
     run->python2 = python2;
     pr_engine__replay(run);
@@ -2691,7 +2749,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
       walked += run->segs[k].state == PR_SEG_WALKED;
       reused += run->segs[k].state == PR_SEG_REUSED;
     }
-    pr_engine__keep(run, skeleton, options_key, file_keys, globals);
+    pr_engine__keep(run, skeleton, options_key, state);
     pr_engine__record_sizes(run);
     run->cache->last_walked = walked;
     run->cache->last_reused = reused;
@@ -2717,6 +2775,7 @@ static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree,
 pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tree,
                                const pr_review_options *options, pr_review *out) {
   pr_child_memo_begin();
+  if (options->cache) options->cache->serial++;
   int r = pr_engine__review(text, len, tree, options, out, true);
   if (r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, true);
   if (r == PR_RUN_AGAIN || r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, false);

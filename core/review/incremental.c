@@ -72,11 +72,29 @@ static uint32_t pr_cache__slot(uint64_t hash, uint64_t context, uint32_t len, ui
 
 pr_segment_result *pr_review_cache_find(const pr_review_cache *c, uint64_t hash, uint64_t context, uint32_t len) {
   if (!c->cap) return NULL;
+  pr_segment_result *best = NULL;
   for (uint32_t i = pr_cache__slot(hash, context, len, c->cap);; i = (i + 1) & (c->cap - 1)) {
     pr_segment_result *r = c->results[i];
-    if (!r) return NULL;
-    if (r->hash == hash && r->context == context && r->len == len) return r;
+    if (!r) return best;
+    if (r->hash == hash && r->context == context && r->len == len && r->stale_in != c->serial &&
+        (!best || r->idle < best->idle))
+      best = r;
   }
+}
+
+pr_segment_result *pr_review_cache_next_version(const pr_review_cache *c, uint64_t hash, uint64_t context,
+                                                uint32_t len, uint32_t *cursor) {
+  if (!c->cap) return NULL;
+  uint32_t home = pr_cache__slot(hash, context, len, c->cap);
+  for (; *cursor < c->cap; (*cursor)++) {
+    pr_segment_result *r = c->results[(home + *cursor) & (c->cap - 1)];
+    if (!r) return NULL;
+    if (r->hash == hash && r->context == context && r->len == len) {
+      (*cursor)++;
+      return r;
+    }
+  }
+  return NULL;
 }
 
 bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
@@ -98,7 +116,8 @@ bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
   uint32_t i = pr_cache__slot(r->hash, r->context, r->len, c->cap);
   for (; c->results[i]; i = (i + 1) & (c->cap - 1)) {
     const pr_segment_result *o = c->results[i];
-    if (o->hash == r->hash && o->context == r->context && o->len == r->len) {
+    if (o->hash == r->hash && o->context == r->context && o->len == r->len && o->skeleton == r->skeleton &&
+        o->state == r->state && o->deps == r->deps) {
       pr_segment_result_free(r);
       return true;
     }

@@ -31,6 +31,14 @@
  * verdict, a `global` segment), it is redone in full. Segments holding a
  * syntax error or a `global` statement are walked every time.
  *
+ * Results the last review did not use are kept a while longer (at most
+ * PR_CACHE_IDLE_MAX reviews, and no more of them than the last review used):
+ * an unclosed `(` in one method can cut its class short and hand the rest of
+ * the file to other contexts, and the `)` typed a few keystrokes later
+ * restores them. Each result carries the skeleton and the file-wide state it
+ * was last found valid under, so an older result is checked as strictly as
+ * the last review's are.
+ *
  * Offsets kept across reviews are places: relative to the segment's start, or
  * the start of a scope around the segment (the class it is a method of), so
  * they follow the text wherever the segment moves.
@@ -56,6 +64,8 @@ typedef struct pr_place {
 } pr_place;
 
 #define PR_PLACE_NONE ((pr_place){UINT32_MAX, 0})
+
+enum { PR_CACHE_IDLE_MAX = 64 };
 
 typedef struct pr_cached_related {
   pr_place start, end;
@@ -104,7 +114,13 @@ typedef struct pr_segment_result {
   uint32_t *test_classes;      uint32_t test_class_count;  /* start, end of each test class in it */
   pr_key_part *key_parts;      uint32_t key_part_count;    /* its part of each rule's file_key, in rule order */
   uint64_t deps;                 /* what it read of the skeleton (engine.c: pr_engine__deps) */
-  bool stale;                    /* the skeleton it read changed: walk it again */
+  uint64_t skeleton;             /* the skeleton digest its deps were last found to hold under */
+  uint64_t state;                /* the file-wide state it was computed under (rules' file keys,
+                                    `global` segments, the Python 2 and test-code verdicts) */
+  uint32_t stale_in;             /* the review (pr_review_cache.serial) that found its reads
+                                    changed: that review walks it again */
+  uint32_t kept_in;              /* the last review that used it */
+  uint32_t idle;                 /* reviews since one last used it */
 } pr_segment_result;
 
 enum pr_review_size {
@@ -114,12 +130,8 @@ enum pr_review_size {
 
 typedef struct pr_review_cache {
   bool valid;
-  uint64_t skeleton;             /* the skeleton digest the results were computed under */
   uint64_t options;              /* the review options (path, test file, rules) */
-  uint64_t file_keys;            /* rules' file_key digests */
-  uint64_t globals;              /* the text of the segments holding `global` */
-  bool python2;                  /* the file's Python 2 verdict */
-  bool test_code;                /* the file holds test code (tests-only rules ran) */
+  uint32_t serial;               /* counts calls of pr_review_file with this cache */
   pr_segment_result **results;   /* open addressing on (hash, context, len); NULL slots are empty */
   uint32_t cap, count;
   /* what the last review did, for tests and benchmarks */
@@ -133,10 +145,18 @@ pr_review_cache *pr_review_cache_new(void);
 /* Forgets every result (keeps the object). */
 void pr_review_cache_clear(pr_review_cache *cache);
 void pr_review_cache_free(pr_review_cache *cache);
-/* The result for a segment, or NULL. */
+/* The result for a segment, or NULL: of those with its key (the same bytes
+ * in the same context, computed under different skeletons or file-wide
+ * states), the least idle one that the current review (serial) has not
+ * found stale. */
 pr_segment_result *pr_review_cache_find(const pr_review_cache *cache, uint64_t hash, uint64_t context, uint32_t len);
-/* Adds a result (the cache takes it; the same key twice keeps the first and frees the second).
- * False when out of memory (the result is freed). */
+/* Each result held under a segment's key in turn, NULL after the last; set
+ * *cursor to 0 before the first call. */
+pr_segment_result *pr_review_cache_next_version(const pr_review_cache *cache, uint64_t hash, uint64_t context,
+                                                uint32_t len, uint32_t *cursor);
+/* Adds a result (the cache takes it). A result with the same key, skeleton,
+ * state and deps as one already held is freed instead. False when out of
+ * memory (the result is freed). */
 bool pr_review_cache_put(pr_review_cache *cache, pr_segment_result *result);
 /* Frees a result and its contents. */
 void pr_segment_result_free(pr_segment_result *result);

@@ -335,6 +335,50 @@ static void reuse_is_local(void **state) {
   ts_parser_delete(parser);
 }
 
+/* An unclosed `(` in one method cuts its class short: the methods after it
+ * are handed to the module and walked there. While the call is typed the
+ * file stays broken; the `)` restores the class, and the results kept from
+ * before the `(` serve again: only the edited method is walked. The same
+ * after an undo, and after a dozen broken keystrokes. */
+static void a_closed_paren_reuses_what_came_before(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  char text[8192];
+  size_t n = (size_t)snprintf(text, sizeof text, "import os\n\n\nclass TestThings(object):\n");
+  for (int i = 0; i < 12; i++)
+    n += (size_t)snprintf(text + n, sizeof text - n,
+                          "    def test_%d(self):\n        value = os.path.join('a', '%d')\n"
+                          "        self.assertTrue(value == '%d')\n\n", i, i, i);
+  n += (size_t)snprintf(text + n, sizeof text - n, "\ndef tail():\n    return os.sep\n");
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)n, 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("test_things.py", "first review", doc, cache, parser, true);
+  assert_int_equal(cache->last_walked, 13);
+  /* `(` inside a name of the third method, then its undo */
+  apply_text(doc, parser, "os.path.join('a', '2')", "os.pa(th.join('a', '2')");
+  compare("test_things.py", "edit: `(`", doc, cache, parser, true);
+  assert_true(cache->last_walked < 13);
+  apply_text(doc, parser, "os.pa(th.join('a', '2')", "os.path.join('a', '2')");
+  compare("test_things.py", "edit: `(` undone", doc, cache, parser, true);
+  assert_int_equal(cache->last_walked, 0);
+  assert_int_equal(cache->last_reused, 13);
+  /* a call typed one key at a time at the end of a line of the fifth method */
+  const char *keys[] = {"\n        f", "(", "v", "a", "l", "u", "e", ",", " ", "1", ")"};
+  const char *t = pr_document_text(doc);
+  uint32_t pos = (uint32_t)(strstr(t, "'4')\n") + 4 - t);
+  for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+    edit(doc, parser, pos, pos, keys[k]);
+    pos += (uint32_t)strlen(keys[k]);
+    compare("test_things.py", "edit: a call typed", doc, cache, parser, true);
+  }
+  assert_non_null(strstr(pr_document_text(doc), "        f(value, 1)\n"));
+  assert_int_equal(cache->last_walked, 1);
+  assert_int_equal(cache->last_reused, 12);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 /* SEC003's file key (the attributes the file assigns) follows what the rule
  * can read: an assignment in one method changes the verdict on an unchanged
  * other one when `eval` can be the builtin (here through an alias of the
@@ -369,7 +413,9 @@ static void file_keys_follow_what_rules_read(void **state) {
   assert_true(cache->last_full);
   apply_text(doc, parser, "self.src = input()", "return re.compile('x')");
   compare("keys.py", "edit: the assignment removed", doc, cache, parser, false);
-  assert_true(cache->last_full);
+  /* the results computed before the assignment are still kept, and hold again */
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 0);
   /* no builtin eval, exec or compile can be called: the key stays put */
   apply_text(doc, parser, "import builtins as b", "patch = 'builtins.open'");
   compare("keys.py", "edit: no builtins module", doc, cache, parser, false);
@@ -462,6 +508,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(settings_are_part_of_the_key),
     cmocka_unit_test(reuse_is_local),
+    cmocka_unit_test(a_closed_paren_reuses_what_came_before),
     cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
