@@ -4,7 +4,9 @@
  * pr_unit, or of the whole text). A batch of changes is applied in order and
  * atomically: if any change has an impossible range, the document is left
  * exactly as it was. After a successful batch the tree is edited
- * (ts_tree_edit) and re-parsed incrementally with the old tree.
+ * (ts_tree_edit) and re-parsed incrementally with the old tree; or, when the
+ * batch gives back a text one of the last few edits started from (an undo,
+ * a backspace), the tree kept for that text is used with no parse at all.
  *
  * A leading UTF-8 BOM stays in the text (the client counts it) but is kept
  * out of the parse with an included range, so byte offsets match the text.

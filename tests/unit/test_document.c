@@ -155,6 +155,54 @@ static void a_released_tree_is_parsed_again_when_needed(void **state) {
   pr_document_delete(doc);
 }
 
+/* An edit that gives back a text one of the last edits started from (an undo,
+ * a backspace) takes the tree kept for that text, without a parse; so does
+ * deleting everything typed since the text last parsed without an error, a
+ * dozen keystrokes later. The trees equal fresh parses, and the kept texts are
+ * compared byte for byte (an edit of the same length is no undo). */
+static void an_undo_takes_the_tree_kept_for_its_text(void **state) {
+  const char *t = "class T:\n    def a(self):\n        return self.value\n\n    def b(self):\n        return 2\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  /* an unclosed `(` (the class is cut short), then its undo */
+  pr_change open = ranged(2, 19, 2, 19, "(");
+  assert_int_equal(pr_document_apply(doc, parser, &open, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_true(ts_node_has_error(ts_tree_root_node(pr_document_tree(doc))));
+  pr_change undo = ranged(2, 19, 2, 20, "");
+  assert_int_equal(pr_document_edit(doc, &undo, 1, PR_UNIT_UTF16, 3, NULL), PR_DOC_OK);
+  assert_false(pr_document_needs_parse(doc));
+  assert_string_equal(pr_document_text(doc), t);
+  assert_tree_matches_fresh_parse(doc);
+  /* the same length, other bytes: parsed */
+  pr_change other = ranged(2, 19, 2, 20, "V");
+  assert_int_equal(pr_document_edit(doc, &other, 1, PR_UNIT_UTF16, 4, NULL), PR_DOC_OK);
+  assert_true(pr_document_needs_parse(doc));
+  assert_true(pr_document_reparse(doc, parser));
+  pr_change back = ranged(2, 19, 2, 20, ".");
+  assert_int_equal(pr_document_apply(doc, parser, &back, 1, PR_UNIT_UTF16, 5, NULL), PR_DOC_OK);
+  assert_tree_matches_fresh_parse(doc);
+  /* `(` and a dozen keys after it, then one change deleting all of them */
+  const char *keys = "(1, 2, 3, 4, ";
+  for (uint32_t k = 0; keys[k]; k++) {
+    char key[2] = {keys[k], 0};
+    pr_change c = ranged(2, 19 + k, 2, 19 + k, key);
+    assert_int_equal(pr_document_apply(doc, parser, &c, 1, PR_UNIT_UTF16, 6 + k, NULL), PR_DOC_OK);
+  }
+  assert_true(ts_node_has_error(ts_tree_root_node(pr_document_tree(doc))));
+  pr_change all = ranged(2, 19, 2, 19 + (uint32_t)strlen(keys), "");
+  assert_int_equal(pr_document_edit(doc, &all, 1, PR_UNIT_UTF16, 40, NULL), PR_DOC_OK);
+  assert_false(pr_document_needs_parse(doc));
+  assert_string_equal(pr_document_text(doc), t);
+  assert_tree_matches_fresh_parse(doc);
+  /* a released tree keeps no past */
+  assert_int_equal(pr_document_apply(doc, parser, &open, 1, PR_UNIT_UTF16, 41, NULL), PR_DOC_OK);
+  pr_document_release_tree(doc);
+  assert_int_equal(pr_document_edit(doc, &undo, 1, PR_UNIT_UTF16, 42, NULL), PR_DOC_OK);
+  assert_true(pr_document_needs_parse(doc));
+  assert_true(pr_document_ensure_tree(doc, parser));
+  assert_tree_matches_fresh_parse(doc);
+  pr_document_delete(doc);
+}
+
 /* Columns found from remembered places on a long line (pr_position_memo) equal
  * columns counted from the line's start, in any order of offsets, in every
  * unit: ASCII, 2-, 3- and 4-byte characters, an invalid byte and a stray
@@ -190,6 +238,7 @@ int main(void) {
     cmocka_unit_test(the_end_of_the_document_is_addressable),
     cmocka_unit_test(random_typing_keeps_text_and_tree_consistent),
     cmocka_unit_test(a_released_tree_is_parsed_again_when_needed),
+    cmocka_unit_test(an_undo_takes_the_tree_kept_for_its_text),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
