@@ -2269,7 +2269,10 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   for (uint32_t k = 0; k < n && ok; k++) {
     const pr_seg_run *sg = &run->segs[k];
     if (sg->state != PR_SEG_REUSED || sg->kept->kept_in == c->serial) continue;
-    sg->kept->skeleton = skeleton;  /* its deps were found to hold under it */
+    if (sg->kept->skeleton != skeleton) {  /* its deps were found to hold under it */
+      sg->kept->skeleton_before = sg->kept->skeleton;
+      sg->kept->skeleton = skeleton;
+    }
     sg->kept->idle = 0;
     sg->kept->kept_in = c->serial;
     ok = pr_review_cache_put(&next, sg->kept);
@@ -2297,7 +2300,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
       continue;
     }
     r->deps = pr_engine__deps(run, sg->scope, r);
-    r->skeleton = skeleton;
+    r->skeleton = r->skeleton_before = skeleton;
     r->state = state;
     r->kept_in = c->serial;
     if (!pr_review_cache_put(&next, r)) ok = false;
@@ -2624,7 +2627,7 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
 static bool pr_engine__holds(pr_review_run *run, const pr_seg_run *sg, const pr_segment_result *r, uint64_t state,
                              uint64_t skeleton) {
   if (r->state != state) return false;
-  if (r->skeleton == skeleton) return true;
+  if (r->skeleton == skeleton || r->skeleton_before == skeleton) return true;
   uint64_t deps = pr_engine__deps(run, sg->scope, r);
   return deps && deps == r->deps;
 }

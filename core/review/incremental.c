@@ -116,7 +116,7 @@ bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
   uint32_t i = pr_cache__slot(r->hash, r->context, r->len, c->cap);
   for (; c->results[i]; i = (i + 1) & (c->cap - 1)) {
     const pr_segment_result *o = c->results[i];
-    if (o->hash == r->hash && o->context == r->context && o->len == r->len && o->skeleton == r->skeleton &&
+    if (o->hash == r->hash && o->context == r->context && o->len == r->len && o->skeleton == r->skeleton && o->skeleton_before == r->skeleton_before &&
         o->state == r->state && o->deps == r->deps) {
       pr_segment_result_free(r);
       return true;

@@ -114,7 +114,8 @@ typedef struct pr_segment_result {
   uint32_t *test_classes;      uint32_t test_class_count;  /* start, end of each test class in it */
   pr_key_part *key_parts;      uint32_t key_part_count;    /* its part of each rule's file_key, in rule order */
   uint64_t deps;                 /* what it read of the skeleton (engine.c: pr_engine__deps) */
-  uint64_t skeleton;             /* the skeleton digest its deps were last found to hold under */
+  uint64_t skeleton, skeleton_before;  /* the last two skeleton digests its deps were found to hold
+                                          under (an edit that breaks a class, then its undo) */
   uint64_t state;                /* the file-wide state it was computed under (rules' file keys,
                                     `global` segments, the Python 2 and test-code verdicts) */
   uint32_t stale_in;             /* the review (pr_review_cache.serial) that found its reads
