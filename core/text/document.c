@@ -8,6 +8,9 @@
 
 /* How many past texts a document keeps (see pr_document_past). */
 enum { PR_DOCUMENT_PAST = 4 };
+/* Larger texts keep no past: four copies of a huge file cost more memory than
+ * the parses they spare are worth. */
+#define PR_DOCUMENT_PAST_MAX_BYTES (4u * 1024u * 1024u)
 
 struct pr_document {
   char *text;            /* NUL-terminated, len bytes */
@@ -47,7 +50,7 @@ static void pr_document__drop_past(pr_document *doc) {
  * text: in an empty slot, else in the oldest one that is not the newest
  * clean one. */
 static void pr_document__keep_past(pr_document *doc) {
-  if (!doc->tree || doc->stale) return;
+  if (!doc->tree || doc->stale || doc->len > PR_DOCUMENT_PAST_MAX_BYTES) return;
   int newest_clean = -1, victim = -1;
   for (int i = 0; i < PR_DOCUMENT_PAST; i++)
     if (doc->past[i].tree && doc->past[i].clean &&
