@@ -13,6 +13,7 @@
 /* tree-sitter's allocation hooks (its lib/src/alloc.h), to call the arena's
    functions the way tree-sitter does */
 extern void *(*ts_current_malloc)(size_t);
+extern void *(*ts_current_calloc)(size_t, size_t);
 extern void *(*ts_current_realloc)(void *, size_t);
 extern void (*ts_current_free)(void *);
 
@@ -108,6 +109,28 @@ static void realloc_keeps_contents_in_place_and_when_moved(void **state) {
   pr_ts_arena_release();
 }
 
+/* tree-sitter's error recovery copies arrays of subtrees again and again:
+   a freed big array's bytes serve the next one of its size class (else a 16 KB
+   broken file filled the arena's 256 MB), and calloc still gives zeros. */
+static void big_arrays_freed_in_a_scope_are_reused(void **state) {
+  pr_ts_scope_begin();
+  size_t before = pr_ts_arena_used();
+  unsigned char *first = NULL;
+  for (int i = 0; i < 1000; i++) {
+    unsigned char *x = ts_current_calloc(1, 20000 + (size_t)(i % 7));
+    for (int k = 0; k < 20000; k += 997) assert_int_equal(x[k], 0);
+    memset(x, 0x5A, 20000);
+    if (!first) first = x;
+    assert_ptr_equal(x, first);  /* the same bytes each time */
+    assert_non_null(ts_current_malloc(16));  /* x is not the latest allocation when freed */
+    ts_current_free(x);
+  }
+  assert_true(pr_ts_arena_used() - before < 64 * 1024);
+  assert_true(pr_ts_scope_holds_everything());
+  pr_ts_scope_end();
+  pr_ts_arena_release();
+}
+
 /* A tree left undeleted is reclaimed by the scope's end (check skips the
    deletion's walk over every node); memcheck and ASan see no leak. */
 static void a_tree_left_undeleted_is_reclaimed_by_the_scope(void **state) {
@@ -145,6 +168,7 @@ int main(void) {
       cmocka_unit_test(a_tree_parsed_in_a_scope_is_the_tree_parsed_on_the_heap),
       cmocka_unit_test(heap_objects_may_be_deleted_inside_a_scope),
       cmocka_unit_test(realloc_keeps_contents_in_place_and_when_moved),
+      cmocka_unit_test(big_arrays_freed_in_a_scope_are_reused),
       cmocka_unit_test(a_big_file_leaves_room_for_the_next),
       cmocka_unit_test(a_tree_left_undeleted_is_reclaimed_by_the_scope),
   };
