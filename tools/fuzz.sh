@@ -69,7 +69,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyreview-$target.XXXXXX")
 mkdir -p "$scratch/corpus"
 log="$scratch/log"
-# -rss_limit_mb=8192 -purge_allocator_interval=30: once a worker's peak RSS
+# -rss_limit_mb -purge_allocator_interval=30: once a worker's peak RSS
 # passes half the limit, libFuzzer purges ASan's allocator (hands every free
 # page back to the kernel) every -purge_allocator_interval seconds, 1 by
 # default. fuzz_analyse's 256 KB recipes and ASan's 256 MB quarantine keep a
@@ -77,7 +77,9 @@ log="$scratch/log"
 # purging each second, the page faults after it were over half of a worker's
 # time (perf: 20-26 executions a second instead of 85-110). Every 30 s keeps
 # memory bounded at a small cost. One allocation over 2 GB is still reported.
-common=(-timeout=60 -rss_limit_mb=8192 -malloc_limit_mb=2048 -purge_allocator_interval=30 -artifact_prefix="$scratch/"
+# 16 GB: the purges start at 8 GB, which two analyser workers of 505,000
+# executions each never reached (4.0 GB each; docs/reliability.md).
+common=(-timeout=60 -rss_limit_mb=16384 -malloc_limit_mb=2048 -purge_allocator_interval=30 -artifact_prefix="$scratch/"
         -print_final_stats=1)
 
 failed() {
