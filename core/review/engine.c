@@ -2184,8 +2184,6 @@ static bool pr_engine__keep_comments(pr_review_run *run, pr_segment_result *res,
   return true;
 }
 
-/* Replaces the cache's results with this review's: the reused ones move over,
- * walked segments get new ones, the rest is freed. */
 /* What every kept result assumes about the file beyond its own segment and
  * the skeleton it read: rules' file keys, the text of `global` segments,
  * the Python 2 and test-code verdicts. */
@@ -2221,6 +2219,8 @@ static bool pr_engine__retain(pr_review_cache *c, pr_review_cache *next) {
   return ok;
 }
 
+/* Replaces the cache's results with this review's: the reused ones move over,
+ * walked segments get new ones, the unused ones stay a while (retain). */
 static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t options, uint64_t state) {
   pr_review_cache *c = run->cache;
   pr_review_cache next = {0};
@@ -2632,9 +2632,8 @@ static bool pr_engine__holds(pr_review_run *run, const pr_seg_run *sg, const pr_
   return deps && deps == r->deps;
 }
 
-/* AGAIN: redo without reusing anything; AGAIN_STALE: redo, reusing the kept
- * results that are not stale */
-enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN = 2, PR_RUN_AGAIN_STALE = 3 };
+/* AGAIN_STALE: redo, reusing only the kept results this review has not found stale */
+enum { PR_RUN_OK = 0, PR_RUN_NO_MEMORY = 1, PR_RUN_AGAIN_STALE = 2 };
 
 static int pr_engine__review(const char *text, uint32_t len, const TSTree *tree, const pr_review_options *options,
                              pr_review *out, bool allow_reuse) {
@@ -2780,8 +2779,9 @@ pr_review_error pr_review_file(const char *text, uint32_t len, const TSTree *tre
   pr_child_memo_begin();
   if (options->cache) options->cache->serial++;
   int r = pr_engine__review(text, len, tree, options, out, true);
+  /* a second pass may find other results stale: a third reuses nothing */
   if (r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, true);
-  if (r == PR_RUN_AGAIN || r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, false);
+  if (r == PR_RUN_AGAIN_STALE) r = pr_engine__review(text, len, tree, options, out, false);
   pr_child_memo_end();
   return r == PR_RUN_OK ? PR_REVIEW_OK : PR_REVIEW_NO_MEMORY;
 }

@@ -70,18 +70,6 @@ static uint32_t pr_cache__slot(uint64_t hash, uint64_t context, uint32_t len, ui
   return (uint32_t)(h >> 32) & (cap - 1);
 }
 
-pr_segment_result *pr_review_cache_find(const pr_review_cache *c, uint64_t hash, uint64_t context, uint32_t len) {
-  if (!c->cap) return NULL;
-  pr_segment_result *best = NULL;
-  for (uint32_t i = pr_cache__slot(hash, context, len, c->cap);; i = (i + 1) & (c->cap - 1)) {
-    pr_segment_result *r = c->results[i];
-    if (!r) return best;
-    if (r->hash == hash && r->context == context && r->len == len && r->stale_in != c->serial &&
-        (!best || r->idle < best->idle))
-      best = r;
-  }
-}
-
 pr_segment_result *pr_review_cache_next_version(const pr_review_cache *c, uint64_t hash, uint64_t context,
                                                 uint32_t len, uint32_t *cursor) {
   if (!c->cap) return NULL;
@@ -95,6 +83,14 @@ pr_segment_result *pr_review_cache_next_version(const pr_review_cache *c, uint64
     }
   }
   return NULL;
+}
+
+pr_segment_result *pr_review_cache_find(const pr_review_cache *c, uint64_t hash, uint64_t context, uint32_t len) {
+  pr_segment_result *best = NULL;
+  uint32_t cursor = 0;
+  for (pr_segment_result *r; (r = pr_review_cache_next_version(c, hash, context, len, &cursor));)
+    if (r->stale_in != c->serial && (!best || r->idle < best->idle)) best = r;
+  return best;
 }
 
 bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
@@ -116,8 +112,8 @@ bool pr_review_cache_put(pr_review_cache *c, pr_segment_result *r) {
   uint32_t i = pr_cache__slot(r->hash, r->context, r->len, c->cap);
   for (; c->results[i]; i = (i + 1) & (c->cap - 1)) {
     const pr_segment_result *o = c->results[i];
-    if (o->hash == r->hash && o->context == r->context && o->len == r->len && o->skeleton == r->skeleton && o->skeleton_before == r->skeleton_before &&
-        o->state == r->state && o->deps == r->deps) {
+    if (o->hash == r->hash && o->context == r->context && o->len == r->len && o->skeleton == r->skeleton &&
+        o->skeleton_before == r->skeleton_before && o->state == r->state && o->deps == r->deps) {
       pr_segment_result_free(r);
       return true;
     }

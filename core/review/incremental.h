@@ -26,13 +26,13 @@
  * classes around it, their bindings and what the names of their headers are
  * bound to; for every name it reads, bound around it or not, what each scope
  * around it binds to that name, a class's own bindings included). The review
- * is redone reusing only the results whose deps held; when something every
- * result depends on changed (rules' file keys, the Python 2 or test-code
- * verdict, a `global` segment), it is redone in full. Segments holding a
+ * is redone reusing only the results whose deps held; a result computed under
+ * another file-wide state (rules' file keys, the Python 2 or test-code
+ * verdict, a `global` segment) is never reused. Segments holding a
  * syntax error or a `global` statement are walked every time.
  *
  * Results the last review did not use are kept a while longer (at most
- * PR_CACHE_IDLE_MAX reviews, and no more of them than the last review used):
+ * PR_CACHE_IDLE_MAX reviews, and at most twice as many as the last review used):
  * an unclosed `(` in one method can cut its class short and hand the rest of
  * the file to other contexts, and the `)` typed a few keystrokes later
  * restores them. Each result carries the skeleton and the file-wide state it

@@ -46,11 +46,25 @@ static void pr_document__drop_past(pr_document *doc) {
   memset(doc->past, 0, sizeof doc->past);
 }
 
+/* The slot holding exactly the document's text, or -1. */
+static int pr_document__past_of_text(const pr_document *doc) {
+  for (int i = 0; i < PR_DOCUMENT_PAST; i++) {
+    const struct pr_document_past *p = &doc->past[i];
+    if (p->tree && p->len == doc->len && !memcmp(p->text, doc->text, doc->len)) return i;
+  }
+  return -1;
+}
+
 /* Keeps the text and its tree before an edit, when the tree describes the
- * text: in an empty slot, else in the oldest one that is not the newest
- * clean one. */
+ * text: in the slot that holds that text already (after an undo), else in an
+ * empty slot, else in the oldest one that is not the newest clean one. */
 static void pr_document__keep_past(pr_document *doc) {
   if (!doc->tree || doc->stale || doc->len > PR_DOCUMENT_PAST_MAX_BYTES) return;
+  int same = pr_document__past_of_text(doc);
+  if (same >= 0) {
+    doc->past[same].age = ++doc->edits;
+    return;
+  }
   int newest_clean = -1, victim = -1;
   for (int i = 0; i < PR_DOCUMENT_PAST; i++)
     if (doc->past[i].tree && doc->past[i].clean &&
@@ -78,15 +92,12 @@ static void pr_document__keep_past(pr_document *doc) {
 
 /* After an edit: a kept tree, when the text is one the last edits started from. */
 static void pr_document__restore_past(pr_document *doc) {
-  for (int i = 0; i < PR_DOCUMENT_PAST; i++) {
-    struct pr_document_past *p = &doc->past[i];
-    if (!p->tree || p->len != doc->len || memcmp(p->text, doc->text, doc->len)) continue;
-    if (doc->tree) ts_tree_delete(doc->tree);
-    doc->tree = ts_tree_copy(p->tree);
-    doc->bom = pr_bom_length(doc->text, doc->len);
-    doc->stale = false;
-    return;
-  }
+  int i = pr_document__past_of_text(doc);
+  if (i < 0) return;
+  if (doc->tree) ts_tree_delete(doc->tree);
+  doc->tree = ts_tree_copy(doc->past[i].tree);
+  doc->bom = pr_bom_length(doc->text, doc->len);
+  doc->stale = false;
 }
 
 /* One applied change, kept so that a failing batch can be undone. */
