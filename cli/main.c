@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <time.h>
 #include <stdatomic.h>
@@ -377,7 +378,21 @@ static int pr_severity_from_name(const char *s) {
 
 static const char pr_default_cache_dir[] = ".pyreview_cache";
 
+/* A batch run frees each file's review (arrays of a few hundred KB, grown by
+ * realloc) and takes the same again for the next file. With glibc's defaults
+ * the large ones came from mmap and the top of the heap was trimmed after
+ * many files, so their pages were faulted in again file after file: over the
+ * standard library 8,200 page faults against 5,000 with these settings (a
+ * fault costs about 5 us on this project's VM). The peak resident memory grows
+ * by about 2 MB. The server keeps glibc's defaults: it gives memory back. */
+static void pr_check_tune_malloc(void) {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_TOP_PAD, 4 << 20);
+}
+
 static int pr_cmd_check(int argc, char **argv) {
+  pr_check_tune_malloc();
   const char *format = "text", *select = NULL, *ignore = NULL, *extend_select = NULL, *cache_dir = pr_default_cache_dir;
   const char *color = "auto", *output_file = NULL, *baseline_file = NULL, *write_baseline = NULL;
   const char *config_file = NULL;
