@@ -257,10 +257,10 @@ static void pr_server__schedule_trim(pr_server *s) {
   if (s->trim_timer && !s->exited) uv_timer_start(s->trim_timer, pr_server__on_trim, PR_SERVER_TRIM_DELAY_MS, 0);
 }
 
-/* Marks d as just used, then releases the trees of the least recently touched
- * other documents until the kept trees fit both limits. */
-static void pr_server__touch(pr_server *s, pr_open_document *d) {
-  d->touched = ++s->clock;
+/* Releases the trees of the least recently touched documents other than
+ * `keep` (NULL: any) until the kept trees fit both limits. */
+static void pr_server__fit_trees(pr_server *s, const pr_open_document *keep) {
+  const pr_open_document *d = keep;
   bool released = false;
   for (;;) {
     size_t trees = 0;
@@ -280,6 +280,13 @@ static void pr_server__touch(pr_server *s, pr_open_document *d) {
     released = true;
   }
   if (released) pr_server__schedule_trim(s);
+}
+
+/* Marks d as just used, then releases the trees of the least recently touched
+ * other documents until the kept trees fit both limits. */
+static void pr_server__touch(pr_server *s, pr_open_document *d) {
+  d->touched = ++s->clock;
+  pr_server__fit_trees(s, d);
 }
 
 /* Configuration problems reach the person: each message as a
@@ -461,7 +468,12 @@ static void pr_server__review_done(uv_work_t *work, int status) {
     d->busy = false;
     d->cache = j->cache;
     j->cache = NULL;
-    pr_document_adopt_tree(d->doc, j->snap);
+    /* The review parsed a document whose tree may have been released while it
+       waited (a burst of opens touches documents faster than they are
+       reviewed): the limits hold again once its tree is back. Without this,
+       every document reviewed after the burst's last open kept its tree
+       (666 files of the standard library: 415 KiB a document). */
+    if (pr_document_adopt_tree(d->doc, j->snap)) pr_server__fit_trees(s, NULL);
     bool current = pr_document_version(d->doc) == pr_document_version(j->snap) && !d->dirty;
     if (status == 0 && j->failed)
       pr_server__log(s, "%s: not parsed within %u ms (or out of memory); its diagnostics are not updated", d->uri,
