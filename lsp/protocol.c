@@ -391,7 +391,7 @@ void pr_protocol_full_report_write(pr_buf *b, json_t *id, const char *result_id,
   if (!id_text) { b->oom = true; return; }
   pr_buf_lit(b, "{\"jsonrpc\":\"2.0\",\"id\":");
   pr_buf_append(b, id_text, strlen(id_text));
-  free(id_text);
+  pr_json_free(id_text);
   pr_buf_lit(b, ",\"result\":{\"kind\":\"full\",\"resultId\":");
   pr_buf_json_string(b, result_id, strlen(result_id));
   pr_buf_lit(b, ",\"items\":");
@@ -470,4 +470,10 @@ json_t *pr_protocol_error_new(json_t *id, pr_rpc_error code, const char *message
 
 json_t *pr_protocol_notification_new(const char *method, json_t *params) {
   return json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params);
+}
+
+void pr_json_free(void *p) {
+  json_free_t free_fn;
+  json_get_alloc_funcs(NULL, &free_fn);
+  free_fn(p);
 }

@@ -126,4 +126,8 @@ json_t *pr_protocol_response_new(json_t *id, json_t *result);               /* s
 json_t *pr_protocol_error_new(json_t *id, pr_rpc_error code, const char *message);
 json_t *pr_protocol_notification_new(const char *method, json_t *params);   /* steals params */
 
+/* Frees what json_dumps returned, with the free function jansson was given
+ * (json_set_alloc_funcs: the fuzz harness gives it its own). */
+void pr_json_free(void *p);
+
 #endif

@@ -188,7 +188,7 @@ static void pr_server__send(pr_server *s, json_t *msg) {
   json_decref(msg);
   if (!body) { pr_server__log(s, "could not encode a message (out of memory)"); return; }
   s->io.write(s->io.user, body, strlen(body));
-  free(body);
+  pr_json_free(body);
 }
 
 /* Sends a message already written as JSON text, and frees the buffer. */

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "settings.h"
 
+#include "protocol.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -130,7 +131,7 @@ pr_editor_settings *pr_editor_settings_new(json_t *settings, json_t *messages) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (const char *p = dump; p && *p; p++) h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
   e->digest = h;
-  free(dump);
+  pr_json_free(dump);
   return e;
 }
 
