@@ -381,10 +381,10 @@ static const char pr_default_cache_dir[] = ".pyreview_cache";
 /* A batch run frees each file's review (arrays of a few hundred KB, grown by
  * realloc) and takes the same again for the next file. With glibc's defaults
  * the large ones came from mmap and the top of the heap was trimmed after
- * many files, so their pages were faulted in again file after file: over the
- * standard library 8,200 page faults against 5,000 with these settings (a
- * fault costs about 5 us on this project's VM). The peak resident memory grows
- * by about 2 MB. The server keeps glibc's defaults: it gives memory back. */
+ * many files, so their pages were faulted in and zeroed again file after
+ * file: over the standard library 8,200 page faults against 5,000 with these
+ * settings, and `check --jobs 1` 5% faster (docs/performance.md, 2026-12-07).
+ * The peak resident memory grows by about 2 MB. The server keeps glibc's defaults: it gives memory back. */
 static void pr_check_tune_malloc(void) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);

@@ -260,7 +260,6 @@ static void pr_server__schedule_trim(pr_server *s) {
 /* Releases the trees of the least recently touched documents other than
  * `keep` (NULL: any) until the kept trees fit both limits. */
 static void pr_server__fit_trees(pr_server *s, const pr_open_document *keep) {
-  const pr_open_document *d = keep;
   bool released = false;
   for (;;) {
     size_t trees = 0;
@@ -271,7 +270,7 @@ static void pr_server__fit_trees(pr_server *s, const pr_open_document *keep) {
       if (!pr_document_tree(o->doc)) continue;
       trees++;
       bytes += pr_document_length(o->doc);
-      if (o != d && (!oldest || o->touched < oldest->touched)) oldest = o;
+      if (o != keep && (!oldest || o->touched < oldest->touched)) oldest = o;
     }
     if ((trees <= PR_SERVER_TREES_MAX && bytes <= PR_SERVER_TREE_TEXT_MAX) || !oldest) break;
     pr_document_release_tree(oldest->doc);
