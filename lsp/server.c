@@ -430,6 +430,43 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, char *items, s
   d->pull_count = 0;
 }
 
+/* Trees a document let go of (pr_document_take_garbage), deleted off the loop
+ * once the diagnostics they delayed are sent: tree-sitter's reference counts
+ * are atomic, so a pool thread may delete them while a review reads trees
+ * that share their nodes. */
+typedef struct pr_tree_garbage {
+  uv_work_t work;
+  uint32_t count;
+  TSTree *trees[8];
+} pr_tree_garbage;
+
+static void pr_server__garbage_work(uv_work_t *work) {
+  pr_tree_garbage *g = work->data;
+  for (uint32_t i = 0; i < g->count; i++) ts_tree_delete(g->trees[i]);
+  g->count = 0;
+}
+
+static void pr_server__garbage_done(uv_work_t *work, int status) {
+  pr_tree_garbage *g = work->data;
+  pr_server__garbage_work(work);  /* cancelled: not deleted yet */
+  free(g);
+}
+
+static void pr_server__collect(pr_server *s, pr_document *doc) {
+  TSTree *trees[8];
+  uint32_t n = pr_document_take_garbage(doc, trees, 8);
+  if (!n) return;
+  pr_tree_garbage *g = s->loop ? malloc(sizeof *g) : NULL;
+  if (g) {
+    g->count = n;
+    memcpy(g->trees, trees, n * sizeof *trees);
+    g->work.data = g;
+    if (uv_queue_work(s->loop, &g->work, pr_server__garbage_work, pr_server__garbage_done) == 0) return;
+    free(g);
+  }
+  for (uint32_t i = 0; i < n; i++) ts_tree_delete(trees[i]);
+}
+
 static void pr_server__review_work(uv_work_t *work) {
   pr_review_job *j = work->data;
   j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
@@ -485,6 +522,7 @@ static void pr_server__review_done(uv_work_t *work, int status) {
       j->marks = NULL;
     }
     if (d->dirty) pr_server__schedule(s, d);
+    pr_server__collect(s, d->doc);
   }
   free(j->items);
   free(j->marks);
@@ -516,6 +554,7 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     pr_server__note_deep_indent(s, d, deep_row);
     d->dirty = false;
     pr_server__deliver(s, d, items, items_len, marks, count, dropped, code, at);
+    pr_server__collect(s, d->doc);
     return;
   }
   if (d->busy) return;  /* the running review's completion schedules the next */

@@ -71,6 +71,15 @@ pr_document *pr_document_snapshot(const pr_document *doc);
  * taken from (the same version); false, and nothing changes, otherwise. */
 bool pr_document_adopt_tree(pr_document *doc, pr_document *snap);
 
+/* Trees that edits, re-parses and adoptions let go of are not deleted at
+ * once: deleting one can cost milliseconds (a tree that a broken edit made
+ * owns the nodes of its error recovery), which a caller with diagnostics to
+ * send would rather spend afterwards. Moves up to max of them to out[] (the
+ * caller then owns each and deletes it with ts_tree_delete, on any thread);
+ * returns how many. A document holds at most 8 (it deletes its oldest when a
+ * ninth comes); pr_document_delete and pr_document_release_tree delete them. */
+uint32_t pr_document_take_garbage(pr_document *doc, TSTree **out, uint32_t max);
+
 /* Applies changes[0..n) in order, then re-parses. On any error nothing changes
  * and *bad_index (if not NULL) names the offending change. */
 pr_document_error pr_document_apply(pr_document *doc, TSParser *parser, const pr_change *changes,

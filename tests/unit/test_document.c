@@ -203,6 +203,41 @@ static void an_undo_takes_the_tree_kept_for_its_text(void **state) {
   pr_document_delete(doc);
 }
 
+/* Trees that edits let go of wait for pr_document_take_garbage, which hands
+ * them over (the caller deletes them): at most 8 wait, the oldest deleted
+ * when a ninth comes; the document deletes those still waiting (the
+ * sanitizers' leak check holds it to that). Handing them over changes
+ * nothing the document shows. */
+static void trees_let_go_of_wait_to_be_taken(void **state) {
+  const char *t = "class T:\n    def a(self):\n        return self.value\n";
+  pr_document *doc = pr_document_new(parser, t, (uint32_t)strlen(t), 1);
+  TSTree *taken[16];
+  assert_int_equal(pr_document_take_garbage(doc, taken, 16), 0);
+  pr_change open = ranged(2, 19, 2, 19, "(");
+  pr_change undo = ranged(2, 19, 2, 20, "");
+  assert_int_equal(pr_document_apply(doc, parser, &open, 1, PR_UNIT_UTF16, 2, NULL), PR_DOC_OK);
+  assert_int_equal(pr_document_apply(doc, parser, &undo, 1, PR_UNIT_UTF16, 3, NULL), PR_DOC_OK);
+  /* the re-parse left the edited tree, the undo the broken one */
+  uint32_t n = pr_document_take_garbage(doc, taken, 1);
+  assert_int_equal(n, 1);
+  ts_tree_delete(taken[0]);
+  n = pr_document_take_garbage(doc, taken, 16);
+  assert_true(n >= 1);
+  while (n) ts_tree_delete(taken[--n]);
+  assert_int_equal(pr_document_take_garbage(doc, taken, 16), 0);
+  assert_tree_matches_fresh_parse(doc);
+  for (int64_t v = 4; v < 40; v += 2) {
+    assert_int_equal(pr_document_apply(doc, parser, &open, 1, PR_UNIT_UTF16, v, NULL), PR_DOC_OK);
+    assert_int_equal(pr_document_apply(doc, parser, &undo, 1, PR_UNIT_UTF16, v + 1, NULL), PR_DOC_OK);
+  }
+  assert_int_equal(pr_document_take_garbage(doc, taken, 16), 8);
+  for (int i = 0; i < 8; i++) ts_tree_delete(taken[i]);
+  assert_tree_matches_fresh_parse(doc);
+  /* some left waiting: pr_document_delete deletes them */
+  assert_int_equal(pr_document_apply(doc, parser, &open, 1, PR_UNIT_UTF16, 50, NULL), PR_DOC_OK);
+  pr_document_delete(doc);
+}
+
 /* Columns found from remembered places on a long line (pr_position_memo) equal
  * columns counted from the line's start, in any order of offsets, in every
  * unit: ASCII, 2-, 3- and 4-byte characters, an invalid byte and a stray
@@ -239,6 +274,7 @@ int main(void) {
     cmocka_unit_test(random_typing_keeps_text_and_tree_consistent),
     cmocka_unit_test(a_released_tree_is_parsed_again_when_needed),
     cmocka_unit_test(an_undo_takes_the_tree_kept_for_its_text),
+    cmocka_unit_test(trees_let_go_of_wait_to_be_taken),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
