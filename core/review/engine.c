@@ -32,6 +32,7 @@ enum pr_frame_flags {
   PR_FF_UNPACKED = 1u << 1,
   PR_FF_STARRED = 1u << 2,
   PR_FF_KWARGS = 1u << 3,
+  PR_FF_CLASS_BODY = 1u << 4,  /* the block of a class definition */
 };
 
 typedef struct pr_frame {
@@ -482,6 +483,32 @@ static bool pr_engine__stranded(const char *text, uint32_t start) {
   return i == 0 || text[i - 1] != '\\';
 }
 
+/* True when a statement of a class body starting at byte `start` is indented
+ * deeper than the body's first statement: Python rejects that too
+ * ("unexpected indent"). tree-sitter builds it when recovering from an error
+ * in a method: the rest of the broken method's body lands in the class body,
+ * still indented as a method's. Read as an ERROR node is (as a stranded
+ * statement of the module), it binds no class attribute; it had bound five
+ * in the Nova test class, so every one of its 1,300 methods, whose kept
+ * results depend on the class's attributes, was reviewed again on each such
+ * keystroke. Indentation is compared as text: the deeper line's whitespace
+ * must extend the first statement's. */
+static bool pr_engine__overindented(const char *text, TSNode body, uint32_t start) {
+  if (!pr_engine__stranded(text, start)) return false;
+  uint32_t first = start;
+  for (uint32_t k = 0, n = ts_node_named_child_count(body); k < n; k++) {
+    TSNode c = ts_node_named_child(body, k);
+    if (pr_node_kind(c) == pr_kind_comment) continue;
+    first = ts_node_start_byte(c);
+    break;
+  }
+  if (first >= start || !pr_engine__stranded(text, first)) return false;
+  uint32_t a = first, b = start;
+  while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t')) a--;
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) b--;
+  return start - b > first - a && memcmp(text + a, text + b, first - a) == 0;
+}
+
 /* The frame of a child, from its parent's frame and the field it sits in
  * (0 unless pr_engine__fields_bind(parent)). */
 static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node, pr_kind kind,
@@ -502,6 +529,10 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
   if (kind == pr_kind_ERROR) c->flags |= PR_FF_IN_ERROR;
   if (p->kind == pr_kind_module && kind != pr_kind_other && kind != pr_kind_comment &&
       pr_engine__stranded(run->text, ts_node_start_byte(node)))
+    c->flags |= PR_FF_IN_ERROR;
+  if (kind == pr_kind_block && p->kind == pr_kind_class_definition) c->flags |= PR_FF_CLASS_BODY;
+  if (p->kind == pr_kind_block && (p->flags & PR_FF_CLASS_BODY) && kind != pr_kind_other &&
+      kind != pr_kind_comment && pr_engine__overindented(run->text, p->node, ts_node_start_byte(node)))
     c->flags |= PR_FF_IN_ERROR;
 #define F(name) (field && field == pr_field_id(pr_field_##name))
   switch (p->kind) {

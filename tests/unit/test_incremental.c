@@ -379,6 +379,120 @@ static void a_closed_paren_reuses_what_came_before(void **state) {
   ts_parser_delete(parser);
 }
 
+/* An unclosed `(` in one method, balanced far below: tree-sitter's recovery
+ * leaves the body of the next method in the class body, indented as a
+ * method's. Python rejects such statements ("unexpected indent"), so they are
+ * read as an ERROR node is and bind no class attribute: an edit inside one
+ * leaves the other methods' kept results valid (their results depend on the
+ * class's attributes). Before, the five assignments bound attributes of the
+ * class, and on a 22,921-line test class every such keystroke walked its
+ * 1,300 methods again. */
+static void stranded_class_statements_bind_nothing(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "import unittest\n"
+      "from unittest import mock\n"
+      "\n"
+      "\n"
+      "class TestShelf(unittest.TestCase):\n"
+      "    LIMIT = 3\n"
+      "\n"
+      "    def test_limit(self):\n"
+      "        self.assertEqual(self.LIMIT, 3)\n"
+      "\n"
+      "    @mock.patch('shelf.store.Store.open')\n"
+      "    @mock.patch('shelf.store.Store.close')\n"
+      "    def test_store(self, mock_close,\n"
+      "                   mock_open):\n"
+      "        shelf = make_shelf(**self.settings)\n"
+      "        shelf.readonly = 'True'\n"
+      "\n"
+      "        helper = self.useFixture(\n"
+      "            ShelfFixture(exists=lambda x: False))\n"
+      "\n"
+      "        mock_open.return_value = None\n"
+      "        opened = open_shelf(\n"
+      "            name=mock.sentinel.name,\n"
+      "            mode=mock.sentinel.mode,\n"
+      "            files=mock.sentinel.files\n"
+      "        )\n"
+      "        store = shelf_store.Store(make_config(), False)\n"
+      "        store.attach(self.context, shelf, opened)\n"
+      "\n"
+      "        expected_path = os.path.join(\n"
+      "            ROOT, shelf.uuid, 'index.db')\n"
+      "        m(ock_open.assert_called_once_with(expected_path)\n"
+      "        mock_close.assert_called_once_with(shelf,\n"
+      "            name=mock.sentinel.name,\n"
+      "            content=mock.sentinel.files,\n"
+      "            extra={'mode': mock.sentinel.mode})\n"
+      "\n"
+      "        helper.entries['index.db'].load.assert_called_once_with(\n"
+      "            shelf, mock.ANY, 'index.db')\n"
+      "\n"
+      "    @ddt.unpack\n"
+      "    @ddt.data({'expected': 200, 'size': 200},\n"
+      "              {'expected': 100, 'size': 200, 'extra': 100},\n"
+      "              {'expected': 200, 'size': 200, 'extra': 100,\n"
+      "               'legacy': True})\n"
+      "    def test_resize(self, expected,\n"
+      "                    size=None, extra=None,\n"
+      "                    legacy=False):\n"
+      "        # Which of the two sizes wins: the one given, or the\n"
+      "        # shelf's own.\n"
+      "        store = shelf_store.Store(make_config(), False)\n"
+      "        settings = self.settings\n"
+      "        settings['name'] = ''\n"
+      "        shelf = make_shelf(**settings)\n"
+      "\n"
+      "        if size is not None:\n"
+      "            shelf.size = size\n"
+      "\n"
+      "        info = {'entries': [{'index': 0}]}\n"
+      "        if extra is not None:\n"
+      "            info['extra'] = {'extra_size': extra, 'name': '/dev/x'}\n"
+      "\n"
+      "        resize_kwargs = {}\n"
+      "        if legacy:\n"
+      "            resize_kwargs['ignore_extra'] = True\n"
+      "\n"
+      "        layout = Layout.from_dict(self.layout)\n"
+      "        plan = planner.get_plan(SETTINGS.kind,\n"
+      "                                shelf, layout,\n"
+      "                                info=info)\n"
+      "\n"
+      "        helper = self.useFixture(ShelfFixture())\n"
+      "        store.resize(self.context, shelf, plan['mapping'],\n"
+      "                     info=info, **resize_kwargs)\n"
+      "\n"
+      "        helper.mock_resize.assert_called_once_with(\n"
+      "            target='extra_%i' % expected, size_mb=expected,\n"
+      "            context=self.context)\n"
+      "        helper.entries['index.swap'].cache.assert_called_once_with(\n"
+      "            fetch=mock.ANY, filename='extra_%i' % expected,\n"
+      "            size=expected * 1024, context=self.context, size_mb=expected,\n"
+      "            safe=True)\n"
+      "\n"
+      ")\n"
+      "\n"
+      "def after():\n"
+      "    return 1\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("test_shelf.py", "first review", doc, cache, parser, true);
+  apply_text(doc, parser, "Layout.from_dict(self.layout)", "Layout.from_dict(self.other)");
+  compare("test_shelf.py", "edit: a stranded statement", doc, cache, parser, true);
+  assert_false(cache->last_full);
+  /* test_limit and after() are kept (test_limit was walked again before);
+     test_store holds the error and is walked every time */
+  assert_int_equal(cache->last_reused, 2);
+  assert_int_equal(cache->last_walked, 1);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 /* SEC003's file key (the attributes the file assigns) follows what the rule
  * can read: an assignment in one method changes the verdict on an unchanged
  * other one when `eval` can be the builtin (here through an alias of the
@@ -509,6 +623,7 @@ int main(void) {
     cmocka_unit_test(settings_are_part_of_the_key),
     cmocka_unit_test(reuse_is_local),
     cmocka_unit_test(a_closed_paren_reuses_what_came_before),
+    cmocka_unit_test(stranded_class_statements_bind_nothing),
     cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
