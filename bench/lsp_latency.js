@@ -3,7 +3,8 @@
 // didChange notifications one at a time, each edit followed by its undo, at
 // sites spread over the second half of the file, and time each until the
 // publishDiagnostics of that version arrives (servers that send no version:
-// the first publish after the change). Prints JSON.
+// the first publish after the change). Prints JSON: median and p90 of all, the
+// medians of the edits and of their undos apart, and every latency in order.
 //   node bench/lsp_latency.js --server "build/pyreview serve" --file big.py [--edits 40] [--kind KIND]
 // KIND: char (`x` inside an identifier, the default), paren (`(` inside an
 // identifier), enter (Enter at the end of a line with the next line's
@@ -111,10 +112,14 @@ function rssOf(pid) {
   await conn.sendNotification(ExitNotification.type);
   conn.dispose();
   const sorted = [...latencies].sort((a, b) => a - b);
+  const median = (xs) => { const o = [...xs].sort((a, b) => a - b); return o.length ? o[Math.floor(o.length / 2)] : null; };
   console.log(JSON.stringify({
     server: args.server, file, lines: lines.length, kind, edit_line: line + 1, sites: sites.length, open_to_diagnostics_ms: openMs,
     diagnostics_at_open: first.diagnostics.length, edits,
     latency_ms_median: sorted[Math.floor(sorted.length / 2)], latency_ms_p90: sorted[Math.floor(sorted.length * 0.9)],
     latency_ms_min: sorted[0], latency_ms_max: sorted[sorted.length - 1], memory: mem,
+    // each edit's latency in order: even indexes the edits, odd their undos
+    latencies_ms: latencies, edit_ms_median: median(latencies.filter((_, i) => i % 2 === 0)),
+    undo_ms_median: median(latencies.filter((_, i) => i % 2 === 1)),
   }));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -146,6 +146,8 @@ def keystroke(results, pyreview, floor, files, edits):
                              str(edits), "--kind", kind])
             if lat:
                 entry["kinds"][kind] = {"median_ms": lat["latency_ms_median"], "p90_ms": lat["latency_ms_p90"],
+                                        "edit_median_ms": lat.get("edit_ms_median"),
+                                        "undo_median_ms": lat.get("undo_ms_median"),
                                         "median_ratio": lat["latency_ms_median"] / full,
                                         "p90_ratio": lat["latency_ms_p90"] / full, "open_ms": lat["open_to_diagnostics_ms"],
                                         "rss_kib": (lat.get("memory") or {}).get("rss_kib")}
@@ -192,9 +194,11 @@ def render(results):
             out.append(f"| {label} | {fmt(p['peer_s'])} | pyreview takes **{fmt(p['pyreview_over_peer'])}** × its time |")
     for name, e in r.get("keystroke", {}).items():
         out += ["", f"### Keystroke: `{name}`, {e['lines']:,} lines, full parse {fmt(e['full_parse_ms'], 1)} ms", "",
-                "| edit | median ms | p90 ms | median × full parse | p90 × full parse |", "|---|---:|---:|---:|---:|"]
+                "| edit | median ms | p90 ms | median × full parse | p90 × full parse | edits' median ms | undos' median ms |",
+                "|---|---:|---:|---:|---:|---:|---:|"]
         for kind, k in e["kinds"].items():
-            out.append(f"| {kind} | {fmt(k['median_ms'], 1)} | {fmt(k['p90_ms'], 1)} | **{fmt(k['median_ratio'], 3)}** | {fmt(k['p90_ratio'], 3)} |")
+            out.append(f"| {kind} | {fmt(k['median_ms'], 1)} | {fmt(k['p90_ms'], 1)} | **{fmt(k['median_ratio'], 3)}** | "
+                       f"{fmt(k['p90_ratio'], 3)} | {fmt(k.get('edit_median_ms'), 1)} | {fmt(k.get('undo_median_ms'), 1)} |")
         if "pylsp_char" in e and e["kinds"].get("char"):
             p = e["pylsp_char"]
             out.append("")
