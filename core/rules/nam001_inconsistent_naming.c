@@ -63,9 +63,11 @@ typedef struct nam001_map {
   uint32_t cap, count;
 } nam001_map;
 
-static nam001_entry *nam001_find(const nam001_map *map, uint32_t scope, const char *s, uint32_t n) {
+/* The entry of (scope, name) whose hash is `hash`, or NULL. */
+static nam001_entry *nam001_find_hashed(const nam001_map *map, uint32_t scope, const char *s, uint32_t n,
+                                        uint32_t hash) {
   if (!map->cap) return NULL;
-  uint32_t h = (uint32_t)pr_name_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = hash & (map->cap - 1);
   for (;;) {
     nam001_entry *e = &map->slots[h];
     if (!e->name) return NULL;
@@ -86,10 +88,10 @@ static bool nam001_reserve(pr_ctx *ctx, nam001_map *map, uint32_t n) {
 
 /* Inserts (scope, name) with `value` unless present; returns the entry (new or
  * existing) and sets *added when it was new. NULL when out of memory. */
-static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
-                                uint32_t value, bool *added) {
+static nam001_entry *nam001_put_hashed(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
+                                       uint32_t hash, uint32_t value, bool *added) {
   if (added) *added = false;
-  nam001_entry *e = nam001_find(map, scope, s, n);
+  nam001_entry *e = nam001_find_hashed(map, scope, s, n, hash);
   if (e) return e;
   if ((map->count + 1) * 2 > map->cap) {
     uint32_t cap = map->cap ? map->cap * 2 : 64;
@@ -105,13 +107,20 @@ static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, co
     map->slots = slots;
     map->cap = cap;
   }
-  uint32_t h = (uint32_t)pr_name_hash(scope, s, n) & (map->cap - 1);
+  uint32_t h = hash & (map->cap - 1);
   while (map->slots[h].name) h = (h + 1) & (map->cap - 1);
   e = &map->slots[h];
   *e = (nam001_entry){.name = s, .len = n, .scope = scope, .value = value};
   map->count++;
   if (added) *added = true;
   return e;
+}
+
+/* The same with the hash computed here: the lookup and the insertion share it
+ * (NAM001 hashes the whole file's names on every review). */
+static nam001_entry *nam001_put(pr_ctx *ctx, nam001_map *map, uint32_t scope, const char *s, uint32_t n,
+                                uint32_t value, bool *added) {
+  return nam001_put_hashed(ctx, map, scope, s, n, (uint32_t)pr_name_hash(scope, s, n), value, added);
 }
 
 /* ---------- facts: the rule decides over the whole file (rule.h) ---------- */
@@ -493,10 +502,11 @@ static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     const pr_fact *f = &facts[i];
     if (f->tag != NAM001_FACT_OWN) continue;
     int style = (int)(f->value & 3);
-    if (nam001_find(&inherited, 0, f->text, f->text_len)) continue;
+    uint32_t h0 = (uint32_t)pr_name_hash(0, f->text, f->text_len);  /* both maps of scope 0 */
+    if (nam001_find_hashed(&inherited, 0, f->text, f->text_len, h0)) continue;
     if (f->value & (star_import ? NAM001_OVERRIDES_STAR : NAM001_OVERRIDES)) continue;
     bool added;
-    if (!nam001_put(ctx, &styles, 0, f->text, f->text_len, (uint32_t)style, &added)) return;
+    if (!nam001_put_hashed(ctx, &styles, 0, f->text, f->text_len, h0, (uint32_t)style, &added)) return;
     if (added) count_of[style]++;
     if (example[style] == PR_NONE) example[style] = i;  /* facts come in document order */
     if (!nam001_put(ctx, &firsts, f->ref[0], f->text, f->text_len, i, NULL)) return;
