@@ -437,7 +437,7 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, char *items, s
 typedef struct pr_tree_garbage {
   uv_work_t work;
   uint32_t count;
-  TSTree *trees[8];
+  TSTree *trees[PR_DOCUMENT_GARBAGE_MAX];
 } pr_tree_garbage;
 
 static void pr_server__garbage_work(uv_work_t *work) {
@@ -453,8 +453,8 @@ static void pr_server__garbage_done(uv_work_t *work, int status) {
 }
 
 static void pr_server__collect(pr_server *s, pr_document *doc) {
-  TSTree *trees[8];
-  uint32_t n = pr_document_take_garbage(doc, trees, 8);
+  TSTree *trees[PR_DOCUMENT_GARBAGE_MAX];
+  uint32_t n = pr_document_take_garbage(doc, trees, PR_DOCUMENT_GARBAGE_MAX);
   if (!n) return;
   pr_tree_garbage *g = s->loop ? malloc(sizeof *g) : NULL;
   if (g) {

@@ -472,9 +472,14 @@ static bool pr_engine__python2_integer(const char *s, uint32_t n) {
  * 134 "public function without a docstring" findings on test methods). So
  * it is read as an ERROR node is: its names are references, its findings
  * are dropped. */
+/* Where the spaces and tabs just before byte `at` begin. */
+static uint32_t pr_engine__indent_start(const char *text, uint32_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) at--;
+  return at;
+}
+
 static bool pr_engine__stranded(const char *text, uint32_t start) {
-  uint32_t i = start;
-  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+  uint32_t i = pr_engine__indent_start(text, start);
   if (i == start) return false;
   if (i == 0) return true;
   if (text[i - 1] != '\n' && text[i - 1] != '\r') return false;
@@ -503,9 +508,7 @@ static bool pr_engine__overindented(const char *text, TSNode body, uint32_t star
     break;
   }
   if (first >= start || !pr_engine__stranded(text, first)) return false;
-  uint32_t a = first, b = start;
-  while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t')) a--;
-  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) b--;
+  uint32_t a = pr_engine__indent_start(text, first), b = pr_engine__indent_start(text, start);
   return start - b > first - a && memcmp(text + a, text + b, first - a) == 0;
 }
 

@@ -11,9 +11,6 @@ enum { PR_DOCUMENT_PAST = 4 };
 /* Larger texts keep no past: four copies of a huge file cost more memory than
  * the parses they spare are worth. */
 #define PR_DOCUMENT_PAST_MAX_BYTES (4u * 1024u * 1024u)
-/* Trees an edit let go of, waiting for pr_document_take_garbage; past this
- * many the oldest is deleted at once. */
-enum { PR_DOCUMENT_GARBAGE = 8 };
 
 struct pr_document {
   char *text;            /* NUL-terminated, len bytes */
@@ -44,7 +41,7 @@ struct pr_document {
    * cost an undo 1.6 ms of a 15 ms review on a 33k-line module, and the
    * freed nodes made glibc's next large allocation sort them (another
    * 1.9 ms) before the diagnostics went out. */
-  TSTree *garbage[PR_DOCUMENT_GARBAGE];
+  TSTree *garbage[PR_DOCUMENT_GARBAGE_MAX];
   uint32_t garbage_count;
 };
 
@@ -52,9 +49,9 @@ struct pr_document {
  * the list is full (its oldest). */
 static void pr_document__discard(pr_document *doc, TSTree *tree) {
   if (!tree) return;
-  if (doc->garbage_count == PR_DOCUMENT_GARBAGE) {
+  if (doc->garbage_count == PR_DOCUMENT_GARBAGE_MAX) {
     ts_tree_delete(doc->garbage[0]);
-    memmove(doc->garbage, doc->garbage + 1, (PR_DOCUMENT_GARBAGE - 1) * sizeof *doc->garbage);
+    memmove(doc->garbage, doc->garbage + 1, (PR_DOCUMENT_GARBAGE_MAX - 1) * sizeof *doc->garbage);
     doc->garbage_count--;
   }
   doc->garbage[doc->garbage_count++] = tree;

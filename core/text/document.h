@@ -76,8 +76,10 @@ bool pr_document_adopt_tree(pr_document *doc, pr_document *snap);
  * owns the nodes of its error recovery), which a caller with diagnostics to
  * send would rather spend afterwards. Moves up to max of them to out[] (the
  * caller then owns each and deletes it with ts_tree_delete, on any thread);
- * returns how many. A document holds at most 8 (it deletes its oldest when a
- * ninth comes); pr_document_delete and pr_document_release_tree delete them. */
+ * returns how many. A document holds at most PR_DOCUMENT_GARBAGE_MAX (it
+ * deletes its oldest when one more comes); pr_document_delete and
+ * pr_document_release_tree delete them. */
+#define PR_DOCUMENT_GARBAGE_MAX 8
 uint32_t pr_document_take_garbage(pr_document *doc, TSTree **out, uint32_t max);
 
 /* Applies changes[0..n) in order, then re-parses. On any error nothing changes
