@@ -5,7 +5,10 @@
 // publishDiagnostics of that version arrives (servers that send no version:
 // the first publish after the change). Prints JSON: median and p90 of all, the
 // medians of the edits and of their undos apart, and every latency in order.
-//   node bench/lsp_latency.js --server "build/pyreview serve" --file big.py [--edits 40] [--kind KIND]
+//   node bench/lsp_latency.js --server "build/pyreview serve" --file big.py [--edits 40] [--kind KIND] [--trace verbose]
+// --trace verbose asks the server for $/logTrace at that level: pyreview then
+// says what each review's parse cost, and the output gains each edit's parse
+// time and the rest of its latency (the review's share on top of the parse).
 // KIND: char (`x` inside an identifier, the default), paren (`(` inside an
 // identifier), enter (Enter at the end of a line with the next line's
 // indentation), newline (a line break inside an identifier), comment (`# ` at
@@ -86,18 +89,25 @@ function rssOf(pid) {
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   let waiter = null;
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => { if (waiter) waiter(p); });
+  // pyreview at verbose: "reviewed URI version V" with "parse X ms, review Y ms, ..."
+  const parseMs = new Map();
+  conn.onNotification('$/logTrace', (p) => {
+    const v = / version (\d+)$/.exec(p.message || ''), t = /^parse ([\d.]+) ms/.exec(p.verbose || '');
+    if (v && t) parseMs.set(Number(v[1]), Number(t[1]));
+  });
   conn.listen();
   const next = (version) => new Promise((resolve) => {
     waiter = (p) => { if (p.uri === uri && (p.version === undefined || p.version === version)) { waiter = null; resolve(p); } };
   });
   const t0 = process.hrtime.bigint();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(path.dirname(file)).href, capabilities: {} });
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(path.dirname(file)).href, capabilities: {},
+    ...(args.trace ? { trace: args.trace } : {}) });
   await conn.sendNotification(InitializedNotification.type, {});
   let pending = next(1);
   await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
   const first = await pending;
   const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const latencies = [];
+  const latencies = [], parses = [];
   for (let v = 2; v < 2 + edits; v++) {
     const pair = changes(sites[Math.floor((v - 2) / 2) % sites.length]);
     const change = pair[(v - 2) % 2];
@@ -106,6 +116,7 @@ function rssOf(pid) {
     await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [change] });
     await pending;
     latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+    if (parseMs.has(v)) parses.push(parseMs.get(v));
   }
   const mem = rssOf(proc.pid);
   await conn.sendRequest(ShutdownRequest.type);
@@ -121,5 +132,15 @@ function rssOf(pid) {
     // each edit's latency in order: even indexes the edits, odd their undos
     latencies_ms: latencies, edit_ms_median: median(latencies.filter((_, i) => i % 2 === 0)),
     undo_ms_median: median(latencies.filter((_, i) => i % 2 === 1)),
+    // with --trace verbose, when the server said each review's parse time
+    ...(parses.length === latencies.length ? (() => {
+      const rest = latencies.map((l, i) => l - parses[i]);
+      return {
+        parse_ms: parses, rest_ms: rest, parse_ms_median: median(parses), rest_ms_median: median(rest),
+        rest_ms_p90: [...rest].sort((a, b) => a - b)[Math.floor(rest.length * 0.9)],
+        edit_rest_ms_median: median(rest.filter((_, i) => i % 2 === 0)),
+        undo_rest_ms_median: median(rest.filter((_, i) => i % 2 === 1)),
+      };
+    })() : {}),
   }));
 })().catch((e) => { console.error(e); process.exit(1); });

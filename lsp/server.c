@@ -32,6 +32,7 @@
 #include <jansson.h>
 #include <malloc.h>
 #include <signal.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,13 @@ typedef struct pr_open_notebook {
   uint64_t seq;          /* makes the cells' resultIds unique */
 } pr_open_notebook;
 
+/* What one review cost, for a client tracing at `verbose`: the parse
+ * (tree-sitter's re-parse of the edited tree) apart from the rest, so that a
+ * keystroke's latency can be split into tree-sitter's share and ours. */
+typedef struct pr_review_timing {
+  double parse_ms, review_ms;  /* review: the rules and the diagnostics' JSON */
+} pr_review_timing;
+
 /* A review off the loop (uv_queue_work): a snapshot of one document parsed
  * and reviewed on a worker thread with a parser of its own; the result is
  * published on the loop only if the document is still at that version. */
@@ -109,6 +117,7 @@ typedef struct pr_review_job {
   char dropped_code[16];
   pr_position dropped_at;
   uint32_t deep_row;         /* pr_indent_beyond_scanner's row, or UINT32_MAX */
+  pr_review_timing timing;
 } pr_review_job;
 
 /* Syntax trees cost 25-50x their text and only an edited document needs one
@@ -145,6 +154,7 @@ struct pr_server {
   uint64_t requests;             /* ids of the requests the server sends */
   bool config_problem_shown;     /* window/showMessage once for a configuration with errors */
   bool tracing;                  /* $/setTrace messages or verbose: the log goes to the client too */
+  bool trace_verbose;            /* verbose: each review's timing goes to the client as well */
   bool in_trace;
   pr_open_notebook *notebooks;
   size_t notebook_count, notebook_cap;
@@ -347,16 +357,37 @@ static void pr_server__set_editor(pr_server *s, json_t *settings) {
 /* Parses (when needed) and reviews `doc`, a document or a job's snapshot, and
  * builds its publishDiagnostics params and the marks hover uses. Touches no
  * server state: a worker thread runs it. False when out of memory. */
+static double pr_server__now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* At `verbose`, each published review's cost goes to the client as a
+ * $/logTrace (never to the log: one line per keystroke is noise there). */
+static void pr_server__trace_timing(pr_server *s, const pr_open_document *d, const pr_review_timing *t,
+                                    uint32_t count) {
+  if (!s->trace_verbose) return;
+  char verbose[128];
+  snprintf(verbose, sizeof verbose, "parse %.3f ms, review %.3f ms, %u diagnostics", t->parse_ms, t->review_ms, count);
+  json_t *m = json_sprintf("reviewed %s version %lld", d->uri, (long long)pr_document_version(d->doc));
+  if (m) pr_server__send(s, pr_protocol_notification_new("$/logTrace", json_pack("{s:o,s:s}", "message", m,
+                                                                                  "verbose", verbose)));
+}
+
 static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
                               const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser,
                               char **items, size_t *items_len, pr_mark **marks, uint32_t *mark_count,
-                              uint32_t *dropped, char *dropped_code, pr_position *dropped_at, uint32_t *deep_row) {
+                              uint32_t *dropped, char *dropped_code, pr_position *dropped_at, uint32_t *deep_row,
+                              pr_review_timing *timing) {
   *items = NULL;
   *items_len = 0;
   *marks = NULL;
   *mark_count = *dropped = 0;
   *deep_row = UINT32_MAX;
+  double t0 = pr_server__now_ms();
   if (!pr_document_ensure_tree(doc, parser)) return false;
+  double t1 = pr_server__now_ms();
   *deep_row = pr_indent_beyond_scanner(pr_document_tree(doc), pr_document_text(doc), pr_document_length(doc),
                                        pr_document_lines(doc));
   pr_review review;
@@ -385,6 +416,8 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
     *dropped_at = pr_document_position(doc, bad->start, PR_UNIT_UTF32);
   }
   pr_review_free(&review);
+  timing->parse_ms = t1 - t0;
+  timing->review_ms = pr_server__now_ms() - t1;
   return true;
 }
 
@@ -472,7 +505,7 @@ static void pr_server__review_work(uv_work_t *work) {
   j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
                                  j->cache,
                                  j->parser, &j->items, &j->items_len, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
-                                 &j->dropped_at, &j->deep_row);
+                                 &j->dropped_at, &j->deep_row, &j->timing);
 }
 
 /* Says once per place why a broken file may be missing findings: a line
@@ -516,6 +549,7 @@ static void pr_server__review_done(uv_work_t *work, int status) {
                      pr_parse_time_limit_ms());
     if (status == 0 && !j->failed) pr_server__note_deep_indent(s, d, j->deep_row);
     if (status == 0 && current && j->items) {
+      pr_server__trace_timing(s, d, &j->timing, j->mark_count);
       pr_server__deliver(s, d, j->items, j->items_len, j->marks, j->mark_count, j->dropped, j->dropped_code,
                          j->dropped_at);
       j->items = NULL;
@@ -545,14 +579,16 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     char code[16];
     pr_position at;
     uint32_t deep_row;
+    pr_review_timing timing;
     if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, &d->settings, d->doc, d->cache,
                            s->parser,
-                           &items, &items_len, &marks, &count, &dropped, code, &at, &deep_row)) {
+                           &items, &items_len, &marks, &count, &dropped, code, &at, &deep_row, &timing)) {
       pr_server__log(s, "%s: out of memory while reviewing; diagnostics not updated", d->uri);
       return;
     }
     pr_server__note_deep_indent(s, d, deep_row);
     d->dirty = false;
+    pr_server__trace_timing(s, d, &timing, count);
     pr_server__deliver(s, d, items, items_len, marks, count, dropped, code, at);
     pr_server__collect(s, d->doc);
     return;
@@ -632,6 +668,7 @@ static void pr_server__initialize(pr_server *s, json_t *id, json_t *params) {
   if (!s->folders.count && s->caps.root_path) pr_workspace_folders_add_path(&s->folders, s->caps.root_path);
   const char *trace = json_string_value(json_object_get(params, "trace"));
   s->tracing = trace && strcmp(trace, "off") != 0;
+  s->trace_verbose = trace && strcmp(trace, "verbose") == 0;
   /* initializationOptions: the `pyreview` settings, or an object holding them */
   json_t *init = json_object_get(params, "initializationOptions");
   if (json_is_object(json_object_get(init, "pyreview"))) init = json_object_get(init, "pyreview");
@@ -1228,7 +1265,10 @@ static void pr_server__did_change_folders(pr_server *s, json_t *id, json_t *para
 
 static void pr_server__set_trace(pr_server *s, json_t *id, json_t *params) {
   const char *v = json_string_value(json_object_get(params, "value"));
-  if (v) s->tracing = strcmp(v, "off") != 0;
+  if (v) {
+    s->tracing = strcmp(v, "off") != 0;
+    s->trace_verbose = strcmp(v, "verbose") == 0;
+  }
 }
 
 static void pr_server__cancel(pr_server *s, json_t *id, json_t *params) {

@@ -142,3 +142,29 @@ test('$/setTrace: while tracing is on, the log also goes to the client as $/logT
     assert.equal((c.stderr().match(/is not open/g) || []).length, 3);
   } finally { await c.stop(); }
 });
+
+test('$/setTrace verbose: each published review says what its parse and the rest cost; messages does not', async () => {
+  const c = start();
+  const traces = [];
+  c.conn.onNotification('$/logTrace', (p) => traces.push(p));
+  try {
+    await c.initialize({});
+    // a module docstring: no DOC100, which the test client would drop from the count
+    const text = '"""Runs commands."""\nimport os\n\ndef run(cmd):\n    os.system(cmd)\n';
+    await c.conn.sendNotification('$/setTrace', { value: 'messages' });
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: URI, languageId: 'python', version: 1, text },
+    });
+    await c.diagnosticsFor(URI, 1);
+    await c.conn.sendNotification('$/setTrace', { value: 'verbose' });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 4 }, end: { line: 4, character: 4 } }, text: ' ' }],
+    });
+    const published = await c.diagnosticsFor(URI, 2);
+    assert.equal(traces.length, 1, JSON.stringify(traces));
+    assert.equal(traces[0].message, `reviewed ${URI} version 2`);
+    assert.match(traces[0].verbose, /^parse \d+\.\d{3} ms, review \d+\.\d{3} ms, (\d+) diagnostics$/);
+    assert.equal(Number(/(\d+) diagnostics/.exec(traces[0].verbose)[1]), published.diagnostics.length);
+  } finally { await c.stop(); }
+});
