@@ -699,16 +699,20 @@ static void pr_engine__child_frame(pr_review_run *run, pr_frame *p, TSNode node,
   }
 }
 
+/* Findings inside it are dropped (pr_engine__add); spans come in document order. */
+static void pr_engine__error_span(pr_review_run *run, TSNode node) {
+  if (pr_engine__grow(run, (void **)&run->errors, &run->error_cap, run->error_count + 1, sizeof *run->errors))
+    run->errors[run->error_count++] = (pr_span){ts_node_start_byte(node), ts_node_end_byte(node)};
+}
+
 /* Work done when the walk enters a node (its frame is already on the stack). */
 static void pr_engine__enter(pr_review_run *run, pr_frame *f, pr_frame *parent) {
   if (f->flags & PR_FF_IN_ERROR) {
     if (f->kind == pr_kind_identifier) pr_engine__identifier(run, parent, f);
     /* the outermost ERROR node, or a stranded statement of the module */
     if ((f->kind == pr_kind_ERROR || (parent && parent->kind == pr_kind_module)) &&
-        !(parent && (parent->flags & PR_FF_IN_ERROR))) {
-      if (pr_engine__grow(run, (void **)&run->errors, &run->error_cap, run->error_count + 1, sizeof *run->errors))
-        run->errors[run->error_count++] = (pr_span){ts_node_start_byte(f->node), ts_node_end_byte(f->node)};
-    }
+        !(parent && (parent->flags & PR_FF_IN_ERROR)))
+      pr_engine__error_span(run, f->node);
     if (f->kind == pr_kind_comment) goto comment;
     return;
   }
@@ -833,10 +837,24 @@ static void pr_engine__close_segment(pr_review_run *run) {
   run->open_seg = PR_NONE;
 }
 
+/* True when f is a stranded def: a def (or a decorated def) of the module
+ * that is indented, read as an ERROR node is (pr_engine__stranded). */
+static bool pr_engine__stranded_def(const pr_frame *parent, const pr_frame *f) {
+  return (f->flags & PR_FF_IN_ERROR) && parent && parent->kind == pr_kind_module &&
+         !(parent->flags & PR_FF_IN_ERROR) &&
+         (f->kind == pr_kind_function_definition || f->kind == pr_kind_decorated_definition);
+}
+
 /* True when f is a segment: a def (or a decorated def) read in the module or a
- * class body, outside ERROR nodes and outside another segment. */
+ * class body, outside ERROR nodes and outside another segment. A stranded def
+ * is one too: when tree-sitter cuts a class short at an error, the methods
+ * after it stay stranded at every keystroke until the error is mended (300 in
+ * the Nova test module), and walking them all again each time cost more than
+ * the rest of the review. Its walk reads names and comments only; those are
+ * kept like any segment's, under a context of their own. */
 static bool pr_engine__is_segment(const pr_review_run *run, const pr_frame *parent, const pr_frame *f) {
-  if (!run->cache || run->open_seg != PR_NONE || (f->flags & PR_FF_IN_ERROR)) return false;
+  if (!run->cache || run->open_seg != PR_NONE) return false;
+  if ((f->flags & PR_FF_IN_ERROR) && !pr_engine__stranded_def(parent, f)) return false;
   if (f->kind == pr_kind_decorated_definition) {
     if (pr_node_kind(pr_child(f->node, pr_field_definition)) != pr_kind_function_definition) return false;
   } else if (f->kind != pr_kind_function_definition || (parent && parent->kind == pr_kind_decorated_definition)) {
@@ -863,7 +881,7 @@ static uint64_t pr_engine__context(const pr_review_run *run) {
 
 /* Called for each segment the walk meets: reuses a kept result, or opens the
  * segment for walking. True when its children are to be skipped. */
-static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
+static bool pr_engine__segment(pr_review_run *run, pr_frame *f, bool stranded) {
   if (!pr_engine__grow(run, (void **)&run->segs, &run->seg_cap, run->seg_count + 1, sizeof *run->segs)) return false;
   uint32_t k = run->seg_count++;
   pr_seg_run *sg = &run->segs[k];
@@ -875,6 +893,7 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
   if (sg->start > sg->end) sg->start = sg->end;
   sg->hash = pr_hash_bytes(run->text + sg->start, sg->end - sg->start, 0);
   sg->context = pr_engine__context(run);
+  if (stranded) sg->context = pr_hash_bytes("stranded", 8, sg->context);
   sg->has_error = ts_node_has_error(f->node);
   sg->scope = f->scope;
   pr_segment_result *kept =
@@ -882,7 +901,8 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f) {
   if (kept && kept->stale_in != run->cache->serial) {
     sg->state = PR_SEG_REUSED;
     sg->kept = kept;
-    pr_engine__reuse_segment(run, f);
+    if (stranded) pr_engine__error_span(run, f->node);  /* as pr_engine__enter does; it binds nothing */
+    else pr_engine__reuse_segment(run, f);
     return true;
   }
   sg->state = PR_SEG_WALKED;
@@ -1106,7 +1126,7 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
     if (named && parent->event != PR_NONE && (parent->kind == pr_kind_block || parent->kind == pr_kind_module))
       pr_engine__add_kid(run, parent->event, node);
     if (run->hash_statements) pr_engine__hash_start(run, f, symbol, named, run->frame_count - 1, parent->sh_target);
-    if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f)) {
+    if (pr_engine__is_segment(run, parent, f) && pr_engine__segment(run, f, f->flags & PR_FF_IN_ERROR)) {
       skip = true;
       continue;
     }

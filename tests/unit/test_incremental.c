@@ -493,6 +493,57 @@ static void stranded_class_statements_bind_nothing(void **state) {
   ts_parser_delete(parser);
 }
 
+/* Defs of the module that are indented (pasted code; or the methods after an
+ * error that made tree-sitter cut their class short, 300 of them in the Nova
+ * test module at every keystroke until the error is mended) are read as
+ * ERROR nodes are: their names are references, nothing of them is bound or
+ * reported. Their results are kept like a function's, under a context of
+ * their own: an edit walks the stranded def it touches, not all of them, and
+ * what the others read (here the module's only uses of `os` once `after`
+ * stops reading it) still counts. */
+static void stranded_defs_are_kept(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "\"\"\"Paths.\"\"\"\n"
+      "import os\n"
+      "\n"
+      "\n"
+      "    def first(path):\n"
+      "        return os.path.join(path, 'a')\n"
+      "\n"
+      "    def second(path):\n"
+      "        unused = 1\n"
+      "        return os.path.basename(path)\n"
+      "\n"
+      "    @staticmethod\n"
+      "    def third(path):\n"
+      "        return os.sep + path\n"
+      "\n"
+      "\n"
+      "def after():\n"
+      "    return os.sep\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("paths.py", "first review", doc, cache, parser, false);
+  apply_text(doc, parser, "os.sep + path", "os.sep + path + 'x'");
+  compare("paths.py", "edit: a stranded def", doc, cache, parser, false);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 1);  /* third */
+  assert_int_equal(cache->last_reused, 3);  /* first, second, after */
+  apply_text(doc, parser, "    return os.sep\n", "    return '/'\n");
+  compare("paths.py", "edit: the last read of os outside them", doc, cache, parser, false);
+  assert_int_equal(cache->last_walked, 1);
+  assert_int_equal(cache->last_reused, 3);
+  /* dedented, `second` is a function: its stranded result is not its own */
+  apply_text(doc, parser, "    def second(path):\n        unused = 1\n        return os.path.basename(path)\n",
+             "def second(path):\n    unused = 1\n    return os.path.basename(path)\n");
+  compare("paths.py", "edit: a stranded def dedented", doc, cache, parser, false);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 /* SEC003's file key (the attributes the file assigns) follows what the rule
  * can read: an assignment in one method changes the verdict on an unchanged
  * other one when `eval` can be the builtin (here through an alias of the
@@ -624,6 +675,7 @@ int main(void) {
     cmocka_unit_test(reuse_is_local),
     cmocka_unit_test(a_closed_paren_reuses_what_came_before),
     cmocka_unit_test(stranded_class_statements_bind_nothing),
+    cmocka_unit_test(stranded_defs_are_kept),
     cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
