@@ -124,9 +124,12 @@ start=$(date +%s.%N)
 (cd "$scratch" && "$bin" "${defaults[@]}" "${common[@]}" -max_total_time="$seconds" "$@" \
   "$scratch/corpus" "$root/tests/fuzz/corpus/$target" ${from:+"$from"}) >"$log" 2>&1 || failed "crash"
 end=$(date +%s.%N)
-# one log, or with -jobs one per job: the sum of each log's last count
+# one log, or with -jobs one per job (the main log repeats each job's log as
+# it ends, so then only the jobs' logs count): the sum of each one's last count
+logs=("$scratch"/fuzz-*.log)
+[ -e "${logs[0]}" ] || logs=("$log")
 execs=0 done_line=""
-for l in "$log" "$scratch"/fuzz-*.log; do
+for l in "${logs[@]}"; do
   [ -e "$l" ] || continue
   n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$l" | tail -n 1)
   execs=$(( execs + ${n:-0} ))
