@@ -32,7 +32,6 @@
 #include <jansson.h>
 #include <malloc.h>
 #include <signal.h>
-#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -354,15 +353,6 @@ static void pr_server__set_editor(pr_server *s, json_t *settings) {
   s->editor = e;
 }
 
-/* Parses (when needed) and reviews `doc`, a document or a job's snapshot, and
- * builds its publishDiagnostics params and the marks hover uses. Touches no
- * server state: a worker thread runs it. False when out of memory. */
-static double pr_server__now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
 /* At `verbose`, each published review's cost goes to the client as a
  * $/logTrace (never to the log: one line per keystroke is noise there). */
 static void pr_server__trace_timing(pr_server *s, const pr_open_document *d, const pr_review_timing *t,
@@ -375,6 +365,9 @@ static void pr_server__trace_timing(pr_server *s, const pr_open_document *d, con
                                                                                   "verbose", verbose)));
 }
 
+/* Parses (when needed) and reviews `doc`, a document or a job's snapshot, and
+ * builds its publishDiagnostics params and the marks hover uses. Touches no
+ * server state: a worker thread runs it. False when out of memory. */
 static bool pr_server__review(const pr_client_caps *caps, const char *uri, const char *path, bool test_file,
                               const pr_doc_settings *settings, pr_document *doc, pr_review_cache *cache, TSParser *parser,
                               char **items, size_t *items_len, pr_mark **marks, uint32_t *mark_count,
@@ -385,9 +378,9 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
   *marks = NULL;
   *mark_count = *dropped = 0;
   *deep_row = UINT32_MAX;
-  double t0 = pr_server__now_ms();
+  uint64_t t0 = uv_hrtime();  /* ns; needs no loop */
   if (!pr_document_ensure_tree(doc, parser)) return false;
-  double t1 = pr_server__now_ms();
+  uint64_t t1 = uv_hrtime();
   *deep_row = pr_indent_beyond_scanner(pr_document_tree(doc), pr_document_text(doc), pr_document_length(doc),
                                        pr_document_lines(doc));
   pr_review review;
@@ -416,8 +409,8 @@ static bool pr_server__review(const pr_client_caps *caps, const char *uri, const
     *dropped_at = pr_document_position(doc, bad->start, PR_UNIT_UTF32);
   }
   pr_review_free(&review);
-  timing->parse_ms = t1 - t0;
-  timing->review_ms = pr_server__now_ms() - t1;
+  timing->parse_ms = (double)(t1 - t0) / 1e6;
+  timing->review_ms = (double)(uv_hrtime() - t1) / 1e6;
   return true;
 }
 
@@ -549,7 +542,7 @@ static void pr_server__review_done(uv_work_t *work, int status) {
                      pr_parse_time_limit_ms());
     if (status == 0 && !j->failed) pr_server__note_deep_indent(s, d, j->deep_row);
     if (status == 0 && current && j->items) {
-      pr_server__trace_timing(s, d, &j->timing, j->mark_count);
+      pr_server__trace_timing(s, d, &j->timing, j->mark_count - j->dropped);
       pr_server__deliver(s, d, j->items, j->items_len, j->marks, j->mark_count, j->dropped, j->dropped_code,
                          j->dropped_at);
       j->items = NULL;
@@ -588,7 +581,7 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     }
     pr_server__note_deep_indent(s, d, deep_row);
     d->dirty = false;
-    pr_server__trace_timing(s, d, &timing, count);
+    pr_server__trace_timing(s, d, &timing, count - dropped);
     pr_server__deliver(s, d, items, items_len, marks, count, dropped, code, at);
     pr_server__collect(s, d->doc);
     return;

@@ -463,6 +463,12 @@ static bool pr_engine__python2_integer(const char *s, uint32_t n) {
   return false;
 }
 
+/* Where the spaces and tabs just before byte `at` begin. */
+static uint32_t pr_engine__indent_start(const char *text, uint32_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) at--;
+  return at;
+}
+
 /* True when a statement of the module starting at byte `start` is indented:
  * only spaces and tabs before it on its line, and the line before does not
  * end in a backslash. Python rejects that ("unexpected indent"); tree-sitter
@@ -472,12 +478,6 @@ static bool pr_engine__python2_integer(const char *s, uint32_t n) {
  * 134 "public function without a docstring" findings on test methods). So
  * it is read as an ERROR node is: its names are references, its findings
  * are dropped. */
-/* Where the spaces and tabs just before byte `at` begin. */
-static uint32_t pr_engine__indent_start(const char *text, uint32_t at) {
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) at--;
-  return at;
-}
-
 static bool pr_engine__stranded(const char *text, uint32_t start) {
   uint32_t i = pr_engine__indent_start(text, start);
   if (i == start) return false;
