@@ -61,6 +61,7 @@ static TSNode ded004_first_unreachable(pr_ctx *ctx, TSNode block) {
   const TSNode *kids;
   uint32_t n = pr_block_children(ctx, block, &kids);
   TSNode prev = {0};
+  pr_kind prev_kind = pr_kind_other;
   for (uint32_t i = 0; i < n && n != PR_NONE; i++) {
     TSNode s = kids[i];
     pr_kind k = pr_node_kind(s);
@@ -68,10 +69,10 @@ static TSNode ded004_first_unreachable(pr_ctx *ctx, TSNode block) {
     if (k == pr_kind_ERROR || ts_node_is_missing(s)) return (TSNode){0};
     /* a definition never ends the block's flow (and its body is another
        function's: rule.h, local rules) */
-    if (!ts_node_is_null(prev) && !ded004_is_definition(pr_node_kind(prev)) &&
-        pr_statement_terminates(ctx, prev, ctx->scope))
+    if (!ts_node_is_null(prev) && !ded004_is_definition(prev_kind) && pr_statement_terminates(ctx, prev, ctx->scope))
       return s;
     prev = s;
+    prev_kind = k;
   }
   return (TSNode){0};
 }

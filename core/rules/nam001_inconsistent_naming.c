@@ -486,10 +486,7 @@ static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   uint32_t own = 0;
   for (uint32_t i = 0; i < count; i++) own += facts[i].tag == NAM001_FACT_OWN;
   nam001_map styles = {0};   /* scope 0: name -> style */
-  nam001_map firsts = {0};   /* (flag scope, name) -> fact */
-  if (!nam001_reserve(ctx, &inherited, count - own) || !nam001_reserve(ctx, &styles, own) ||
-      !nam001_reserve(ctx, &firsts, own))
-    return;
+  if (!nam001_reserve(ctx, &inherited, count - own) || !nam001_reserve(ctx, &styles, own)) return;
   for (uint32_t i = 0; i < count; i++) {
     const pr_fact *f = &facts[i];
     if (f->tag == NAM001_FACT_STAR) star_import = true;
@@ -498,6 +495,9 @@ static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   }
   uint32_t count_of[3] = {0, 0, 0};
   uint32_t example[3] = {PR_NONE, PR_NONE, PR_NONE};
+  /* counted: an own fact not inherited nor overriding, for the second pass */
+  uint8_t *counted = pr_ctx_alloc(ctx, count ? count : 1);
+  if (!counted) return;
   for (uint32_t i = 0; i < count; i++) {
     const pr_fact *f = &facts[i];
     if (f->tag != NAM001_FACT_OWN) continue;
@@ -509,12 +509,20 @@ static void nam001_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     if (!nam001_put_hashed(ctx, &styles, 0, f->text, f->text_len, h0, (uint32_t)style, &added)) return;
     if (added) count_of[style]++;
     if (example[style] == PR_NONE) example[style] = i;  /* facts come in document order */
-    if (!nam001_put(ctx, &firsts, f->ref[0], f->text, f->text_len, i, NULL)) return;
+    counted[i] = 1;
   }
   if (count_of[NAM001_SNAKE] == count_of[NAM001_CAMEL]) return;
   int dominant = count_of[NAM001_SNAKE] > count_of[NAM001_CAMEL] ? NAM001_SNAKE : NAM001_CAMEL;
   int minority = dominant == NAM001_SNAKE ? NAM001_CAMEL : NAM001_SNAKE;
   if (!count_of[minority] || example[dominant] == PR_NONE) return;
+  /* (flag scope, name) -> its first fact, for the minority's names only: a
+     file's names are mostly of the dominant style */
+  nam001_map firsts = {0};
+  if (!nam001_reserve(ctx, &firsts, count_of[minority])) return;
+  for (uint32_t i = 0; i < count; i++)
+    if (counted[i] && (int)(facts[i].value & 3) == minority &&
+        !nam001_put(ctx, &firsts, facts[i].ref[0], facts[i].text, facts[i].text_len, i, NULL))
+      return;
   const pr_fact *ex = &facts[example[dominant]];
   const char *ex_name = ex->text;  /* fact texts are NUL-terminated copies */
   for (uint32_t i = 0; i < firsts.cap; i++) {

@@ -643,10 +643,65 @@ static uint32_t tst003_find(const tst003_index *x, const pr_fact *facts, uint32_
   }
 }
 
+/* tst003_method's answers during one verdict: a test class calls the same
+ * few helpers from hundreds of tests, and each search reads the class's
+ * bases from the tree again. Open addressing, keyed by (class, super, name). */
+typedef struct tst003_memo_entry {
+  const char *name;          /* NULL: an empty slot */
+  uint32_t len, cls, skip_self, method;
+  bool bound;
+} tst003_memo_entry;
+
+typedef struct tst003_memo {
+  tst003_memo_entry *slots;
+  uint32_t cap, count;       /* cap: a power of two, or 0 (no memo: out of memory) */
+} tst003_memo;
+
+static uint32_t tst003_memo_hash(uint32_t cls, uint32_t skip_self, const char *name, uint32_t len) {
+  return (uint32_t)pr_name_hash(cls * 2 + skip_self, name, len);
+}
+
+/* Doubles the memo; false when out of memory (it stays as it was). */
+static bool tst003_memo_grow(pr_ctx *ctx, tst003_memo *memo) {
+  uint32_t cap = memo->cap * 2;
+  tst003_memo_entry *slots = pr_ctx_alloc(ctx, cap * sizeof *slots);
+  if (!slots) return false;
+  for (uint32_t i = 0; i < memo->cap; i++) {
+    const tst003_memo_entry *o = &memo->slots[i];
+    if (!o->name) continue;
+    uint32_t h = tst003_memo_hash(o->cls, o->skip_self, o->name, o->len) & (cap - 1);
+    while (slots[h].name) h = (h + 1) & (cap - 1);
+    slots[h] = *o;
+  }
+  memo->slots = slots;
+  memo->cap = cap;
+  return true;
+}
+
+static uint32_t tst003_method_memo(pr_ctx *ctx, tst003_memo *memo, uint32_t cls, const char *name, uint32_t len,
+                                   bool skip_self, bool *bound) {
+  if (!name || !memo->cap || ((memo->count + 1) * 2 > memo->cap && !tst003_memo_grow(ctx, memo)))
+    return tst003_method(ctx, cls, name, len, skip_self, bound);
+  uint32_t h = tst003_memo_hash(cls, skip_self, name, len) & (memo->cap - 1);
+  for (;; h = (h + 1) & (memo->cap - 1)) {
+    tst003_memo_entry *e = &memo->slots[h];
+    if (!e->name) break;
+    if (e->cls == cls && e->skip_self == skip_self && e->len == len && !memcmp(e->name, name, len)) {
+      *bound = e->bound;
+      return e->method;
+    }
+  }
+  uint32_t method = tst003_method(ctx, cls, name, len, skip_self, bound);
+  memo->slots[h] = (tst003_memo_entry){.name = name, .len = len, .cls = cls, .skip_self = skip_self,
+                                       .method = method, .bound = *bound};
+  memo->count++;
+  return method;
+}
+
 /* The target of a named call (TST003_FACT_CALLS_FUNCTION/_METHOD), looked up
  * in the whole file's model: its key, or PR_NONE; *asserts is set when the
  * passed name is an assertion by itself. */
-static uint32_t tst003_resolve(pr_ctx *ctx, const pr_fact *f, bool *asserts) {
+static uint32_t tst003_resolve(pr_ctx *ctx, tst003_memo *memo, const pr_fact *f, bool *asserts) {
   const pr_model *m = ctx->model;
   *asserts = false;
   if (f->tag == TST003_FACT_CALLS_FUNCTION) {
@@ -662,7 +717,7 @@ static uint32_t tst003_resolve(pr_ctx *ctx, const pr_fact *f, bool *asserts) {
   uint32_t cls = tst003_enclosing_class(m, pr_scope_at(ctx, f->start));
   if (cls == PR_NONE) return PR_NONE;
   bool bound;
-  uint32_t method = tst003_method(ctx, cls, f->text, f->text_len, (f->value & TST003_SUPER) != 0, &bound);
+  uint32_t method = tst003_method_memo(ctx, memo, cls, f->text, f->text_len, (f->value & TST003_SUPER) != 0, &bound);
   if (!(f->value & TST003_PASSED)) return method;
   if (method != PR_NONE) {
     if (tst003_assertion_name(f->text, f->text_len)) { *asserts = true; return PR_NONE; }
@@ -693,6 +748,9 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
   uint32_t *ea = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *ea);  /* per fact: the edge a <- b, or PR_NONE */
   uint32_t *eb = pr_ctx_alloc(ctx, (count ? count : 1) * sizeof *eb);
   if (!x.slots || !asserts || !edge_count || !ea || !eb) return;
+  tst003_memo memo = {.cap = 256};
+  memo.slots = pr_ctx_alloc(ctx, memo.cap * sizeof *memo.slots);
+  if (!memo.slots) memo.cap = 0;
   for (uint32_t i = 0; i < count; i++) {
     if (facts[i].tag != TST003_FACT_FUNCTION) continue;
     uint32_t h = (facts[i].ref[0] * 2654435761u) & (x.cap - 1);
@@ -716,7 +774,7 @@ static void tst003_check(pr_ctx *ctx, const pr_fact *facts, uint32_t count) {
     } else if (f->tag == TST003_FACT_CALLS_FUNCTION || f->tag == TST003_FACT_CALLS_METHOD) {
       bool direct;
       from = f->ref[0];
-      to = tst003_resolve(ctx, f, &direct);
+      to = tst003_resolve(ctx, &memo, f, &direct);
       if (direct) {
         uint32_t a = tst003_find(&x, facts, from);
         if (a != PR_NONE) asserts[a] = 1;
