@@ -75,6 +75,9 @@ enum {
 enum {
   TST003_SUPER = 1u << 0,    /* super().name: the search starts at the bases */
   TST003_PASSED = 1u << 1,   /* passed, not called: an unknown assertion-named method counts as inherited */
+  TST003_QUALIFIED = 1u << 2,  /* `text` is `Class.method` (a class path from the module, dots between):
+                                  the search of a class nested in a function went on in that class, which
+                                  is defined outside the function (see tst003_search_nested) */
 };
 
 /* Where a call or a passed function leads. Functions defined in a class body
@@ -168,21 +171,32 @@ static uint32_t tst003_enclosing_class(const pr_model *m, uint32_t scope) {
 
 /* Looks `name` up in class `cls` and its bases defined in the file, in
  * depth-first order (`skip_self`: start with the bases, for `super().name`).
- * Returns the function scope of the method found, or PR_NONE (not found, or
- * bound to something other than a def); *bound (may be NULL) tells whether a
- * class of the file binds the name at all. */
-static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self,
-                              bool *bound) {
+ * Returns the key of the method found, or PR_NONE (not found, or bound to
+ * something other than a def); *bound (may be NULL) tells whether a class of
+ * the file binds the name at all. With `deferred` (may be NULL), a search
+ * left with nothing but a class defined at module level or in such a class
+ * stops there: *deferred is that class (else PR_NONE) and the rest is the
+ * caller's to do. */
+static bool tst003_class_is_top(const pr_model *m, uint32_t cls);
+
+static uint32_t tst003_method_from(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self,
+                                   bool *bound, uint32_t *deferred) {
   const pr_model *m = ctx->model;
   uint32_t stack[TST003_MAX_MRO], seen[TST003_MAX_MRO];
   uint32_t top = 0, seen_count = 0;
   if (bound) *bound = false;
+  if (deferred) *deferred = PR_NONE;
   stack[top++] = cls;
   while (top) {
     uint32_t c = stack[--top];
     bool visited = false;
     for (uint32_t i = 0; i < seen_count && !visited; i++) visited = seen[i] == c;
     if (visited || seen_count == TST003_MAX_MRO) continue;
+    /* what is left of the search is that class's own: the verdict's */
+    if (deferred && !top && c != cls && tst003_class_is_top(m, c)) {
+      *deferred = c;
+      return PR_NONE;
+    }
     seen[seen_count++] = c;
     if (!(skip_self && c == cls)) {
       uint32_t sym = pr_model_symbol(m, c, name, len);
@@ -210,6 +224,11 @@ static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name,
   return PR_NONE;
 }
 
+static uint32_t tst003_method(const pr_ctx *ctx, uint32_t cls, const char *name, uint32_t len, bool skip_self,
+                              bool *bound) {
+  return tst003_method_from(ctx, cls, name, len, skip_self, bound, NULL);
+}
+
 /* True when class scope `cls` is defined at module level or in such a class. */
 static bool tst003_class_is_top(const pr_model *m, uint32_t cls) {
   for (uint32_t s = cls; s != PR_NONE; s = m->scopes[s].parent)
@@ -226,11 +245,44 @@ static void tst003_function_target(const pr_ctx *ctx, uint32_t b, const char *s,
     t->key = tst003_key_of_def(ctx, m->bindings[b].statement);
 }
 
+/* The search for method `s` of class `cls`, which is nested in a function
+ * (`super`: for `super().s`), as far as it stays in that function: its key
+ * or PR_NONE, with *bound as tst003_method gives it. A search that goes on
+ * into a class defined outside the function (most often a base defined at
+ * module level) would key a method of another segment (incremental.h) and
+ * keep the function from being reused; that class is named in *target
+ * instead (TST003_QUALIFIED: `Class.s`), for the verdict to finish the
+ * search (tst003_resolve). `flags`: the target's other flags. */
+static uint32_t tst003_search_nested(pr_ctx *ctx, uint32_t cls, const char *s, uint32_t len, bool super,
+                                     uint32_t flags, tst003_target *target, bool *bound) {
+  const pr_model *m = ctx->model;
+  uint32_t deferred;
+  uint32_t key = tst003_method_from(ctx, cls, s, len, super, bound, &deferred);
+  if (deferred == PR_NONE) return key;
+  size_t n = len + 1;
+  for (uint32_t c = deferred; c != PR_NONE && m->scopes[c].kind == PR_SCOPE_CLASS; c = m->scopes[c].parent)
+    n += strlen(m->scopes[c].name) + 1;
+  char *text = pr_ctx_alloc(ctx, n);
+  if (!text) return tst003_method(ctx, cls, s, len, super, bound);
+  /* written backwards: the method, then each class out to the module */
+  size_t at = n - 1 - len;
+  memcpy(text + at, s, len);
+  for (uint32_t c = deferred; c != PR_NONE && m->scopes[c].kind == PR_SCOPE_CLASS; c = m->scopes[c].parent) {
+    size_t cl = strlen(m->scopes[c].name);
+    text[--at] = '.';
+    at -= cl;
+    memcpy(text + at, m->scopes[c].name, cl);
+  }
+  *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD, .flags = flags | TST003_QUALIFIED,
+                            .name = text, .len = (uint32_t)(n - 1)};
+  return PR_NONE;
+}
+
 /* What calling (or passing) `callee` from `scope` means: true when it is an
  * assertion; otherwise *target tells the same-file function it runs, if any.
  * `call` is the call whose function `callee` is (its qualified name is then
  * shared with the other rules that ask), or a null node. */
-static bool tst003_callee(const pr_ctx *ctx, TSNode callee, TSNode call, uint32_t scope, tst003_target *target) {
+static bool tst003_callee(pr_ctx *ctx, TSNode callee, TSNode call, uint32_t scope, tst003_target *target) {
   const pr_model *m = ctx->model;
   *target = (tst003_target){.key = PR_NONE};
   callee = pr_unparenthesize(callee);
@@ -272,7 +324,7 @@ static bool tst003_callee(const pr_ctx *ctx, TSNode callee, TSNode call, uint32_
       *target = (tst003_target){.key = PR_NONE, .tag = TST003_FACT_CALLS_METHOD, .flags = super ? TST003_SUPER : 0,
                                 .name = s, .len = len};
     else if (cls != PR_NONE)
-      target->key = tst003_method(ctx, cls, s, len, super, NULL);
+      target->key = tst003_search_nested(ctx, cls, s, len, super, 0, target, NULL);
   }
   return false;
 }
@@ -379,7 +431,8 @@ static bool tst003_passed(pr_ctx *ctx, TSNode arg, uint32_t scope, tst003_target
       return false;
     }
     bool bound;
-    uint32_t method = tst003_method(ctx, cls, s, len, super, &bound);
+    uint32_t method = tst003_search_nested(ctx, cls, s, len, super, TST003_PASSED, target, &bound);
+    if (target->tag) return false;  /* decided with the class it went on in */
     if (method != PR_NONE) {
       if (tst003_assertion_name(s, len)) return true;
       target->key = method;
@@ -698,6 +751,27 @@ static uint32_t tst003_method_memo(pr_ctx *ctx, tst003_memo *memo, uint32_t cls,
   return method;
 }
 
+/* The class a TST003_QUALIFIED text names (`Outer.Inner.method`: each part
+ * but the last the class its scope binds last, from the module down), or
+ * PR_NONE; *name and *len are moved to the method's name. */
+static uint32_t tst003_class_path(const pr_model *m, const char **name, uint32_t *len) {
+  uint32_t scope = 0;
+  const char *s = *name, *end = s + *len;
+  for (const char *dot; (dot = memchr(s, '.', (size_t)(end - s)));) {
+    uint32_t sym = pr_model_symbol(m, scope, s, (uint32_t)(dot - s));
+    if (sym == PR_NONE || m->symbols[sym].last == PR_NONE) return PR_NONE;
+    const pr_binding *b = &m->bindings[m->symbols[sym].last];
+    if (b->kind != PR_BIND_CLASS) return PR_NONE;
+    scope = pr_model_scope_of_node(m, b->statement);
+    if (scope == PR_NONE || m->scopes[scope].kind != PR_SCOPE_CLASS) return PR_NONE;
+    s = dot + 1;
+  }
+  if (!scope) return PR_NONE;
+  *name = s;
+  *len = (uint32_t)(end - s);
+  return scope;
+}
+
 /* The target of a named call (TST003_FACT_CALLS_FUNCTION/_METHOD), looked up
  * in the whole file's model: its key, or PR_NONE; *asserts is set when the
  * passed name is an assertion by itself. */
@@ -714,18 +788,20 @@ static uint32_t tst003_resolve(pr_ctx *ctx, tst003_memo *memo, const pr_fact *f,
     if (last == PR_NONE || m->bindings[last].kind != PR_BIND_FUNCTION) return PR_NONE;
     return tst003_key_of_def(ctx, m->bindings[last].statement);
   }
-  uint32_t cls = tst003_enclosing_class(m, pr_scope_at(ctx, f->start));
+  const char *name = f->text;
+  uint32_t len = f->text_len;
+  uint32_t cls = (f->value & TST003_QUALIFIED) ? tst003_class_path(m, &name, &len)
+                                               : tst003_enclosing_class(m, pr_scope_at(ctx, f->start));
   if (cls == PR_NONE) return PR_NONE;
   bool bound;
-  uint32_t method = tst003_method_memo(ctx, memo, cls, f->text, f->text_len, (f->value & TST003_SUPER) != 0, &bound);
+  uint32_t method = tst003_method_memo(ctx, memo, cls, name, len, (f->value & TST003_SUPER) != 0, &bound);
   if (!(f->value & TST003_PASSED)) return method;
   if (method != PR_NONE) {
-    if (tst003_assertion_name(f->text, f->text_len)) { *asserts = true; return PR_NONE; }
+    if (tst003_assertion_name(name, len)) { *asserts = true; return PR_NONE; }
     return method;
   }
   /* not a method of the file: an inherited helper, unless it is data */
-  *asserts = !bound && tst003_assertion_name(f->text, f->text_len) &&
-             !tst003_assigned_attribute(ctx, f->text, f->text_len);
+  *asserts = !bound && tst003_assertion_name(name, len) && !tst003_assigned_attribute(ctx, name, len);
   return PR_NONE;
 }
 

@@ -549,6 +549,59 @@ static void stranded_defs_are_kept(void **state) {
  * other one when `eval` can be the builtin (here through an alias of the
  * builtins module), and a keystroke costs no whole-text scan when it cannot
  * (`re.compile`, `'builtins.open'` in a string). */
+/* A class defined in a test whose method calls a method of a base defined at
+ * module level: the test is kept whole (TST003 names the base's method
+ * instead of keying another function), and the verdict follows the base. */
+static void nested_classes_reach_module_bases(void **state) {
+  (void)state;
+  TSParser *parser = pr_parser_new();
+  const char *text =
+      "import unittest\n"
+      "\n"
+      "\n"
+      "class Base:\n"
+      "    def confirm_ok(self):\n"
+      "        assert self.ok\n"
+      "\n"
+      "\n"
+      "class NestedTests(unittest.TestCase):\n"
+      "    def test_nested(self):\n"
+      "        class Local(Base):\n"
+      "            ok = True\n"
+      "\n"
+      "            def run(self):\n"
+      "                self.confirm_ok()\n"
+      "\n"
+      "        Local().run()\n"
+      "\n"
+      "    def test_other(self):\n"
+      "        self.assertTrue(Base())\n";
+  pr_document *doc = pr_document_new(parser, text, (uint32_t)strlen(text), 1);
+  pr_review_cache *cache = pr_review_cache_new();
+  compare("test_nested.py", "first review", doc, cache, parser, true);
+  apply_text(doc, parser, "self.assertTrue(Base())", "self.assertTrue(Base() is not None)");
+  compare("test_nested.py", "edit: another test", doc, cache, parser, true);
+  assert_false(cache->last_full);
+  assert_int_equal(cache->last_walked, 1);  /* test_other */
+  assert_int_equal(cache->last_reused, 2);  /* confirm_ok, test_nested */
+  /* the base no longer asserts: test_nested, kept, asserts nothing now */
+  apply_text(doc, parser, "        assert self.ok\n", "        return self.ok\n");
+  compare("test_nested.py", "edit: the base's method", doc, cache, parser, true);
+  assert_int_equal(cache->last_walked, 1);  /* confirm_ok */
+  assert_int_equal(cache->last_reused, 2);
+  pr_review review;
+  pr_review_options o = {.path = "test_nested.py", .test_file = true, .lines = pr_document_lines(doc)};
+  assert_int_equal(pr_review_file(pr_document_text(doc), pr_document_length(doc), pr_document_tree(doc), &o, &review),
+                   PR_REVIEW_OK);
+  uint32_t tst003 = 0;
+  for (uint32_t i = 0; i < review.count; i++) tst003 += !strcmp(review.findings[i]->rule->code, "TST003");
+  assert_int_equal(tst003, 1);
+  pr_review_free(&review);
+  pr_review_cache_free(cache);
+  pr_document_delete(doc);
+  ts_parser_delete(parser);
+}
+
 static void file_keys_follow_what_rules_read(void **state) {
   (void)state;
   TSParser *parser = pr_parser_new();
@@ -676,6 +729,7 @@ int main(void) {
     cmocka_unit_test(a_closed_paren_reuses_what_came_before),
     cmocka_unit_test(stranded_class_statements_bind_nothing),
     cmocka_unit_test(stranded_defs_are_kept),
+    cmocka_unit_test(nested_classes_reach_module_bases),
     cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
