@@ -1050,13 +1050,18 @@ static uint32_t pr_engine__recorded_kids(const pr_review_run *run, TSNode block,
 /* The index of the first of `count` children in document order that ends
  * after byte `at` (contains it or starts after it); count when none. */
 static uint32_t pr_engine__first_kid_after(const TSNode *kids, uint32_t count, uint32_t at) {
+  /* searched by start, which a TSNode holds, where each end would be read
+     from the tree (a cache miss a step in a class of a thousand methods):
+     the last child starting at or before `at`, or the next one when it ends
+     there (siblings do not overlap) */
   uint32_t lo = 0, hi = count;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_end_byte(kids[mid]) <= at) lo = mid + 1;
+    if (ts_node_start_byte(kids[mid]) <= at) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  if (lo == 0) return 0;
+  return ts_node_end_byte(kids[lo - 1]) > at ? lo - 1 : lo;
 }
 
 uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) {
@@ -1335,8 +1340,10 @@ static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap,
 
 static bool pr_engine__outside(const pr_review_run *run, uint32_t at);
 
-static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
-                                  va_list ap) {
+/* Records a finding of ctx->rule; `stmt`, when the caller has it, is the
+ * statement pr_engine__statement_of(anchor) would find (else null: found here). */
+static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, uint32_t start, uint32_t end,
+                                     const char *fmt, va_list ap) {
   pr_review_run *run = ctx->run;
   if (pr_engine__in_error(run, start, end)) return NULL;
   pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
@@ -1350,7 +1357,7 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   f->message = pr_engine__message(run, fmt, ap, cwe);
   if (!f->message) return NULL;
   /* the statement holding the finding, for suppression comments on its first or last line */
-  TSNode s = pr_engine__statement_of(run, ctx->root, anchor);
+  TSNode s = ts_node_is_null(stmt) ? pr_engine__statement_of(run, ctx->root, anchor) : stmt;
   f->stmt_start = start;
   f->stmt_end = end;
   if (!ts_node_is_null(s)) {
@@ -1380,6 +1387,11 @@ static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, ui
   f->outside = pr_engine__outside(run, start);
   run->findings[run->finding_count++] = f;
   return f;
+}
+
+static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
+                                  va_list ap) {
+  return pr_engine__add_in(ctx, anchor, (TSNode){0}, start, end, fmt, ap);
 }
 
 pr_finding *pr_report(pr_ctx *ctx, TSNode node, const char *fmt, ...) {
@@ -1428,10 +1440,13 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
 
 pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
   if (end_byte < start_byte || end_byte > ctx->len) return NULL;
-  TSNode anchor = pr_engine__descendant_for_range(ctx->run, ctx->root, start_byte, end_byte);
+  /* the smallest node spanning the range, found under the innermost statement
+     holding it: that statement is also the anchor's (one descent, not two) */
+  TSNode stmt = pr_engine__statement_at(ctx->run, ctx->root, start_byte, end_byte, (TSNode){0});
+  TSNode anchor = ts_node_descendant_for_byte_range(ts_node_is_null(stmt) ? ctx->root : stmt, start_byte, end_byte);
   va_list ap;
   va_start(ap, fmt);
-  pr_finding *f = pr_engine__add(ctx, anchor, start_byte, end_byte, fmt, ap);
+  pr_finding *f = pr_engine__add_in(ctx, anchor, stmt, start_byte, end_byte, fmt, ap);
   va_end(ap);
   return f;
 }

@@ -242,9 +242,14 @@ static int nam001_style(const char *s, uint32_t n) {
   bool upper = false, under = false, lower = false, first_lower = false;
   for (uint32_t i = 0; i < n;) {
     uint32_t at = i, c = (unsigned char)s[i];
-    if (c < 0x80) i++;  /* most names are ASCII: no decoding */
-    else c = nam001_next(s, n, &i);
-    int k = nam001_case(c);
+    int k;
+    if (c < 0x80) {  /* most names are ASCII: no decoding, no table (this runs on every name of a review) */
+      i++;
+      k = c - 'a' < 26u ? 1 : c - 'A' < 26u ? 2 : (c - '0' < 10u || c == '_') ? 0 : -1;
+    } else {
+      c = nam001_next(s, n, &i);
+      k = nam001_case(c);
+    }
     if (k < 0) return NAM001_NONE;  /* a letter of unknown case */
     if (k == 1) lower = true;
     else if (k == 2) upper = true;
@@ -430,9 +435,11 @@ static void nam001_convert(const char *s, uint32_t n, int style, char *buf, size
 
 /* The walk's part: the file's imports, and its own names (the first binding
  * of each name in each flag scope) with their style and exemptions. */
+enum { NAM001_INDEX = (1u << 30) - 1 };
+
 static void nam001_collect(pr_ctx *ctx) {
   const pr_model *m = ctx->model;
-  if (!m->binding_count) return;
+  if (!m->binding_count || m->binding_count > NAM001_INDEX) return;
   nam001_map firsts = {0};   /* (flag scope, name) -> binding */
   nam001_classes plain = {.star_import = false, .imported = pr_ctx_alloc(ctx, m->scope_count)};
   nam001_classes star = {.star_import = true, .imported = pr_ctx_alloc(ctx, m->scope_count)};
@@ -454,15 +461,17 @@ static void nam001_collect(pr_ctx *ctx) {
     int style = nam001_style(b->name, b->name_len);
     if (style == NAM001_NONE || pr_hook_kind(b->name, b->name_len) != PR_HOOK_NONE) continue;
     bool added;
-    nam001_entry *e = nam001_put(ctx, &firsts, scope, b->name, b->name_len, i, &added);
+    /* the value: the binding, and its style in the top two bits */
+    nam001_entry *e = nam001_put(ctx, &firsts, scope, b->name, b->name_len, i | (uint32_t)style << 30, &added);
     if (!e) return;
-    if (!added && ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[e->value].node)) e->value = i;
+    if (!added && ts_node_start_byte(b->node) < ts_node_start_byte(m->bindings[e->value & NAM001_INDEX].node))
+      e->value = i | (uint32_t)style << 30;
   }
   for (uint32_t i = 0; i < firsts.cap; i++) {
     const nam001_entry *e = &firsts.slots[i];
     if (!e->name) continue;
-    const pr_binding *b = &m->bindings[e->value];
-    int style = nam001_style(b->name, b->name_len);
+    const pr_binding *b = &m->bindings[e->value & NAM001_INDEX];
+    int style = (int)(e->value >> 30);
     uint32_t value = (uint32_t)style;
     /* a public method (catalog: Public functions) that is not snake_case, in a
        class with an imported base, presumably overrides that base's API; whether
