@@ -10,6 +10,30 @@ uint64_t pr_hash_bytes(const char *s, size_t n, uint64_t seed) {
   const uint64_t k = 0x9E3779B97F4A7C15ull;
   uint64_t h = seed ^ (n * k);
   size_t i = 0;
+  if (n >= 64) {
+    /* four independent lanes: each step's multiply waits for the one before
+       it, so one lane hashes 8 bytes per multiply latency and four hash 32
+       (a review hashes every function of the file on every keystroke) */
+    uint64_t a = h, b = h ^ 0xC2B2AE3D27D4EB4Full, c = h ^ 0x165667B19E3779F9ull, d = h ^ 0x27D4EB2F165667C5ull;
+    for (; i + 32 <= n; i += 32) {
+      uint64_t w[4];
+      memcpy(w, s + i, 32);
+      a = (a ^ w[0]) * k;
+      b = (b ^ w[1]) * k;
+      c = (c ^ w[2]) * k;
+      d = (d ^ w[3]) * k;
+      a ^= a >> 31;
+      b ^= b >> 31;
+      c ^= c >> 31;
+      d ^= d >> 31;
+    }
+    const uint64_t m = 0xBF58476D1CE4E5B9ull;
+    h = (h ^ a) * m;
+    h = (h ^ (h >> 29) ^ b) * m;
+    h = (h ^ (h >> 29) ^ c) * m;
+    h = (h ^ (h >> 29) ^ d) * m;
+    h ^= h >> 29;
+  }
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     memcpy(&w, s + i, 8);
