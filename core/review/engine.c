@@ -1341,9 +1341,12 @@ static char *pr_engine__message(pr_review_run *run, const char *fmt, va_list ap,
 static bool pr_engine__outside(const pr_review_run *run, uint32_t at);
 
 /* Records a finding of ctx->rule; `stmt`, when the caller has it, is the
- * statement pr_engine__statement_of(anchor) would find (else null: found here). */
-static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, uint32_t start, uint32_t end,
-                                     const char *fmt, va_list ap) {
+ * statement pr_engine__statement_of(anchor) would find (else null: found
+ * here). `known`, when not NULL, is the statement range an earlier review
+ * gave the same range in the same function (pr_engine__stmt_memo): then
+ * neither is read. */
+static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, const uint32_t *known, uint32_t start,
+                                     uint32_t end, const char *fmt, va_list ap) {
   pr_review_run *run = ctx->run;
   if (pr_engine__in_error(run, start, end)) return NULL;
   pr_finding *f = pr_arena_alloc(run->arena, sizeof *f);
@@ -1357,9 +1360,9 @@ static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, ui
   f->message = pr_engine__message(run, fmt, ap, cwe);
   if (!f->message) return NULL;
   /* the statement holding the finding, for suppression comments on its first or last line */
-  TSNode s = ts_node_is_null(stmt) ? pr_engine__statement_of(run, ctx->root, anchor) : stmt;
-  f->stmt_start = start;
-  f->stmt_end = end;
+  TSNode s = known ? (TSNode){0} : ts_node_is_null(stmt) ? pr_engine__statement_of(run, ctx->root, anchor) : stmt;
+  f->stmt_start = known ? known[0] : start;
+  f->stmt_end = known ? known[1] : end;
   if (!ts_node_is_null(s)) {
     f->stmt_start = ts_node_start_byte(s);
     f->stmt_end = ts_node_end_byte(s);
@@ -1391,7 +1394,7 @@ static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, ui
 
 static pr_finding *pr_engine__add(pr_ctx *ctx, TSNode anchor, uint32_t start, uint32_t end, const char *fmt,
                                   va_list ap) {
-  return pr_engine__add_in(ctx, anchor, (TSNode){0}, start, end, fmt, ap);
+  return pr_engine__add_in(ctx, anchor, (TSNode){0}, NULL, start, end, fmt, ap);
 }
 
 pr_finding *pr_report(pr_ctx *ctx, TSNode node, const char *fmt, ...) {
@@ -1438,16 +1441,65 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
   va_end(ap);
 }
 
+static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at);
+
+/* The statement range a finding on [start, end) got in an earlier review,
+ * when the range lies in a function whose results this review reuses (the
+ * same bytes: the same statement), or NULL; *res and *rel say where to
+ * remember it otherwise. A file-wide rule reports the same findings on every
+ * keystroke (DUP001's repeats, NAM001's names), and finding their statement
+ * is a descent of the tree each. */
+static const uint32_t *pr_engine__stmt_memo(pr_review_run *run, uint32_t start, uint32_t end,
+                                            pr_segment_result **res, uint32_t *rel) {
+  *res = NULL;
+  uint32_t k = run->cache ? pr_engine__segment_at(run, start) : PR_NONE;
+  if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED || end > run->segs[k].end) return NULL;
+  pr_segment_result *r = run->segs[k].kept;
+  rel[0] = start - run->segs[k].start;
+  rel[1] = end - run->segs[k].start;
+  for (uint32_t i = 0; i < r->stmt_memo_count; i++) {
+    const uint32_t *m = r->stmt_memo + 4 * i;
+    if (m[0] == rel[0] && m[1] == rel[1]) {
+      rel[2] = m[2] + run->segs[k].start;
+      rel[3] = m[3] + run->segs[k].start;
+      return rel + 2;
+    }
+  }
+  if (r->stmt_memo_count < PR_STMT_MEMO_MAX) {
+    *res = r;
+    rel[2] = run->segs[k].start;  /* to make the finding's range relative again */
+  }
+  return NULL;
+}
+
 pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
   if (end_byte < start_byte || end_byte > ctx->len) return NULL;
-  /* the smallest node spanning the range, found under the innermost statement
-     holding it: that statement is also the anchor's (one descent, not two) */
-  TSNode stmt = pr_engine__statement_at(ctx->run, ctx->root, start_byte, end_byte, (TSNode){0});
-  TSNode anchor = ts_node_descendant_for_byte_range(ts_node_is_null(stmt) ? ctx->root : stmt, start_byte, end_byte);
+  pr_segment_result *memo;
+  uint32_t rel[4];
+  const uint32_t *known = pr_engine__stmt_memo(ctx->run, start_byte, end_byte, &memo, rel);
+  TSNode stmt = {0}, anchor = {0};
+  if (!known) {
+    /* the smallest node spanning the range, found under the innermost
+       statement holding it: that statement is also the anchor's (one
+       descent, not two) */
+    stmt = pr_engine__statement_at(ctx->run, ctx->root, start_byte, end_byte, (TSNode){0});
+    anchor = ts_node_descendant_for_byte_range(ts_node_is_null(stmt) ? ctx->root : stmt, start_byte, end_byte);
+  }
   va_list ap;
   va_start(ap, fmt);
-  pr_finding *f = pr_engine__add_in(ctx, anchor, stmt, start_byte, end_byte, fmt, ap);
+  pr_finding *f = pr_engine__add_in(ctx, anchor, stmt, known, start_byte, end_byte, fmt, ap);
   va_end(ap);
+  if (f && memo && f->stmt_start >= rel[2] && f->stmt_end - rel[2] <= memo->len) {
+    uint32_t *m = realloc(memo->stmt_memo, (memo->stmt_memo_count + 1) * 4 * sizeof *m);
+    if (m) {
+      memo->stmt_memo = m;
+      m += 4 * memo->stmt_memo_count++;
+      m[0] = rel[0];
+      m[1] = rel[1];
+      m[2] = f->stmt_start - rel[2];
+      m[3] = f->stmt_end - rel[2];
+    }
+  }
   return f;
 }
 

@@ -72,6 +72,7 @@ void pr_segment_result_free(pr_segment_result *r) {
   for (uint32_t i = 0; i < r->name_count; i++) free(r->names[i].name);
   free(r->names);
   free(r->test_classes);
+  free(r->stmt_memo);
   free(r);
 }
 
@@ -155,7 +156,7 @@ size_t pr_review_cache_bytes(const pr_review_cache *c) {
     if (!r) continue;
     n += sizeof *r + r->finding_count * sizeof *r->findings + r->fact_count * sizeof *r->facts +
          r->comment_count * 2 * sizeof(uint32_t) + r->name_count * sizeof *r->names +
-         r->test_class_count * 2 * sizeof(uint32_t);
+         r->test_class_count * 2 * sizeof(uint32_t) + r->stmt_memo_count * 4 * sizeof(uint32_t);
     for (uint32_t j = 0; j < r->finding_count; j++) n += strlen(r->findings[j].message) + 1;
     for (uint32_t j = 0; j < r->name_count; j++) n += r->names[j].len + 1;
     for (uint32_t j = 0; j < r->fact_count; j++) n += r->facts[j].text ? r->facts[j].text_len + 1 : 0;

@@ -122,7 +122,13 @@ typedef struct pr_segment_result {
                                     changed: that review walks it again */
   uint32_t kept_in;              /* the last review that used it */
   uint32_t idle;                 /* reviews since one last used it */
+  /* statement ranges of findings that file-wide rules reported in it while it
+   * was reused (engine.c: pr_engine__stmt_memo): (start, end, statement start,
+   * statement end) from its start, four a finding */
+  uint32_t *stmt_memo;         uint32_t stmt_memo_count;
 } pr_segment_result;
+
+enum { PR_STMT_MEMO_MAX = 64 };
 
 enum pr_review_size {
   PR_SIZE_EVENTS, PR_SIZE_KIDS, PR_SIZE_FACTS, PR_SIZE_FINDINGS, PR_SIZE_SEGS,
