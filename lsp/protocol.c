@@ -1,7 +1,6 @@
 /* protocol.c - LSP JSON to C values and back; see protocol.h. */
 #include "protocol.h"
 
-#include "suppress.h"
 #include "reportparts.h"
 
 #include <stdlib.h>
@@ -265,36 +264,6 @@ static bool pr_protocol__encodable(const pr_finding *f) {
   return true;
 }
 
-/* A finding's `# noqa` edit, remembered for the last few (line, code) pairs:
- * finding it reads the whole line, and thousands of findings on one long line
- * would read it thousands of times. */
-enum { PR_PROTOCOL_NOQA_MEMO = 8 };
-typedef struct pr_protocol__noqa {
-  bool used, ok;
-  uint32_t row, at;
-  const char *code;  /* a rule's code: static, compared by address */
-  char insert[96];
-} pr_protocol__noqa;
-typedef struct pr_protocol__noqa_memo {
-  pr_protocol__noqa entries[PR_PROTOCOL_NOQA_MEMO];
-  uint32_t next;  /* the entry replaced next (oldest first) */
-} pr_protocol__noqa_memo;
-
-static const pr_protocol__noqa *pr_protocol__noqa_edit(pr_protocol__noqa_memo *memo, const pr_document *doc,
-                                                       uint32_t row, const char *code) {
-  for (int i = 0; i < PR_PROTOCOL_NOQA_MEMO; i++) {
-    const pr_protocol__noqa *e = &memo->entries[i];
-    if (e->used && e->row == row && e->code == code) return e;
-  }
-  pr_protocol__noqa *e = &memo->entries[memo->next++ % PR_PROTOCOL_NOQA_MEMO];
-  e->used = true;
-  e->row = row;
-  e->code = code;
-  e->ok = pr_suppression_edit(pr_document_text(doc), pr_document_length(doc), pr_document_lines(doc), row, code,
-                              &e->at, e->insert, sizeof e->insert);
-  return e;
-}
-
 void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, const pr_document *doc,
                                    const pr_review *review, const pr_client_caps *caps,
                                    const pr_finding **unencodable, uint32_t *dropped) {
@@ -302,7 +271,6 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
   if (dropped) *dropped = 0;
   pr_unit unit = caps->encoding;
   pr_position_memo memo = {0};
-  pr_protocol__noqa_memo noqas = {0};
   bool first = true;
   pr_buf_lit(b, "[");
   for (uint32_t i = 0; i < review->count; i++) {
@@ -328,8 +296,9 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
     if (unnecessary || deprecated)
       pr_buf_printf(b, ",\"tags\":[%s%s%s]", unnecessary ? "1" : "", unnecessary && deprecated ? "," : "",
                     deprecated ? "2" : "");
-    /* what a code action needs, so that it needs no review: the fix's edits and
-       the `# noqa` edit, in the negotiated encoding, for this version */
+    /* what a code action needs, so that it needs no review: the fix's edits,
+       in the negotiated encoding, for this version (the `# noqa` edit is
+       found when asked: pr_server__noqa_edit) */
     pr_buf_printf(b, ",\"data\":{\"version\":%lld", (long long)version);
     if (f->fix_message) {
       pr_buf_lit(b, ",\"fix\":{\"title\":");
@@ -340,12 +309,6 @@ void pr_protocol_diagnostics_write(pr_buf *b, const char *uri, int64_t version, 
         pr_protocol__write_edit(b, doc, f->edits[e].start, f->edits[e].end, f->edits[e].text, unit, &memo);
       }
       pr_buf_lit(b, "]}");
-    }
-    uint32_t row = pr_line_index_row(pr_document_lines(doc), f->stmt_end > f->stmt_start ? f->stmt_end - 1 : f->stmt_end);
-    const pr_protocol__noqa *noqa = pr_protocol__noqa_edit(&noqas, doc, row, f->rule->code);
-    if (noqa->ok) {
-      pr_buf_lit(b, ",\"noqa\":");
-      pr_protocol__write_edit(b, doc, noqa->at, noqa->at, noqa->insert, unit, &memo);
     }
     pr_buf_lit(b, "}");
     if (f->related_count && caps->related_information) {

@@ -74,6 +74,11 @@ for (const encoding of ['utf-16', 'utf-8']) {
       const second = (await actionsFor(c, [tst[1]])).find((a) => a.title === 'Disable TST001 for this line');
       assert.equal(apply(TEXT, second.edit.changes[URI], encoding).split('\n')[9],
         '        self.assertTrue(label is None)  # noqa: SEC001, TST001');
+      // the `# noqa` edit is found when asked, not carried by every diagnostic
+      assert.ok(p.diagnostics.every((d) => d.data && !('noqa' in d.data)));
+      // a diagnostic of no finding of this version (its range moved) gets no "Disable"
+      const moved = { ...first, range: { start: first.range.start, end: { ...first.range.end, character: first.range.end.character - 1 } } };
+      assert.equal((await actionsFor(c, [moved])).find((a) => a.title.startsWith('Disable')), undefined);
       const loop = p.diagnostics.find((d) => d.code === 'DED003');
       const rename = (await actionsFor(c, [loop])).find((a) => a.isPreferred);
       assert.equal(apply(TEXT, rename.edit.changes[URI], encoding).split('\n')[7], '        for _row in range(3):');
