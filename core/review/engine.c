@@ -1343,7 +1343,7 @@ static bool pr_engine__outside(const pr_review_run *run, uint32_t at);
 /* Records a finding of ctx->rule; `stmt`, when the caller has it, is the
  * statement pr_engine__statement_of(anchor) would find (else null: found
  * here). `known`, when not NULL, is the statement range an earlier review
- * gave the same range in the same function (pr_engine__stmt_memo): then
+ * gave the same range in the same function (pr_stmt_memo): then
  * neither is read. */
 static pr_finding *pr_engine__add_in(pr_ctx *ctx, TSNode anchor, TSNode stmt, const uint32_t *known, uint32_t start,
                                      uint32_t end, const char *fmt, va_list ap) {
@@ -1443,40 +1443,54 @@ void pr_finding_add_related(pr_ctx *ctx, pr_finding *f, TSNode node, const char 
 
 static uint32_t pr_engine__segment_at(const pr_review_run *run, uint32_t at);
 
-/* The statement range a finding on [start, end) got in an earlier review,
- * when the range lies in a function whose results this review reuses (the
- * same bytes: the same statement), or NULL; *res and *rel say where to
- * remember it otherwise. A file-wide rule reports the same findings on every
- * keystroke (DUP001's repeats, NAM001's names), and finding their statement
- * is a descent of the tree each. */
-static const uint32_t *pr_engine__stmt_memo(pr_review_run *run, uint32_t start, uint32_t end,
-                                            pr_segment_result **res, uint32_t *rel) {
-  *res = NULL;
+/* Where a finding reported inside a function whose results the review
+ * reuses finds its statement range: in that function's kept result, which
+ * remembers it from the first time (the same bytes, the same statement). A
+ * file-wide rule reports the same findings on every keystroke (DUP001's
+ * repeats, NAM001's names), and finding their statement is a descent of the
+ * tree each. */
+typedef struct pr_stmt_memo {
+  pr_segment_result *kept;   /* NULL: not in a reused function, or its memo is full */
+  uint32_t base;             /* the function's start: kept offsets are from it */
+  uint32_t stmt[2];          /* the remembered range, when found */
+} pr_stmt_memo;
+
+/* True when the memo has the statement of [start, end): then memo->stmt. */
+static bool pr_engine__stmt_memo_find(pr_review_run *run, uint32_t start, uint32_t end, pr_stmt_memo *memo) {
+  memo->kept = NULL;
   uint32_t k = run->cache ? pr_engine__segment_at(run, start) : PR_NONE;
-  if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED || end > run->segs[k].end) return NULL;
+  if (k == PR_NONE || run->segs[k].state != PR_SEG_REUSED || end > run->segs[k].end) return false;
   pr_segment_result *r = run->segs[k].kept;
-  rel[0] = start - run->segs[k].start;
-  rel[1] = end - run->segs[k].start;
+  memo->base = run->segs[k].start;
   for (uint32_t i = 0; i < r->stmt_memo_count; i++) {
     const uint32_t *m = r->stmt_memo + 4 * i;
-    if (m[0] == rel[0] && m[1] == rel[1]) {
-      rel[2] = m[2] + run->segs[k].start;
-      rel[3] = m[3] + run->segs[k].start;
-      return rel + 2;
+    if (m[0] == start - memo->base && m[1] == end - memo->base) {
+      memo->stmt[0] = memo->base + m[2];
+      memo->stmt[1] = memo->base + m[3];
+      return true;
     }
   }
-  if (r->stmt_memo_count < PR_STMT_MEMO_MAX) {
-    *res = r;
-    rel[2] = run->segs[k].start;  /* to make the finding's range relative again */
-  }
-  return NULL;
+  if (r->stmt_memo_count < PR_STMT_MEMO_MAX) memo->kept = r;
+  return false;
+}
+
+static void pr_engine__stmt_memo_put(const pr_stmt_memo *memo, const pr_finding *f) {
+  pr_segment_result *r = memo->kept;
+  if (!r || f->stmt_start < memo->base || f->stmt_end - memo->base > r->len) return;
+  uint32_t *m = realloc(r->stmt_memo, (r->stmt_memo_count + 1) * 4 * sizeof *m);
+  if (!m) return;  /* found again next time */
+  r->stmt_memo = m;
+  m += 4 * r->stmt_memo_count++;
+  m[0] = f->start - memo->base;
+  m[1] = f->end - memo->base;
+  m[2] = f->stmt_start - memo->base;
+  m[3] = f->stmt_end - memo->base;
 }
 
 pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte, const char *fmt, ...) {
   if (end_byte < start_byte || end_byte > ctx->len) return NULL;
-  pr_segment_result *memo;
-  uint32_t rel[4];
-  const uint32_t *known = pr_engine__stmt_memo(ctx->run, start_byte, end_byte, &memo, rel);
+  pr_stmt_memo memo;
+  bool known = pr_engine__stmt_memo_find(ctx->run, start_byte, end_byte, &memo);
   TSNode stmt = {0}, anchor = {0};
   if (!known) {
     /* the smallest node spanning the range, found under the innermost
@@ -1487,19 +1501,9 @@ pr_finding *pr_report_bytes(pr_ctx *ctx, uint32_t start_byte, uint32_t end_byte,
   }
   va_list ap;
   va_start(ap, fmt);
-  pr_finding *f = pr_engine__add_in(ctx, anchor, stmt, known, start_byte, end_byte, fmt, ap);
+  pr_finding *f = pr_engine__add_in(ctx, anchor, stmt, known ? memo.stmt : NULL, start_byte, end_byte, fmt, ap);
   va_end(ap);
-  if (f && memo && f->stmt_start >= rel[2] && f->stmt_end - rel[2] <= memo->len) {
-    uint32_t *m = realloc(memo->stmt_memo, (memo->stmt_memo_count + 1) * 4 * sizeof *m);
-    if (m) {
-      memo->stmt_memo = m;
-      m += 4 * memo->stmt_memo_count++;
-      m[0] = rel[0];
-      m[1] = rel[1];
-      m[2] = f->stmt_start - rel[2];
-      m[3] = f->stmt_end - rel[2];
-    }
-  }
+  if (f && !known) pr_engine__stmt_memo_put(&memo, f);
   return f;
 }
 

@@ -123,7 +123,7 @@ typedef struct pr_segment_result {
   uint32_t kept_in;              /* the last review that used it */
   uint32_t idle;                 /* reviews since one last used it */
   /* statement ranges of findings that file-wide rules reported in it while it
-   * was reused (engine.c: pr_engine__stmt_memo): (start, end, statement start,
+   * was reused (engine.c: pr_stmt_memo): (start, end, statement start,
    * statement end) from its start, four a finding */
   uint32_t *stmt_memo;         uint32_t stmt_memo_count;
 } pr_segment_result;
