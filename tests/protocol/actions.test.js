@@ -101,6 +101,36 @@ test('an action for a diagnostic of an older version is not offered', async () =
   } finally { await c.stop(); }
 });
 
+test('diagnostics sent back malformed get no action and no error; the server answers what follows', async () => {
+  const c = start();
+  try {
+    await c.initialize({});
+    await open(c, TEXT);
+    const p = await c.diagnosticsFor(URI, 1);
+    const [tst] = p.diagnostics.filter((d) => d.code === 'TST001');
+    const at = (line, character) => ({ line, character });
+    const bad = [
+      { ...tst, range: undefined },
+      { ...tst, range: { start: at(6, 8) } },
+      { ...tst, range: { start: at(-1, 0), end: at(6, 8) } },
+      { ...tst, range: { start: at(6, 8), end: at(2 ** 40, 0) } },
+      { ...tst, range: { start: at(6, 8), end: at(6, 20) } },
+      { ...tst, range: { start: at(6, 8.5), end: at(6, 9) } },
+      { ...tst, range: { start: '6:8', end: at(6, 9) } },
+      { ...tst, range: { start: tst.range.end, end: tst.range.start } },
+      { ...tst, code: 'NOPE01' },
+      { ...tst, code: 7 },
+    ];
+    for (const d of bad) {
+      const actions = await actionsFor(c, [d]);
+      assert.ok(Array.isArray(actions));
+      assert.equal(actions.find((a) => a.title.startsWith('Disable')), undefined, JSON.stringify(d.range));
+    }
+    const good = await actionsFor(c, [tst]);
+    assert.ok(good.find((a) => a.title === 'Disable TST001 for this line'));
+  } finally { assert.equal((await c.stop()).code, 0); }
+});
+
 test('source.fixAll.pyreview applies every fix in one edit, and the result has none left', async () => {
   const c = start();
   try {
