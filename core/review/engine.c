@@ -75,7 +75,8 @@ enum { PR_SEGF_PY2 = 1u << 0, PR_SEGF_GLOBAL = 1u << 1 };
 typedef struct pr_seg_run {
   TSNode node;                    /* function_definition or decorated_definition */
   uint32_t start, end;            /* bytes */
-  uint64_t hash, context;         /* its text; what is around it */
+  uint32_t trail;                 /* the line end just after it: 0, 1 or 2 bytes */
+  uint64_t hash, context;         /* its text and that line end; what is around it */
   uint8_t state;
   uint8_t flags;
   bool has_error;
@@ -891,7 +892,13 @@ static bool pr_engine__segment(pr_review_run *run, pr_frame *f, bool stranded) {
   sg->end = ts_node_end_byte(f->node);
   if (sg->end > run->len) sg->end = run->len;
   if (sg->start > sg->end) sg->start = sg->end;
-  sg->hash = pr_hash_bytes(run->text + sg->start, sg->end - sg->start, 0);
+  /* the line end after its last statement is hashed with it: a fix that
+     deletes that statement's line (DED001) ends past the function, and its
+     kept edit must find the same line end wherever it is reused */
+  const char *after = run->text + sg->end;
+  sg->trail = sg->end < run->len && *after == '\r' ? (sg->end + 1 < run->len && after[1] == '\n' ? 2 : 1)
+              : sg->end < run->len && *after == '\n' ? 1 : 0;
+  sg->hash = pr_hash_bytes(run->text + sg->start, sg->end - sg->start + sg->trail, 0);
   sg->context = pr_engine__context(run);
   if (stranded) sg->context = pr_hash_bytes("stranded", 8, sg->context);
   sg->has_error = ts_node_has_error(f->node);
@@ -1981,11 +1988,12 @@ static uint32_t pr_engine__decode(const pr_review_run *run, const pr_seg_run *sg
   return s == PR_NONE ? 0 : ts_node_start_byte(run->model.scopes[s].node) + p.rel;
 }
 
-/* False when `at` is neither in the segment nor the start of a scope around it:
- * then nothing of the segment is kept (it is walked again next time). */
+/* False when `at` is neither in the segment (its line end included) nor the
+ * start of a scope around it: then nothing of the segment is kept (it is
+ * walked again next time). */
 static bool pr_engine__encode(const pr_review_run *run, const pr_seg_run *sg, uint32_t at, pr_place *out) {
   if (at == PR_NONE) { *out = PR_PLACE_NONE; return true; }
-  if (at >= sg->start && at <= sg->end) { *out = (pr_place){0, at - sg->start}; return true; }
+  if (at >= sg->start && at <= sg->end + sg->trail) { *out = (pr_place){0, at - sg->start}; return true; }
   uint32_t h = 1;
   for (uint32_t s = sg->scope; s != PR_NONE; s = run->model.scopes[s].parent, h++) {
     if (ts_node_start_byte(run->model.scopes[s].node) == at) { *out = (pr_place){h, 0}; return true; }
@@ -2355,6 +2363,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
   pr_review_cache *c = run->cache;
   pr_review_cache next = {0};
   uint32_t n = run->seg_count;
+  c->last_unkept = 0;
   uint32_t *counts = calloc((size_t)(n ? n : 1) * 3, sizeof *counts);  /* findings, facts, comments */
   uint32_t *fseg = malloc((run->kept_findings ? run->kept_findings : 1) * sizeof *fseg);
   uint32_t *xseg = malloc((run->fact_count ? run->fact_count : 1) * sizeof *xseg);
@@ -2427,6 +2436,7 @@ static void pr_engine__keep(pr_review_run *run, uint64_t skeleton, uint64_t opti
     if (!pr_engine__keep_segment(run, k, r, forder + ffirst[k], counts[3 * k], xorder + xfirst[k], counts[3 * k + 1]) ||
         !pr_engine__keep_comments(run, r, k, counts[3 * k + 2])) {
       pr_segment_result_free(r);
+      c->last_unkept++;
       continue;
     }
     r->deps = pr_engine__deps(run, sg->scope, r);

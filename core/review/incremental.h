@@ -9,10 +9,11 @@
  * function is defined. The engine walks the skeleton on every review; a
  * segment is walked only when no kept result matches it.
  *
- * A kept result is keyed by the segment's bytes and its context (the classes
- * and blocks around it); it holds what the segment produced: its findings, its
- * facts (rule.h), its suppression comments, the skeleton names it reads (so
- * that "used" marks stay right without walking it), its test classes, and
+ * A kept result is keyed by the segment's bytes (with the line end after it)
+ * and its context (the classes and blocks around it); it holds what the
+ * segment produced: its findings, its facts (rule.h), its suppression
+ * comments, the skeleton names it reads (so that "used" marks stay right
+ * without walking it), its test classes, and
  * whether it holds Python 2 syntax. That is sound because rules are local
  * (rule.h): what a rule reports inside a segment depends only on that segment
  * and on the skeleton. So the skeleton is checked too: after the walk, a
@@ -143,6 +144,8 @@ typedef struct pr_review_cache {
   uint32_t cap, count;
   /* what the last review did, for tests and benchmarks */
   uint32_t last_walked, last_reused;
+  uint32_t last_unkept;          /* walked functions whose results could not be kept: something they
+                                    produced points into another function (or memory ran out) */
   bool last_full;
   /* how many items the last review's arrays held, to size the next one's */
   uint32_t sizes[PR_REVIEW_SIZES];

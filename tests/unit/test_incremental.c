@@ -142,6 +142,10 @@ static void check_file(const char *path, const char *name, bool test_file, TSPar
   pr_review_cache *cache = pr_review_cache_new();
   assert_non_null(cache);
   compare(name, "first review", doc, cache, parser, test_file);
+  /* what a function produced points only into it (or at a scope around it):
+     else its results cannot be kept, and every keystroke walks it again */
+  if (cache->last_unkept) fprintf(stderr, "%s: %u functions' results could not be kept\n", name, cache->last_unkept);
+  assert_int_equal(cache->last_unkept, 0);
   compare(name, "unchanged", doc, cache, parser, test_file);
   /* unchanged: every kept result is reused (identical functions share one) */
   assert_true(cache->last_reused >= cache->count);
