@@ -5,7 +5,8 @@
  * JSON parse errors into deep states (initialised, documents open, then
  * edited): byte 0 says how the harness initialises the server; then each
  * message starts with a byte choosing a template (initialize, didOpen,
- * didChange with arbitrary ranges and texts, didClose, shutdown, exit,
+ * didChange with arbitrary ranges and texts, didClose, hover, code actions
+ * for diagnostics sent back with any range, code and version, shutdown, exit,
  * unknown methods, wrong params, wrong envelopes, non-objects, raw bytes) and
  * the following bytes fill its fields. Texts are spelt with JSON escapes,
  * NULs, non-ASCII characters (raw and escaped, astral ones included), Python
@@ -307,6 +308,42 @@ static void pr_fuzz_notebook(pr_buf *b, pr_fuzz_in *in) {
   }
 }
 
+/* A request on a document: hover at a position, or code actions for the
+ * diagnostics a client sends back (any range, code and version: the server
+ * matches them against what it published). */
+static void pr_fuzz_request(pr_buf *b, pr_fuzz_in *in, uint8_t op) {
+  static const char *const codes[] = {"TST001", "DUP001", "NAM001", "DED003", "SUP001", "SEC001", "x", ""};
+  bool has_id;
+  pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"%s\"",
+                (op & 16) ? "textDocument/hover" : "textDocument/codeAction");
+  pr_fuzz_id(b, in, &has_id);
+  pr_fuzz_put(b, ",\"params\":{\"textDocument\":{\"uri\":");
+  pr_fuzz_uri(b, in);
+  if (op & 16) {
+    pr_fuzz_put(b, "},\"position\":");
+    pr_fuzz_position(b, in);
+    pr_fuzz_put(b, "}}");
+    return;
+  }
+  pr_fuzz_put(b, "},\"range\":{\"start\":");
+  pr_fuzz_position(b, in);
+  pr_fuzz_put(b, ",\"end\":");
+  pr_fuzz_position(b, in);
+  pr_fuzz_put(b, "},\"context\":{\"diagnostics\":[");
+  uint8_t shape = pr_fuzz_u8(in);
+  for (unsigned i = 0; i < (shape & 3u); i++) {
+    pr_fuzz_put(b, i ? ",{\"range\":{\"start\":" : "{\"range\":{\"start\":");
+    pr_fuzz_position(b, in);
+    pr_fuzz_put(b, ",\"end\":");
+    pr_fuzz_position(b, in);
+    pr_buf_printf(b, "},\"code\":\"%s\",\"source\":\"pyreview\",\"message\":\"m\",\"data\":{\"version\":",
+                  codes[pr_fuzz_u8(in) & 7]);
+    pr_fuzz_integer(b, in);
+    pr_fuzz_put(b, "}}");
+  }
+  pr_fuzz_put(b, (shape & 4) ? "],\"only\":[\"source.fixAll.pyreview\"]}}}" : "]}}}");
+}
+
 /* Builds one message body from the input. */
 static void pr_fuzz_message(pr_buf *b, pr_fuzz_in *in) {
   uint8_t op = pr_fuzz_u8(in);
@@ -367,6 +404,10 @@ static void pr_fuzz_message(pr_buf *b, pr_fuzz_in *in) {
   case 8:
     if (op & 32) {
       pr_fuzz_notebook(b, in);
+      break;
+    }
+    if (op & 64) {
+      pr_fuzz_request(b, in, op);
       break;
     }
     pr_buf_printf(b, "{\"jsonrpc\":\"2.0\",\"method\":\"%s\",\"params\":{\"textDocument\":{\"uri\":",
