@@ -180,6 +180,11 @@ static bool pr_protocol__position(json_t *p, pr_position *out) {
   return true;
 }
 
+bool pr_protocol_read_range(json_t *range, pr_position *start, pr_position *end) {
+  return pr_protocol__position(json_object_get(range, "start"), start) &&
+         pr_protocol__position(json_object_get(range, "end"), end);
+}
+
 bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char **error) {
   memset(out, 0, sizeof *out);
   json_t *td = json_object_get(params, "textDocument");

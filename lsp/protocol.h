@@ -112,6 +112,10 @@ bool pr_protocol_read_diagnostic(json_t *params, const char **uri, const char **
 /* A DocumentDiagnosticReport: "unchanged" when items is NULL, else "full" (steals items). */
 json_t *pr_protocol_diagnostic_report_new(const char *result_id, json_t *items);
 
+/* An LSP Range {start, end} of non-negative 32-bit line and character
+ * numbers; false when it is not one. */
+bool pr_protocol_read_range(json_t *range, pr_position *start, pr_position *end);
+
 /* textDocument/hover (and any TextDocumentPositionParams). */
 bool pr_protocol_read_position(json_t *params, const char **uri, pr_position *pos, const char **error);
 

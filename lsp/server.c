@@ -1312,16 +1312,10 @@ static json_t *pr_server__action_new(const char *title, const char *kind, const 
 static json_t *pr_server__noqa_edit(const pr_server *s, const pr_open_document *d, json_t *diag, const char *code) {
   pr_position at[2];
   uint32_t byte[2];
-  const char *ends[2] = {"start", "end"};
-  for (int k = 0; k < 2; k++) {
-    json_t *pos = json_object_get(json_object_get(diag, "range"), ends[k]);
-    json_t *line = json_object_get(pos, "line"), *col = json_object_get(pos, "character");
-    if (!json_is_integer(line) || !json_is_integer(col) || json_integer_value(line) < 0 ||
-        json_integer_value(col) < 0 || json_integer_value(line) > UINT32_MAX || json_integer_value(col) > UINT32_MAX)
-      return NULL;
-    at[k] = (pr_position){(uint32_t)json_integer_value(line), (uint32_t)json_integer_value(col)};
-    if (!pr_document_offset(d->doc, at[k], s->caps.encoding, &byte[k])) return NULL;
-  }
+  if (!pr_protocol_read_range(json_object_get(diag, "range"), &at[0], &at[1]) ||
+      !pr_document_offset(d->doc, at[0], s->caps.encoding, &byte[0]) ||
+      !pr_document_offset(d->doc, at[1], s->caps.encoding, &byte[1]))
+    return NULL;
   for (uint32_t i = 0; i < d->mark_count; i++) {
     const pr_mark *m = &d->marks[i];
     if (m->start != byte[0] || m->end != byte[1] || strcmp(m->rule->code, code)) continue;
