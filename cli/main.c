@@ -96,6 +96,7 @@ typedef struct pr_file_job {
 typedef struct pr_check {
   pr_file_job *jobs;
   size_t count;
+  size_t *order;           /* the jobs in the order workers take them (largest file first), or NULL: as listed */
   atomic_size_t next;
   pr_report_options report;
   const pr_baseline *baseline;  /* --baseline, or NULL */
@@ -349,6 +350,7 @@ static void *pr_check_worker(void *arg) {
   for (;;) {
     size_t i = atomic_fetch_add(&check->next, 1);
     if (i >= check->count) break;
+    if (check->order) i = check->order[i];
     pr_ts_scope_begin();
     TSParser *parser = pr_parser_new();
     if (parser) {
@@ -362,6 +364,41 @@ static void *pr_check_worker(void *arg) {
   }
   pr_ts_arena_release();
   return NULL;
+}
+
+typedef struct pr_sized_job {
+  off_t size;
+  size_t index;
+} pr_sized_job;
+
+static int pr_sized_job_cmp(const void *a, const void *b) {
+  const pr_sized_job *x = a, *y = b;
+  if (x->size != y->size) return x->size < y->size ? 1 : -1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Workers take files largest first: taken in name order, a large file drawn
+ * last kept one thread busy while the others had finished (the longest-first
+ * rule bounds that tail by the smallest files). Reports keep the listed order.
+ * Returns a malloc'd permutation of 0..count-1 (the caller frees it), or NULL
+ * when out of memory (then the listed order). */
+static size_t *pr_largest_first(const pr_file_job *jobs, size_t count) {
+  pr_sized_job *sized = malloc((count ? count : 1) * sizeof *sized);
+  size_t *order = malloc((count ? count : 1) * sizeof *order);
+  if (!sized || !order) {
+    free(sized);
+    free(order);
+    return NULL;
+  }
+  for (size_t i = 0; i < count; i++) {
+    struct stat st;
+    sized[i].size = stat(jobs[i].entry->path, &st) == 0 ? st.st_size : 0;  /* unreadable: reported when read */
+    sized[i].index = i;
+  }
+  qsort(sized, count, sizeof *sized, pr_sized_job_cmp);
+  for (size_t i = 0; i < count; i++) order[i] = sized[i].index;
+  free(sized);
+  return order;
 }
 
 static int pr_entry_cmp(const void *a, const void *b) {
@@ -652,6 +689,8 @@ static int pr_cmd_check(int argc, char **argv) {
     jobs = cpus > 0 ? (int)cpus : 1;
   }
   if ((size_t)jobs > files.count) jobs = files.count ? (int)files.count : 1;
+  size_t *order = jobs > 1 ? pr_largest_first(check.jobs, files.count) : NULL;
+  check.order = order;
   pr_syntax_init();  /* before threads: the symbol tables are built once */
   pr_ts_arena_install();
   pthread_t threads[256];
@@ -660,6 +699,7 @@ static int pr_cmd_check(int argc, char **argv) {
     if (pthread_create(&threads[started], NULL, pr_check_worker, &check) == 0) started++;
   pr_check_worker(&check);
   for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
+  free(order);
 
   uint32_t counts[5] = {0}, fixed = 0;
   size_t reviewed = 0, fixed_files = 0;  /* files read and reviewed; one that could not be read is not */
