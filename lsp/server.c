@@ -26,6 +26,7 @@
 #include "transport.h"
 #include "workspace.h"
 #include "notebook.h"
+#include "reaper.h"
 #include "settings.h"
 #include "config.h"
 
@@ -91,6 +92,7 @@ typedef struct pr_open_notebook {
  * keystroke's latency can be split into tree-sitter's share and ours. */
 typedef struct pr_review_timing {
   double parse_ms, review_ms;  /* review: the rules and the diagnostics' JSON */
+  double wait_ms;              /* queued behind other work of the worker's before it started */
 } pr_review_timing;
 
 /* A review off the loop (uv_queue_work): a snapshot of one document parsed
@@ -117,6 +119,7 @@ typedef struct pr_review_job {
   char dropped_code[16];
   pr_position dropped_at;
   uint32_t deep_row;         /* pr_indent_beyond_scanner's row, or UINT32_MAX */
+  uint64_t queued_at;        /* uv_hrtime() when queued */
   pr_review_timing timing;
 } pr_review_job;
 
@@ -139,6 +142,7 @@ struct pr_server {
   size_t doc_count, doc_cap;
   uint64_t clock;        /* counts opens and changes, for touched */
   uv_timer_t *trim_timer;  /* NULL when the server was made without a loop */
+  pr_reaper *reaper;       /* deletes let-go trees; NULL without a loop (or no thread): deleted inline */
   uv_loop_t *loop;       /* NULL: reviews run inline (the fuzz harness, unit tests) */
   uint64_t next_doc_id;
   uint64_t result_seq;   /* makes resultIds unique */
@@ -360,7 +364,8 @@ static void pr_server__trace_timing(pr_server *s, const pr_open_document *d, con
                                     uint32_t count) {
   if (!s->trace_verbose) return;
   char verbose[128];
-  snprintf(verbose, sizeof verbose, "parse %.3f ms, review %.3f ms, %u diagnostics", t->parse_ms, t->review_ms, count);
+  snprintf(verbose, sizeof verbose, "parse %.3f ms, review %.3f ms, %u diagnostics, waited %.3f ms", t->parse_ms,
+           t->review_ms, count, t->wait_ms);
   json_t *m = json_sprintf("reviewed %s version %lld", d->uri, (long long)pr_document_version(d->doc));
   if (m) pr_server__send(s, pr_protocol_notification_new("$/logTrace", json_pack("{s:o,s:s}", "message", m,
                                                                                   "verbose", verbose)));
@@ -458,45 +463,19 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, char *items, s
   d->pull_count = 0;
 }
 
-/* Trees a document let go of (pr_document_take_garbage), deleted off the loop
- * once the diagnostics they delayed are sent: tree-sitter's reference counts
- * are atomic, so a pool thread may delete them while a review reads trees
- * that share their nodes. */
-typedef struct pr_tree_garbage {
-  uv_work_t work;
-  uint32_t count;
-  TSTree *trees[PR_DOCUMENT_GARBAGE_MAX];
-} pr_tree_garbage;
-
-static void pr_server__garbage_work(uv_work_t *work) {
-  pr_tree_garbage *g = work->data;
-  for (uint32_t i = 0; i < g->count; i++) ts_tree_delete(g->trees[i]);
-  g->count = 0;
-}
-
-static void pr_server__garbage_done(uv_work_t *work, int status) {
-  pr_tree_garbage *g = work->data;
-  pr_server__garbage_work(work);  /* cancelled: not deleted yet */
-  free(g);
-}
-
+/* Trees a document let go of (pr_document_take_garbage) go to the reaper,
+ * once the diagnostics they delayed are sent: on the review worker their
+ * deletion delayed the next keystroke's review (reaper.h). */
 static void pr_server__collect(pr_server *s, pr_document *doc) {
   TSTree *trees[PR_DOCUMENT_GARBAGE_MAX];
   uint32_t n = pr_document_take_garbage(doc, trees, PR_DOCUMENT_GARBAGE_MAX);
-  if (!n) return;
-  pr_tree_garbage *g = s->loop ? malloc(sizeof *g) : NULL;
-  if (g) {
-    g->count = n;
-    memcpy(g->trees, trees, n * sizeof *trees);
-    g->work.data = g;
-    if (uv_queue_work(s->loop, &g->work, pr_server__garbage_work, pr_server__garbage_done) == 0) return;
-    free(g);
-  }
+  if (!n || (s->reaper && pr_reaper_give(s->reaper, trees, n))) return;
   for (uint32_t i = 0; i < n; i++) ts_tree_delete(trees[i]);
 }
 
 static void pr_server__review_work(uv_work_t *work) {
   pr_review_job *j = work->data;
+  j->timing.wait_ms = (double)(uv_hrtime() - j->queued_at) / 1e6;
   j->failed = !pr_server__review(&j->caps, j->uri, j->path ? j->path : j->uri, j->test_file, &j->settings, j->snap,
                                  j->cache,
                                  j->parser, &j->items, &j->items_len, &j->marks, &j->mark_count, &j->dropped, j->dropped_code,
@@ -574,7 +553,7 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
     char code[16];
     pr_position at;
     uint32_t deep_row;
-    pr_review_timing timing;
+    pr_review_timing timing = {0};
     if (!pr_server__review(&s->caps, d->uri, d->path ? d->path : d->uri, d->test_file, &d->settings, d->doc, d->cache,
                            s->parser,
                            &items, &items_len, &marks, &count, &dropped, code, &at, &deep_row, &timing)) {
@@ -616,6 +595,7 @@ static void pr_server__schedule(pr_server *s, pr_open_document *d) {
   j->cache = d->cache;
   d->cache = NULL;
   j->work.data = j;
+  j->queued_at = uv_hrtime();
   if (uv_queue_work(s->loop, &j->work, pr_server__review_work, pr_server__review_done) != 0) {
     d->cache = j->cache;
     ts_parser_delete(j->parser);
@@ -1592,6 +1572,7 @@ pr_server *pr_server_new(struct uv_loop_s *loop, const pr_server_io *io) {
       free(s->trim_timer);  /* no trims then: memory goes back later, nothing else changes */
       s->trim_timer = NULL;
     }
+    s->reaper = pr_reaper_new();  /* NULL: trees are deleted on the loop instead */
   }
   return s;
 }
@@ -1633,6 +1614,7 @@ void pr_server_free(pr_server *s) {
     json_decref(s->notebooks[i].reports);
   }
   free(s->notebooks);
+  pr_reaper_free(s->reaper);  /* after the documents: their last garbage goes there too */
   ts_parser_delete(s->parser);
   while (s->idle_parser_count) ts_parser_delete(s->idle_parsers[--s->idle_parser_count]);
   if (s->trim_timer) uv_close((uv_handle_t *)s->trim_timer, pr_server__free_timer);

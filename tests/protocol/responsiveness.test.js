@@ -164,7 +164,7 @@ test('$/setTrace verbose: each published review says what its parse and the rest
     const published = await c.diagnosticsFor(URI, 2);
     assert.equal(traces.length, 1, JSON.stringify(traces));
     assert.equal(traces[0].message, `reviewed ${URI} version 2`);
-    assert.match(traces[0].verbose, /^parse \d+\.\d{3} ms, review \d+\.\d{3} ms, (\d+) diagnostics$/);
+    assert.match(traces[0].verbose, /^parse \d+\.\d{3} ms, review \d+\.\d{3} ms, (\d+) diagnostics, waited \d+\.\d{3} ms$/);
     assert.equal(Number(/(\d+) diagnostics/.exec(traces[0].verbose)[1]), published.diagnostics.length);
   } finally { await c.stop(); }
 });
