@@ -102,6 +102,55 @@ pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, boo
 
 uint64_t pr_struct_hash_close(uint64_t h) { return pr_sh__mix(h, PR_SH_EXIT); }
 
+/* The symbols of a string's start and content, looked up once per process. */
+static _Atomic int pr_sh__string_ready;
+static TSSymbol pr_sh__string_start, pr_sh__string_content;
+
+bool pr_struct_hash_plain_string(const char *text, TSNode node, TSSymbol symbol, uint64_t *value) {
+  if (ts_node_has_error(node)) return false;
+  uint32_t n;
+  const char *s = pr_node_text(text, node, &n);
+  /* decided from the text, without visiting the children: only an f-string
+     (or a template string) holds interpolations */
+  uint32_t p = 0;
+  bool raw = false;
+  while (p < n && s[p] != '\'' && s[p] != '"') {
+    char c = (char)(s[p] | 0x20);
+    if (c == 'f' || c == 't') return false;
+    raw |= c == 'r';
+    p++;
+  }
+  if (p >= n) return false;
+  uint32_t q = p + 2 < n && s[p + 1] == s[p] && s[p + 2] == s[p] ? 3 : 1;
+  if (n < p + 2 * q) return false;
+  /* tree-sitter-python's scanner ends a raw string's content at a backslash
+     before a quote or a backslash, and puts the rest in its end (`r'\\''`:
+     no content): a raw string holding a backslash is walked, and hashed as
+     the tree says */
+  if (raw && memchr(s + p + q, '\\', n - p - 2 * q)) return false;
+  if (!value) return true;
+  if (!atomic_load_explicit(&pr_sh__string_ready, memory_order_acquire)) {
+    const TSLanguage *l = ts_node_language(node);
+    pr_sh__string_start = ts_language_symbol_for_name(l, "string_start", 12, true);
+    pr_sh__string_content = ts_language_symbol_for_name(l, "string_content", 14, true);
+    atomic_store_explicit(&pr_sh__string_ready, 1, memory_order_release);
+  }
+  /* as pr_struct_hash_with folds its children: the start (its prefix
+     letters, lowercased, as pr_sh__leaf_kind hashes it), the content when
+     there is any (its text whole), not the end */
+  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + symbol);
+  uint64_t start = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_start);
+  for (uint32_t i = 0; i < p; i++) start = pr_sh__mix(start, (unsigned char)(s[i] | 0x20));
+  h = pr_sh__mix(h, start) * 0x9e3779b97f4a7c15ull;
+  uint32_t len = n - p - 2 * q;
+  if (len) {
+    uint64_t content = pr_sh__bytes(pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_content), s + p + q, len);
+    h = pr_sh__mix(h, content) * 0x9e3779b97f4a7c15ull;
+  }
+  *value = pr_struct_hash_close(h);
+  return true;
+}
+
 uint64_t pr_struct_hash_fold(uint64_t parent, uint64_t child) {
   return pr_sh__mix(parent, child) * 0x9e3779b97f4a7c15ull;
 }

@@ -38,6 +38,12 @@ typedef enum pr_sh_mode { PR_SH_NONE = 0, PR_SH_LEAF, PR_SH_OPEN, PR_SH_THROUGH 
 pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, TSSymbol symbol,
                                 uint64_t *h);
 uint64_t pr_struct_hash_close(uint64_t h);
+/* True when `node`, a `string` (`symbol` its ts_node_symbol), is plain: its
+ * children are its start, its content and its end only (no interpolation,
+ * no error). A plain string's content has nothing below it that a rule or the
+ * model reads, so a walk may take it as a leaf: *value (when not NULL) is
+ * then set to what pr_struct_hash gives for it, as if it had been descended. */
+bool pr_struct_hash_plain_string(const char *text, TSNode node, TSSymbol symbol, uint64_t *value);
 uint64_t pr_struct_hash_fold(uint64_t parent, uint64_t child);
 
 /* Combines hashes in order (for a run of statements). */

@@ -1,6 +1,8 @@
 /* Unit tests: statement counts (core/model/statements.c) and the count the
  * review's walk keeps for each function (pr_def_statement_count, which rules
- * use), and the one-pass iteration of named children (core/model/syntax.c).
+ * use), the one-pass iteration of named children (core/model/syntax.c), and
+ * the hash of a plain string that the walk takes as a leaf
+ * (pr_struct_hash_plain_string, core/model/structhash.c).
  * Each is checked against tree-sitter itself on hand-made snippets and on
  * every rule fixture of tests/rules. */
 #include <setjmp.h>
@@ -17,6 +19,7 @@
 #include "engine.h"
 #include "rule.h"
 #include "statements.h"
+#include "structhash.h"
 #include "syntax.h"
 
 /* A probe rule: for every function the review looks at, the walk's count must
@@ -59,6 +62,23 @@ static bool stranded(const char *src, TSNode n, uint32_t depth) {
          strspn(src + start - ts_node_start_point(n).column, " \t") >= ts_node_start_point(n).column;
 }
 
+/* A string pr_struct_hash_plain_string calls plain must have only a start, a
+ * content and an end below it, and hash as pr_struct_hash descending it
+ * does. Returns whether it is plain. */
+static bool check_string(const char *src, TSNode n, const char *what) {
+  uint64_t value;
+  if (!pr_struct_hash_plain_string(src, n, ts_node_symbol(n), &value)) return false;
+  for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
+    pr_kind k = pr_node_kind(ts_node_child(n, i));
+    if (k != pr_kind_string_start && k != pr_kind_string_content && k != pr_kind_string_end)
+      fail_msg("%s:%u: a plain string holds a %s", what, ts_node_start_point(n).row + 1,
+               ts_node_type(ts_node_child(n, i)));
+  }
+  if (value != pr_struct_hash(src, n))
+    fail_msg("%s:%u: a plain string's hash differs from its descended one", what, ts_node_start_point(n).row + 1);
+  return true;
+}
+
 /* Checks every function of `src`: the review's walk counts what
  * pr_statement_count counts. And for every node, pr_children gives exactly
  * ts_node_named_child's children. Returns the number of functions. */
@@ -81,6 +101,7 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
     }
     pr_children_end(&it);
     if (i != ts_node_named_child_count(n)) fail_msg("%s: %u children of %u", what, i, ts_node_named_child_count(n));
+    if (pr_node_kind(n) == pr_kind_string) check_string(src, n, what);
     /* the review reads ERROR nodes and stranded statements for names only */
     if (pr_node_kind(n) == pr_kind_function_definition && error_depth == UINT32_MAX) functions++;
     if (ts_tree_cursor_goto_first_child(&c)) continue;
@@ -144,6 +165,31 @@ static void test_counts_of_the_usual_cases(void **state) {
   expect_count("def f():\n    s = f\"{d[\"(\"]}\"\n    return s\n", 2);
 }
 
+/* Strings of every shape: which are plain, and (check_string) that a plain
+ * one hashes as if descended. */
+static void test_plain_strings(void **state) {
+  static const struct { const char *src; bool plain; } cases[] = {
+    {"x = 'a'\n", true}, {"x = \"\"\n", true}, {"x = ''''''\n", true}, {"x = '''a\nb'''\n", true},
+    {"x = b'\\x00\\n'\n", true}, {"x = u'a'\n", true}, {"x = Rb'a'\n", true}, {"x = '\\\\'\n", true},
+    {"x = '\\''\n", true}, {"x = r'a\\b'\n", false}, {"x = r'\\''\n", false}, {"x = r'\\\\'\n", false},
+    {"x = f'a'\n", false}, {"x = F'{a}'\n", false}, {"x = rf'{a}'\n", false}, {"x = 'a\n", false}, {"x = '''a\n", false},
+    {"x = 'a\\\nb'\n", true}, {"x = \"it's\"\n", true},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *src = cases[i].src;
+    TSParser *parser = pr_parser_new();
+    TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
+    TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), 4, 5);
+    while (!ts_node_is_null(n) && pr_node_kind(n) != pr_kind_string) n = ts_node_parent(n);
+    /* an unclosed quote may leave no string at all, only an ERROR */
+    if (ts_node_is_null(n) && cases[i].plain) fail_msg("no string in: %s", src);
+    if (!ts_node_is_null(n) && check_string(src, n, src) != cases[i].plain)
+      fail_msg("plain should be %d: %s", cases[i].plain, src);
+    ts_tree_delete(tree);
+    ts_parser_delete(parser);
+  }
+}
+
 static void test_counts_and_children_on_fixtures(void **state) {
   const char *src = getenv("PR_SOURCE_DIR");
   if (!src) skip();
@@ -186,6 +232,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_counts_of_the_usual_cases),
     cmocka_unit_test(test_counts_and_children_on_fixtures),
+    cmocka_unit_test(test_plain_strings),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
