@@ -1,4 +1,5 @@
 /* names.c - qualified names and call arguments; see names.h. */
+#define _GNU_SOURCE  /* memmem */
 #include "names.h"
 
 #include <string.h>
@@ -428,35 +429,30 @@ static bool pr_names__assigns(const char *text, uint32_t len, uint32_t dot, uint
 bool pr_next_assigned_attribute(const char *text, uint32_t len, uint32_t *pos, const char **name,
                                 uint32_t *name_len) {
   static const char setattr_call[] = "setattr(";
-  for (uint32_t p = *pos; p < len; p++) {
-    char c = text[p];
-    if (c == '.') {
-      uint32_t q = p + 1;
-      if (q >= len || (text[q] >= '0' && text[q] <= '9')) continue;
-      while (q < len && pr_names__ident_char(text[q])) q++;
-      if (q == p + 1) continue;
-      if (pr_names__assigns(text, len, p, q)) {
-        *name = text + p + 1;
-        *name_len = q - p - 1;
-        *pos = q;
-        return true;
-      }
-      p = q - 1;
-    } else if (c == 's' && p + sizeof setattr_call - 1 <= len &&
-               !memcmp(text + p, setattr_call, sizeof setattr_call - 1) &&
-               (p == 0 || !pr_names__ident_char(text[p - 1]))) {
+  const uint32_t call_len = sizeof setattr_call - 1;
+  /* from one `.` or `setattr(` to the next by memchr and memmem, a vector
+     at a time (a key part reads all the text between functions on every
+     keystroke: pydoc's topics, 756 KB); `setattr(` holds no `.`, so it lies
+     wholly before the next dot or after it */
+  for (uint32_t p = *pos; p < len;) {
+    const char *dot_at = memchr(text + p, '.', len - p);
+    uint32_t dot = dot_at ? (uint32_t)(dot_at - text) : len;
+    const char *call_at = dot - p >= call_len ? memmem(text + p, dot - p, setattr_call, call_len) : NULL;
+    if (call_at) {
+      p = (uint32_t)(call_at - text);
+      if (p > 0 && pr_names__ident_char(text[p - 1])) { p++; continue; }
       /* setattr(obj, "name", ...): the second argument, when a plain string literal */
-      uint32_t q = p + sizeof setattr_call - 1;
+      uint32_t q = p + call_len;
       int depth = 0;
       while (q < len && (depth > 0 || text[q] != ',') && text[q] != '\n') {
         if (text[q] == '(' || text[q] == '[' || text[q] == '{') depth++;
         else if (text[q] == ')' || text[q] == ']' || text[q] == '}') { if (--depth < 0) break; }
         q++;
       }
-      if (q >= len || text[q] != ',') { p = q > p ? q - 1 : p; continue; }
+      if (q >= len || text[q] != ',') { p = q > p ? q : p + 1; continue; }
       q++;
       while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
-      if (q >= len || (text[q] != '"' && text[q] != '\'')) { p = q - 1; continue; }
+      if (q >= len || (text[q] != '"' && text[q] != '\'')) { p = q; continue; }
       char quote = text[q];
       uint32_t start = ++q;
       while (q < len && pr_names__ident_char(text[q])) q++;
@@ -466,8 +462,22 @@ bool pr_next_assigned_attribute(const char *text, uint32_t len, uint32_t *pos, c
         *pos = q + 1;
         return true;
       }
-      p = q - 1;
+      p = q;
+      continue;
     }
+    if (dot >= len) break;
+    p = dot;
+    uint32_t q = p + 1;
+    if (q >= len || (text[q] >= '0' && text[q] <= '9')) { p++; continue; }
+    while (q < len && pr_names__ident_char(text[q])) q++;
+    if (q == p + 1) { p++; continue; }
+    if (pr_names__assigns(text, len, p, q)) {
+      *name = text + p + 1;
+      *name_len = q - p - 1;
+      *pos = q;
+      return true;
+    }
+    p = q;
   }
   *pos = len;
   return false;

@@ -102,52 +102,106 @@ pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, boo
 
 uint64_t pr_struct_hash_close(uint64_t h) { return pr_sh__mix(h, PR_SH_EXIT); }
 
-/* The symbols of a string's start and content, looked up once per process. */
+/* The symbols of a string, its start and its content, looked up once per process. */
 static _Atomic int pr_sh__string_ready;
-static TSSymbol pr_sh__string_start, pr_sh__string_content;
+static TSSymbol pr_sh__string, pr_sh__string_start, pr_sh__string_content;
 
-bool pr_struct_hash_plain_string(const char *text, TSNode node, TSSymbol symbol, uint64_t *value) {
-  if (ts_node_has_error(node)) return false;
-  uint32_t n;
-  const char *s = pr_node_text(text, node, &n);
-  /* decided from the text, without visiting the children: only an f-string
-     (or a template string) holds interpolations */
-  uint32_t p = 0;
+static void pr_sh__string_symbols(TSNode n) {
+  if (atomic_load_explicit(&pr_sh__string_ready, memory_order_acquire)) return;
+  const TSLanguage *l = ts_node_language(n);
+  pr_sh__string = ts_language_symbol_for_name(l, "string", 6, true);
+  pr_sh__string_start = ts_language_symbol_for_name(l, "string_start", 12, true);
+  pr_sh__string_content = ts_language_symbol_for_name(l, "string_content", 14, true);
+  atomic_store_explicit(&pr_sh__string_ready, 1, memory_order_release);
+}
+
+/* One plain string literal at s[*at..n), decided from the text alone: its
+ * prefix holds no f or t (only those hold interpolations), its quotes close
+ * on the line (or after three, for a triple-quoted one), and, raw, it holds
+ * no backslash (tree-sitter-python's scanner ends a raw string's content at
+ * a backslash before a quote or a backslash, and puts the rest in its end:
+ * `r'\\'` has no content; such a string is walked and hashed as the tree
+ * says). Moves *at past it; sets *ur when its prefix is Python 2's `ur`, and
+ * *value (when not NULL; the symbols looked up) to its hash, as
+ * pr_struct_hash_with folds a string's children: the start (its prefix
+ * letters, lowercased, as pr_sh__leaf_kind hashes it), the content when
+ * there is any (its text whole), not the end. */
+static bool pr_sh__plain_literal(const char *s, uint32_t n, uint32_t *at, bool *ur, uint64_t *value) {
+  uint32_t p = *at, prefix = p;
   bool raw = false;
   while (p < n && s[p] != '\'' && s[p] != '"') {
     char c = (char)(s[p] | 0x20);
-    if (c == 'f' || c == 't') return false;
+    if (c != 'r' && c != 'b' && c != 'u') return false;
     raw |= c == 'r';
     p++;
   }
-  if (p >= n) return false;
-  uint32_t q = p + 2 < n && s[p + 1] == s[p] && s[p + 2] == s[p] ? 3 : 1;
-  if (n < p + 2 * q) return false;
-  /* tree-sitter-python's scanner ends a raw string's content at a backslash
-     before a quote or a backslash, and puts the rest in its end (`r'\\''`:
-     no content): a raw string holding a backslash is walked, and hashed as
-     the tree says */
-  if (raw && memchr(s + p + q, '\\', n - p - 2 * q)) return false;
-  if (!value) return true;
-  if (!atomic_load_explicit(&pr_sh__string_ready, memory_order_acquire)) {
-    const TSLanguage *l = ts_node_language(node);
-    pr_sh__string_start = ts_language_symbol_for_name(l, "string_start", 12, true);
-    pr_sh__string_content = ts_language_symbol_for_name(l, "string_content", 14, true);
-    atomic_store_explicit(&pr_sh__string_ready, 1, memory_order_release);
+  if (p >= n || p - prefix > 2) return false;
+  char quote = s[p];
+  uint32_t q = p + 2 < n && s[p + 1] == quote && s[p + 2] == quote ? 3 : 1;
+  uint32_t body = p + q, e = body;
+  /* by memchr, a vector at a time: the bodies are most of the text it reads */
+  for (;;) {
+    const char *close = e < n ? memchr(s + e, quote, n - e) : NULL;
+    if (!close) return false;
+    uint32_t c = (uint32_t)(close - s);
+    const char *escape = memchr(s + e, '\\', c - e);
+    uint32_t stop = escape ? (uint32_t)(escape - s) : c;
+    if (q == 1 && memchr(s + e, '\n', stop - e)) return false;
+    if (escape) {
+      if (raw) return false;
+      e = stop + 2;
+    } else if (q == 1 || (c + 2 < n && s[c + 1] == quote && s[c + 2] == quote)) {
+      e = c;
+      break;
+    } else {
+      e = c + 1;
+    }
   }
-  /* as pr_struct_hash_with folds its children: the start (its prefix
-     letters, lowercased, as pr_sh__leaf_kind hashes it), the content when
-     there is any (its text whole), not the end */
-  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + symbol);
+  *at = e + q;
+  *ur = p - prefix >= 2 && (s[prefix] | 0x20) == 'u' && (s[prefix + 1] | 0x20) == 'r';
+  if (!value) return true;
+  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string);
   uint64_t start = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_start);
-  for (uint32_t i = 0; i < p; i++) start = pr_sh__mix(start, (unsigned char)(s[i] | 0x20));
+  for (uint32_t i = prefix; i < p; i++) start = pr_sh__mix(start, (unsigned char)(s[i] | 0x20));
   h = pr_sh__mix(h, start) * 0x9e3779b97f4a7c15ull;
-  uint32_t len = n - p - 2 * q;
-  if (len) {
-    uint64_t content = pr_sh__bytes(pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_content), s + p + q, len);
+  if (e > body) {
+    uint64_t content = pr_sh__bytes(pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_content), s + body,
+                                    e - body);
     h = pr_sh__mix(h, content) * 0x9e3779b97f4a7c15ull;
   }
   *value = pr_struct_hash_close(h);
+  return true;
+}
+
+bool pr_struct_hash_plain_string(const char *text, TSNode node, bool *ur, uint64_t *value) {
+  if (ts_node_has_error(node)) return false;
+  uint32_t n, at = 0;
+  const char *s = pr_node_text(text, node, &n);
+  if (value) pr_sh__string_symbols(node);
+  return pr_sh__plain_literal(s, n, &at, ur, value) && at == n;
+}
+
+bool pr_struct_hash_plain_concatenation(const char *text, TSNode node, TSSymbol symbol, bool *ur, uint64_t *value) {
+  if (ts_node_has_error(node)) return false;
+  uint32_t n, at = 0;
+  const char *s = pr_node_text(text, node, &n);
+  if (value) pr_sh__string_symbols(node);
+  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + symbol);
+  *ur = false;
+  for (;;) {
+    /* between the strings: blanks and line continuations; a comment there
+       is the walk's (suppressions), so the concatenation is walked */
+    while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\f' || s[at] == '\r' || s[at] == '\n' ||
+                      (s[at] == '\\' && at + 1 < n && (s[at + 1] == '\n' || s[at + 1] == '\r'))))
+      at++;
+    if (at >= n) break;
+    uint64_t v;
+    bool piece_ur;
+    if (!pr_sh__plain_literal(s, n, &at, &piece_ur, value ? &v : NULL)) return false;
+    *ur |= piece_ur;
+    if (value) h = pr_sh__mix(h, v) * 0x9e3779b97f4a7c15ull;
+  }
+  if (value) *value = pr_struct_hash_close(h);
   return true;
 }
 

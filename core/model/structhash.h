@@ -38,12 +38,17 @@ typedef enum pr_sh_mode { PR_SH_NONE = 0, PR_SH_LEAF, PR_SH_OPEN, PR_SH_THROUGH 
 pr_sh_mode pr_struct_hash_start(const char *text, TSNode node, pr_kind kind, bool named, TSSymbol symbol,
                                 uint64_t *h);
 uint64_t pr_struct_hash_close(uint64_t h);
-/* True when `node`, a `string` (`symbol` its ts_node_symbol), is plain: its
- * children are its start, its content and its end only (no interpolation,
- * no error). A plain string's content has nothing below it that a rule or the
- * model reads, so a walk may take it as a leaf: *value (when not NULL) is
- * then set to what pr_struct_hash gives for it, as if it had been descended. */
-bool pr_struct_hash_plain_string(const char *text, TSNode node, TSSymbol symbol, uint64_t *value);
+/* True when `node`, a `string`, is plain: no interpolation (not an
+ * f-string), no error, and (raw) no backslash. A plain string's content has
+ * nothing below it that a rule or the model reads, so a walk may take it as a
+ * leaf: *value (when not NULL) is then set to what pr_struct_hash gives for
+ * it, as if it had been descended, and *ur says whether its prefix is Python
+ * 2's `ur`. Decided from the text, without visiting the children. */
+bool pr_struct_hash_plain_string(const char *text, TSNode node, bool *ur, uint64_t *value);
+/* The same for a `concatenated_string` (`symbol` its ts_node_symbol): true
+ * when every string in it is plain and no comment stands between them; *ur
+ * when one of them has the prefix `ur`. */
+bool pr_struct_hash_plain_concatenation(const char *text, TSNode node, TSSymbol symbol, bool *ur, uint64_t *value);
 uint64_t pr_struct_hash_fold(uint64_t parent, uint64_t child);
 
 /* Combines hashes in order (for a run of statements). */

@@ -1089,19 +1089,22 @@ uint32_t pr_block_children(const pr_ctx *ctx, TSNode block, const TSNode **out) 
   return n;
 }
 
-/* A plain string (no interpolation, no error) is taken as a leaf: what its
- * start, content and end would do is done here. pydoc's topics are 15,000
- * of them in one concatenation, walked on every keystroke (its review: about
- * half the time). True when its children are not to be walked. */
+/* A plain string (no interpolation, no error), or a concatenation of them
+ * with no comment between, is taken as a leaf: what its children would do is
+ * done here (their hash, the Python 2 prefix check of each start). pydoc's
+ * topics are 15,000 strings in 80 concatenations, walked on every keystroke:
+ * a concatenation's strings hang from a balanced tree of hidden nodes, and a
+ * cursor's step to the next one cost hundreds of instructions. True when its
+ * children are not to be walked. */
 static bool pr_engine__plain_string(pr_review_run *run, pr_frame *f, const pr_frame *parent, TSSymbol symbol) {
   uint64_t value;
-  if (!pr_struct_hash_plain_string(run->text, f->node, symbol, run->hash_statements ? &value : NULL)) return false;
-  uint32_t n;
-  const char *s = pr_node_text(run->text, f->node, &n);
-  /* its start's check (pr_engine__enter), which an ERROR region skips */
-  if (!(f->flags & PR_FF_IN_ERROR) && n >= 2 && (s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' || s[1] == 'R'))
-    pr_engine__py2(run);
-  if (run->hash_statements && f->sh_mode == PR_SH_OPEN) {
+  uint64_t *want = run->hash_statements ? &value : NULL;
+  bool ur;
+  if (f->kind == pr_kind_string ? !pr_struct_hash_plain_string(run->text, f->node, &ur, want)
+                                : !pr_struct_hash_plain_concatenation(run->text, f->node, symbol, &ur, want))
+    return false;
+  if (ur && !(f->flags & PR_FF_IN_ERROR)) pr_engine__py2(run);  /* as pr_engine__enter does, outside ERROR regions */
+  if (want && f->sh_mode == PR_SH_OPEN) {
     f->sh = value;
     f->sh_mode = PR_SH_LEAF;
     f->sh_target = parent->sh_target;  /* as pr_engine__hash_start gives a leaf */
@@ -1168,7 +1171,8 @@ static void pr_engine__walk(pr_review_run *run, TSNode root) {
        pr_struct_hash reads it); pydoc's topics, 756 KB of text, are 75,000
        of them, walked on every keystroke */
     if (f->kind == pr_kind_string_content) skip = true;
-    else if (f->kind == pr_kind_string) skip = pr_engine__plain_string(run, f, parent, symbol);
+    else if (f->kind == pr_kind_string || f->kind == pr_kind_concatenated_string)
+      skip = pr_engine__plain_string(run, f, parent, symbol);
   }
 done:
   if (run->open_seg != PR_NONE) pr_engine__close_segment(run);

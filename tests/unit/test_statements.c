@@ -67,7 +67,8 @@ static bool stranded(const char *src, TSNode n, uint32_t depth) {
  * does. Returns whether it is plain. */
 static bool check_string(const char *src, TSNode n, const char *what) {
   uint64_t value;
-  if (!pr_struct_hash_plain_string(src, n, ts_node_symbol(n), &value)) return false;
+  bool ur;
+  if (!pr_struct_hash_plain_string(src, n, &ur, &value)) return false;
   for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
     pr_kind k = pr_node_kind(ts_node_child(n, i));
     if (k != pr_kind_string_start && k != pr_kind_string_content && k != pr_kind_string_end)
@@ -76,6 +77,24 @@ static bool check_string(const char *src, TSNode n, const char *what) {
   }
   if (value != pr_struct_hash(src, n))
     fail_msg("%s:%u: a plain string's hash differs from its descended one", what, ts_node_start_point(n).row + 1);
+  return true;
+}
+
+/* The same for a concatenation: plain when each of its strings is and no
+ * comment stands between them, and then hashed as descended. */
+static bool check_concatenation(const char *src, TSNode n, const char *what) {
+  uint64_t value;
+  bool ur;
+  if (!pr_struct_hash_plain_concatenation(src, n, ts_node_symbol(n), &ur, &value)) return false;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (pr_node_kind(c) != pr_kind_string || !check_string(src, c, what))
+      fail_msg("%s:%u: a plain concatenation holds a %s that is not a plain string", what,
+               ts_node_start_point(n).row + 1, ts_node_type(c));
+  }
+  if (value != pr_struct_hash(src, n))
+    fail_msg("%s:%u: a plain concatenation's hash differs from its descended one", what,
+             ts_node_start_point(n).row + 1);
   return true;
 }
 
@@ -102,6 +121,7 @@ static uint32_t check_source(const char *src, uint32_t len, const char *what) {
     pr_children_end(&it);
     if (i != ts_node_named_child_count(n)) fail_msg("%s: %u children of %u", what, i, ts_node_named_child_count(n));
     if (pr_node_kind(n) == pr_kind_string) check_string(src, n, what);
+    if (pr_node_kind(n) == pr_kind_concatenated_string) check_concatenation(src, n, what);
     /* the review reads ERROR nodes and stranded statements for names only */
     if (pr_node_kind(n) == pr_kind_function_definition && error_depth == UINT32_MAX) functions++;
     if (ts_tree_cursor_goto_first_child(&c)) continue;
@@ -173,7 +193,7 @@ static void test_plain_strings(void **state) {
     {"x = b'\\x00\\n'\n", true}, {"x = u'a'\n", true}, {"x = Rb'a'\n", true}, {"x = '\\\\'\n", true},
     {"x = '\\''\n", true}, {"x = r'a\\b'\n", false}, {"x = r'\\''\n", false}, {"x = r'\\\\'\n", false},
     {"x = f'a'\n", false}, {"x = F'{a}'\n", false}, {"x = rf'{a}'\n", false}, {"x = 'a\n", false}, {"x = '''a\n", false},
-    {"x = 'a\\\nb'\n", true}, {"x = \"it's\"\n", true},
+    {"x = 'a\\\nb'\n", true}, {"x = \"it's\"\n", true}, {"x = ur'a'\n", true}, {"x = 'a\\\\\\''\n", true},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const char *src = cases[i].src;
@@ -185,6 +205,30 @@ static void test_plain_strings(void **state) {
     if (ts_node_is_null(n) && cases[i].plain) fail_msg("no string in: %s", src);
     if (!ts_node_is_null(n) && check_string(src, n, src) != cases[i].plain)
       fail_msg("plain should be %d: %s", cases[i].plain, src);
+    ts_tree_delete(tree);
+    ts_parser_delete(parser);
+  }
+}
+
+/* Concatenations: which are plain (check_concatenation checks the rest). */
+static void test_plain_concatenations(void **state) {
+  static const struct { const char *src; bool plain; bool ur; } cases[] = {
+    {"x = 'a' 'b'\n", true, false}, {"x = ('a'\n     \"b\"\n     '''c''')\n", true, false},
+    {"x = 'a' \\\n    'b'\n", true, false}, {"x = ('a'  # note\n     'b')\n", false, false},
+    {"x = 'a' f'{b}'\n", false, false}, {"x = 'a' r'\\d'\n", false, false}, {"x = 'a' ur'b'\n", true, true},
+    {"x = b'a' b'b'\n", true, false}, {"x = ('a'\n\n     'b')\n", true, false},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *src = cases[i].src;
+    TSParser *parser = pr_parser_new();
+    TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
+    TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), 5, 6);
+    while (!ts_node_is_null(n) && pr_node_kind(n) != pr_kind_concatenated_string) n = ts_node_parent(n);
+    if (ts_node_is_null(n)) fail_msg("no concatenation in: %s", src);
+    if (check_concatenation(src, n, src) != cases[i].plain) fail_msg("plain should be %d: %s", cases[i].plain, src);
+    bool ur = false;
+    if (cases[i].plain && (!pr_struct_hash_plain_concatenation(src, n, ts_node_symbol(n), &ur, NULL) || ur != cases[i].ur))
+      fail_msg("ur should be %d: %s", cases[i].ur, src);
     ts_tree_delete(tree);
     ts_parser_delete(parser);
   }
@@ -233,6 +277,7 @@ int main(void) {
     cmocka_unit_test(test_counts_of_the_usual_cases),
     cmocka_unit_test(test_counts_and_children_on_fixtures),
     cmocka_unit_test(test_plain_strings),
+    cmocka_unit_test(test_plain_concatenations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
