@@ -170,6 +170,43 @@ static bool pr_engine__grow(pr_review_run *run, void **arr, uint32_t *cap, uint3
   return true;
 }
 
+/* The document's kept array for `slot` (incremental.h: pr_spare), when the
+ * run has none yet: its capacity in elements of `elem` bytes. */
+static void pr_engine__adopt(pr_review_run *run, int slot, void **arr, uint32_t *cap, size_t elem) {
+  pr_spare *sp = run->cache ? &run->cache->spare[slot] : NULL;
+  if (!sp || !sp->data || *arr) return;
+  size_t n = sp->bytes / elem;
+  *arr = sp->data;
+  *cap = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+  *sp = (pr_spare){NULL, 0};
+}
+
+/* Gives an array back: the document keeps a large one for its next review,
+ * a small one (or any, without a cache) is freed. */
+static void pr_engine__give_back(pr_review_cache *cache, int slot, void *arr, size_t bytes) {
+  if (!arr) return;
+  if (!cache || bytes < PR_SPARE_MIN_BYTES) { free(arr); return; }
+  pr_spare *sp = &cache->spare[slot];
+  if (sp->data && sp->bytes >= bytes) { free(arr); return; }
+  free(sp->data);
+  *sp = (pr_spare){arr, bytes};
+}
+
+/* A scratch buffer of at least `need` bytes: the document's kept one when
+ * large enough; *got says its size (for pr_engine__give_back). */
+static void *pr_engine__scratch(pr_review_cache *cache, int slot, size_t need, size_t *got) {
+  if (need == 0) need = 1;
+  pr_spare *sp = cache ? &cache->spare[slot] : NULL;
+  if (sp && sp->data && sp->bytes >= need) {
+    void *p = sp->data;
+    *got = sp->bytes;
+    *sp = (pr_spare){NULL, 0};
+    return p;
+  }
+  *got = need;
+  return malloc(need);
+}
+
 /* ---------- building the model ---------- */
 
 static void pr_engine__bind(pr_review_run *run, const pr_frame *f, TSNode ident, pr_binding_kind kind,
@@ -1865,17 +1902,17 @@ static void pr_engine__cleanup(pr_review_run *run) {
   pr_line_index_free(&run->own_lines);
   free(run->frames);
   free(run->hashes);
-  free(run->events);
-  free(run->kids);
+  pr_engine__give_back(run->cache, PR_SPARE_EVENTS, run->events, (size_t)run->event_cap * sizeof *run->events);
+  pr_engine__give_back(run->cache, PR_SPARE_KIDS, run->kids, (size_t)run->kid_cap * sizeof *run->kids);
   free(run->kid_nodes);
   free(run->kid_blocks);
   free(run->kid_first);
   free(run->errors);
-  free(run->findings);
+  pr_engine__give_back(run->cache, PR_SPARE_FINDINGS, run->findings, (size_t)run->finding_cap * sizeof *run->findings);
   free(run->test_classes);
-  free(run->segs);
+  pr_engine__give_back(run->cache, PR_SPARE_SEGS, run->segs, (size_t)run->seg_cap * sizeof *run->segs);
   free(run->comments);
-  free(run->facts);
+  pr_engine__give_back(run->cache, PR_SPARE_FACTS, run->facts, (size_t)run->fact_cap * sizeof *run->facts);
   free(run->walked);
   free(run->seg_parts);
   free(run->dep_symbols);
@@ -1889,6 +1926,11 @@ static void pr_engine__cleanup(pr_review_run *run) {
  * megabytes on a large file. */
 static void pr_engine__reserve(pr_review_run *run) {
   const uint32_t *z = run->cache->sizes;
+  pr_engine__adopt(run, PR_SPARE_EVENTS, (void **)&run->events, &run->event_cap, sizeof *run->events);
+  pr_engine__adopt(run, PR_SPARE_KIDS, (void **)&run->kids, &run->kid_cap, sizeof *run->kids);
+  pr_engine__adopt(run, PR_SPARE_FACTS, (void **)&run->facts, &run->fact_cap, sizeof *run->facts);
+  pr_engine__adopt(run, PR_SPARE_FINDINGS, (void **)&run->findings, &run->finding_cap, sizeof *run->findings);
+  pr_engine__adopt(run, PR_SPARE_SEGS, (void **)&run->segs, &run->seg_cap, sizeof *run->segs);
   if ((z[PR_SIZE_EVENTS] &&
        !pr_engine__grow(run, (void **)&run->events, &run->event_cap, z[PR_SIZE_EVENTS], sizeof *run->events)) ||
       (z[PR_SIZE_KIDS] && !pr_engine__grow(run, (void **)&run->kids, &run->kid_cap, z[PR_SIZE_KIDS], sizeof *run->kids)) ||
@@ -2665,9 +2707,10 @@ static int pr_engine__fact_compare(const void *a, const void *b) {
 /* Merges the sorted runs a[0..cut) and a[cut..n) in place, stably: the facts
  * of a keystroke review are those recorded (in walk order) followed by those
  * kept with unchanged functions (in document order). False when out of memory. */
-static bool pr_engine__merge_facts(pr_fact_rec *a, uint32_t cut, uint32_t n) {
+static bool pr_engine__merge_facts(pr_review_cache *cache, pr_fact_rec *a, uint32_t cut, uint32_t n) {
   uint32_t right = n - cut;
-  pr_fact_rec *tmp = malloc((size_t)right * sizeof *tmp);
+  size_t got;
+  pr_fact_rec *tmp = pr_engine__scratch(cache, PR_SPARE_MERGE, (size_t)right * sizeof *tmp, &got);
   if (!tmp) return false;
   memcpy(tmp, a + cut, (size_t)right * sizeof *tmp);
   uint32_t i = cut, j = right, o = n;
@@ -2676,7 +2719,7 @@ static bool pr_engine__merge_facts(pr_fact_rec *a, uint32_t cut, uint32_t n) {
     if (i > 0 && pr_engine__fact_compare(&a[i - 1], &tmp[j - 1]) > 0) a[--o] = a[--i];
     else a[--o] = tmp[--j];
   }
-  free(tmp);
+  pr_engine__give_back(cache, PR_SPARE_MERGE, tmp, got);
   return true;
 }
 
@@ -2714,7 +2757,7 @@ static void pr_engine__sort_facts(const pr_review_run *run, uint32_t fresh, pr_f
     if (!pr_engine__facts_sorted(out + cut, to - cut))
       qsort(out + cut, to - cut, sizeof *out, pr_engine__fact_compare);
     if (cut > from && cut < to && pr_engine__fact_compare(&out[cut - 1], &out[cut]) > 0 &&
-        !pr_engine__merge_facts(out + from, cut - from, to - from))
+        !pr_engine__merge_facts(run->cache, out + from, cut - from, to - from))
       qsort(out + from, to - from, sizeof *out, pr_engine__fact_compare);
   }
 }
@@ -2763,8 +2806,10 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
   }
   free(items);
   /* sort a copy: the fresh facts keep their order for the cache */
-  pr_fact_rec *sorted = malloc((run->fact_count ? run->fact_count : 1) * sizeof *sorted);
-  pr_fact *list = malloc((run->fact_count ? run->fact_count : 1) * sizeof *list);
+  size_t sorted_bytes, list_bytes;
+  pr_fact_rec *sorted =
+      pr_engine__scratch(run->cache, PR_SPARE_SORTED, (size_t)run->fact_count * sizeof *sorted, &sorted_bytes);
+  pr_fact *list = pr_engine__scratch(run->cache, PR_SPARE_LIST, (size_t)run->fact_count * sizeof *list, &list_bytes);
   if (!sorted || !list) { free(sorted); free(list); run->oom = true; return; }
   if (run->fact_count) pr_engine__sort_facts(run, fresh, sorted);
   ctx->parent = (TSNode){0};
@@ -2780,8 +2825,8 @@ static void pr_engine__dispatch_facts(pr_review_run *run, pr_ctx *ctx) {
     ctx->state = run->states[r];
     ctx->rule->on_facts(ctx, list, n);
   }
-  free(sorted);
-  free(list);
+  pr_engine__give_back(run->cache, PR_SPARE_SORTED, sorted, sorted_bytes);
+  pr_engine__give_back(run->cache, PR_SPARE_LIST, list, list_bytes);
   run->fact_total = run->fact_count;
   run->fact_count = fresh;  /* the reused ones stay in their segments' results */
 }

@@ -82,6 +82,10 @@ void pr_review_cache_clear(pr_review_cache *c) {
   c->results = NULL;
   c->cap = c->count = 0;
   c->valid = false;
+  for (int i = 0; i < PR_SPARE_SLOTS; i++) {
+    free(c->spare[i].data);
+    c->spare[i] = (pr_spare){NULL, 0};
+  }
 }
 
 void pr_review_cache_free(pr_review_cache *c) {

@@ -136,6 +136,22 @@ enum pr_review_size {
   PR_SIZE_SCOPES, PR_SIZE_BINDINGS, PR_SIZE_SYMBOLS, PR_SIZE_REFERENCES, PR_REVIEW_SIZES
 };
 
+/* The review's largest working arrays, kept by the document between reviews
+ * (pr_review_cache.spare): freed and taken again, a large file's arrays came
+ * from pages the system had to fault in again on each keystroke, 500 to 750
+ * of them in one phase after an edit that tree-sitter recovered from (about
+ * 10 us each on this project's VMs: up to 10 ms). Only arrays of at least
+ * PR_SPARE_MIN_BYTES are kept, so a small document keeps none. */
+enum pr_spare_slot {
+  PR_SPARE_EVENTS, PR_SPARE_KIDS, PR_SPARE_FACTS, PR_SPARE_FINDINGS, PR_SPARE_SEGS,
+  PR_SPARE_SORTED, PR_SPARE_LIST, PR_SPARE_MERGE, PR_SPARE_SLOTS
+};
+enum { PR_SPARE_MIN_BYTES = 256 * 1024 };
+typedef struct pr_spare {
+  void *data;                    /* malloc'd; owned by the cache while here */
+  size_t bytes;
+} pr_spare;
+
 typedef struct pr_review_cache {
   bool valid;
   uint64_t options;              /* the review options (path, test file, rules) */
@@ -149,6 +165,7 @@ typedef struct pr_review_cache {
   bool last_full;
   /* how many items the last review's arrays held, to size the next one's */
   uint32_t sizes[PR_REVIEW_SIZES];
+  pr_spare spare[PR_SPARE_SLOTS];  /* freed by pr_review_cache_clear */
 } pr_review_cache;
 
 pr_review_cache *pr_review_cache_new(void);

@@ -132,13 +132,19 @@ static void edit(pr_document *doc, TSParser *parser, uint32_t start, uint32_t en
                    PR_DOC_OK);
 }
 
-static void check_file(const char *path, const char *name, bool test_file, TSParser *parser, uint64_t seed) {
-  uint32_t len;
-  char *text = read_all(path, &len);
-  assert_non_null(text);
+static uint64_t spares_kept;  /* reviews after which the cache kept a working array (incremental.h: pr_spare) */
+
+static void count_spares(const pr_review_cache *cache) {
+  for (int i = 0; i < PR_SPARE_SLOTS; i++)
+    if (cache->spare[i].data) { spares_kept++; return; }
+}
+
+/* Reviews `text` under seeded edits (`edits` of them, about half undone), each
+ * incrementally and in full (compare). */
+static void check_text(const char *text, uint32_t len, const char *name, bool test_file, TSParser *parser,
+                       uint64_t seed, int edits) {
   pr_document *doc = pr_document_new(parser, text, len, 1);
   assert_non_null(doc);
-  free(text);
   pr_review_cache *cache = pr_review_cache_new();
   assert_non_null(cache);
   compare(name, "first review", doc, cache, parser, test_file);
@@ -153,7 +159,7 @@ static void check_file(const char *path, const char *name, bool test_file, TSPar
   static const char *const inserts[] = {"x", "(", "\n", "# ", "\n    ", "_id", "\n    global counter\n",
                                         "\n    print 'old'\n", ")", ":", "\"", "\r\n"};
   uint64_t rng = seed | 1;
-  for (int e = 0; e < 24; e++) {
+  for (int e = 0; e < edits; e++) {
     uint32_t n = pr_document_length(doc);
     const char *t = pr_document_text(doc);
     uint32_t at = boundary(t, n, &rng);
@@ -194,6 +200,7 @@ static void check_file(const char *path, const char *name, bool test_file, TSPar
     }
     edits_total++;
     compare(name, what, doc, cache, parser, test_file);
+    count_spares(cache);
     /* typing mostly mends what it breaks: undo half of the edits */
     if (rng_next(&rng) % 2) {
       snprintf(what, sizeof what, "edit %d undone", e);
@@ -204,6 +211,14 @@ static void check_file(const char *path, const char *name, bool test_file, TSPar
   }
   pr_review_cache_free(cache);
   pr_document_delete(doc);
+}
+
+static void check_file(const char *path, const char *name, bool test_file, TSParser *parser, uint64_t seed) {
+  uint32_t len;
+  char *text = read_all(path, &len);
+  assert_non_null(text);
+  check_text(text, len, name, test_file, parser, seed, 24);
+  free(text);
 }
 
 /* Every .py under dir (recursively); `rel` is the path below the rule folder. */
@@ -264,6 +279,50 @@ static void fixtures_give_the_full_answer(void **state) {
   assert_true(files > (slow ? 5u : 20u));
   assert_true(findings_total > (slow ? 100u : 1000u));
   assert_true(incremental_reviews > (slow ? 100u : 1000u) && reused_total > (slow ? 1000u : 10000u));
+}
+
+/* A document large enough that the review's arrays are kept between reviews
+ * (PR_SPARE_MIN_BYTES): the fixtures of a few rules, one after another, give
+ * the full answer under edits too, reusing those arrays. */
+static void large_documents_keep_their_arrays(void **state) {
+  (void)state;
+  const char *src = getenv("PR_SOURCE_DIR");
+  assert_non_null(src);
+  static const char *const files[] = {
+    "TST003/inventory_test.py", "NAM001/billing.py", "DED001/services.py", "SEC001/analytics.py",
+    "TST001/parser_test.py", "DOC102/inventory.py", "SEC005/client.py", NULL};
+  size_t cap = 1 << 20, len = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  for (int round = 0; len < 320 * 1024; round++) {
+    bool any = false;
+    for (int i = 0; files[i] && len < 320 * 1024; i++) {
+      char path[1024];
+      snprintf(path, sizeof path, "%s/tests/rules/%s", src, files[i]);
+      uint32_t n;
+      char *t = read_all(path, &n);
+      if (!t) continue;  /* a fixture renamed: the others still make the document */
+      any = true;
+      while (len + n + 2 > cap) {
+        cap *= 2;
+        char *grown = realloc(text, cap);
+        assert_non_null(grown);
+        text = grown;
+      }
+      memcpy(text + len, t, n);
+      len += n;
+      if (n && t[n - 1] != '\n') text[len++] = '\n';
+      free(t);
+    }
+    assert_true(any);
+    (void)round;
+  }
+  TSParser *parser = pr_parser_new();
+  uint64_t before = spares_kept;
+  check_text(text, (uint32_t)len, "large.py", false, parser, 0x5EED, getenv("PR_TEST_SLOW") ? 4 : 12);
+  assert_true(spares_kept > before);
+  ts_parser_delete(parser);
+  free(text);
 }
 
 static void apply_text(pr_document *doc, TSParser *parser, const char *find, const char *replace) {
@@ -737,6 +796,7 @@ int main(void) {
     cmocka_unit_test(file_keys_follow_what_rules_read),
     cmocka_unit_test(gates_read_the_walked_text),
     cmocka_unit_test(fixtures_give_the_full_answer),
+    cmocka_unit_test(large_documents_keep_their_arrays),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
