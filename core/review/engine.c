@@ -185,7 +185,7 @@ static void pr_engine__adopt(pr_review_run *run, int slot, void **arr, uint32_t 
  * a small one (or any, without a cache) is freed. */
 static void pr_engine__give_back(pr_review_cache *cache, int slot, void *arr, size_t bytes) {
   if (!arr) return;
-  if (!cache || bytes < PR_SPARE_MIN_BYTES) { free(arr); return; }
+  if (!cache || bytes < cache->spare_min_bytes) { free(arr); return; }
   pr_spare *sp = &cache->spare[slot];
   if (sp->data && sp->bytes >= bytes) { free(arr); return; }
   free(sp->data);
@@ -1898,10 +1898,22 @@ static void pr_engine__dispatch(pr_review_run *run, pr_ctx *ctx) {
 }
 
 static void pr_engine__cleanup(pr_review_run *run) {
-  pr_model_free(&run->model);
+  pr_model *m = &run->model;
+  pr_engine__give_back(run->cache, PR_SPARE_SCOPES, m->scopes, (size_t)m->scope_cap * sizeof *m->scopes);
+  pr_engine__give_back(run->cache, PR_SPARE_BINDINGS, m->bindings, (size_t)m->binding_cap * sizeof *m->bindings);
+  pr_engine__give_back(run->cache, PR_SPARE_SYMBOLS, m->symbols, (size_t)m->symbol_cap * sizeof *m->symbols);
+  pr_engine__give_back(run->cache, PR_SPARE_REFERENCES, m->references,
+                       (size_t)m->reference_cap * sizeof *m->references);
+  pr_engine__give_back(run->cache, PR_SPARE_TABLE, m->table, (size_t)m->table_cap * sizeof *m->table);
+  m->scopes = NULL;
+  m->bindings = NULL;
+  m->symbols = NULL;
+  m->references = NULL;
+  m->table = NULL;
+  pr_model_free(m);
   pr_line_index_free(&run->own_lines);
   free(run->frames);
-  free(run->hashes);
+  pr_engine__give_back(run->cache, PR_SPARE_HASHES, run->hashes, (size_t)run->hash_cap * sizeof *run->hashes);
   pr_engine__give_back(run->cache, PR_SPARE_EVENTS, run->events, (size_t)run->event_cap * sizeof *run->events);
   pr_engine__give_back(run->cache, PR_SPARE_KIDS, run->kids, (size_t)run->kid_cap * sizeof *run->kids);
   free(run->kid_nodes);
@@ -1924,8 +1936,42 @@ static void pr_engine__cleanup(pr_review_run *run) {
 /* Sizes this review's arrays as the document's last review filled them: a
  * keystroke changes them little, and growing them from empty copies
  * megabytes on a large file. */
+/* The largest power of two at most n (0 for 0). */
+static uint32_t pr_engine__floor_pow2(size_t n) {
+  uint32_t p = 1;
+  if (!n) return 0;
+  while ((size_t)p * 2 <= n && p < (1u << 31)) p *= 2;
+  return p;
+}
+
+/* An open-addressing table kept for `slot`, emptied (every byte `empty`):
+ * its capacity in entries, a power of two, or 0 when none is kept. */
+static uint32_t pr_engine__adopt_table(pr_review_run *run, int slot, void **table, size_t entry, int empty,
+                                       uint32_t least) {
+  pr_spare *sp = &run->cache->spare[slot];
+  uint32_t cap = sp->data ? pr_engine__floor_pow2(sp->bytes / entry) : 0;
+  if (cap < least || *table) return 0;
+  memset(sp->data, empty, (size_t)cap * entry);
+  *table = sp->data;
+  *sp = (pr_spare){NULL, 0};
+  return cap;
+}
+
 static void pr_engine__reserve(pr_review_run *run) {
   const uint32_t *z = run->cache->sizes;
+  pr_model *m = &run->model;
+  pr_engine__adopt(run, PR_SPARE_SCOPES, (void **)&m->scopes, &m->scope_cap, sizeof *m->scopes);
+  pr_engine__adopt(run, PR_SPARE_BINDINGS, (void **)&m->bindings, &m->binding_cap, sizeof *m->bindings);
+  pr_engine__adopt(run, PR_SPARE_SYMBOLS, (void **)&m->symbols, &m->symbol_cap, sizeof *m->symbols);
+  pr_engine__adopt(run, PR_SPARE_REFERENCES, (void **)&m->references, &m->reference_cap, sizeof *m->references);
+  /* empty: PR_NONE in every slot (as pr_model__rehash fills a new one); the
+     model has no symbol yet, so nothing is to be rehashed into it */
+  uint32_t table = pr_engine__adopt_table(run, PR_SPARE_TABLE, (void **)&m->table, sizeof *m->table, 0xFF, 256);
+  if (table) m->table_cap = table;
+  if (run->hash_statements) {
+    uint32_t cap = pr_engine__adopt_table(run, PR_SPARE_HASHES, (void **)&run->hashes, sizeof *run->hashes, 0, 1024);
+    if (cap) run->hash_cap = cap;
+  }
   pr_engine__adopt(run, PR_SPARE_EVENTS, (void **)&run->events, &run->event_cap, sizeof *run->events);
   pr_engine__adopt(run, PR_SPARE_KIDS, (void **)&run->kids, &run->kid_cap, sizeof *run->kids);
   pr_engine__adopt(run, PR_SPARE_FACTS, (void **)&run->facts, &run->fact_cap, sizeof *run->facts);

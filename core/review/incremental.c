@@ -49,7 +49,9 @@ uint64_t pr_hash_bytes(const char *s, size_t n, uint64_t seed) {
 }
 
 pr_review_cache *pr_review_cache_new(void) {
-  return calloc(1, sizeof(pr_review_cache));
+  pr_review_cache *c = calloc(1, sizeof(pr_review_cache));
+  if (c) c->spare_min_bytes = PR_SPARE_MIN_BYTES;
+  return c;
 }
 
 void pr_segment_result_free(pr_segment_result *r) {

@@ -141,10 +141,14 @@ enum pr_review_size {
  * from pages the system had to fault in again on each keystroke, 500 to 750
  * of them in one phase after an edit that tree-sitter recovered from (about
  * 10 us each on this project's VMs: up to 10 ms). Only arrays of at least
- * PR_SPARE_MIN_BYTES are kept, so a small document keeps none. */
+ * PR_SPARE_MIN_BYTES are kept, so a small document keeps none. The model's
+ * arrays (scopes, bindings, symbols, references, its name table) and DUP001's
+ * statement hashes are kept the same way. */
 enum pr_spare_slot {
   PR_SPARE_EVENTS, PR_SPARE_KIDS, PR_SPARE_FACTS, PR_SPARE_FINDINGS, PR_SPARE_SEGS,
-  PR_SPARE_SORTED, PR_SPARE_LIST, PR_SPARE_MERGE, PR_SPARE_SLOTS
+  PR_SPARE_SORTED, PR_SPARE_LIST, PR_SPARE_MERGE, PR_SPARE_HASHES,
+  PR_SPARE_SCOPES, PR_SPARE_BINDINGS, PR_SPARE_SYMBOLS, PR_SPARE_REFERENCES, PR_SPARE_TABLE,
+  PR_SPARE_SLOTS
 };
 enum { PR_SPARE_MIN_BYTES = 256 * 1024 };
 typedef struct pr_spare {
@@ -166,6 +170,7 @@ typedef struct pr_review_cache {
   /* how many items the last review's arrays held, to size the next one's */
   uint32_t sizes[PR_REVIEW_SIZES];
   pr_spare spare[PR_SPARE_SLOTS];  /* freed by pr_review_cache_clear */
+  size_t spare_min_bytes;        /* PR_SPARE_MIN_BYTES from pr_review_cache_new; tests lower it */
 } pr_review_cache;
 
 pr_review_cache *pr_review_cache_new(void);
