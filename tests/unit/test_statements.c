@@ -185,6 +185,13 @@ static void test_counts_of_the_usual_cases(void **state) {
   expect_count("def f():\n    s = f\"{d[\"(\"]}\"\n    return s\n", 2);
 }
 
+/* The innermost node of `kind` around byte `at` of `tree`, or a null node. */
+static TSNode around(TSTree *tree, uint32_t at, pr_kind kind) {
+  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), at, at + 1);
+  while (!ts_node_is_null(n) && pr_node_kind(n) != kind) n = ts_node_parent(n);
+  return n;
+}
+
 /* Strings of every shape: which are plain, and (check_string) that a plain
  * one hashes as if descended. */
 static void test_plain_strings(void **state) {
@@ -199,8 +206,7 @@ static void test_plain_strings(void **state) {
     const char *src = cases[i].src;
     TSParser *parser = pr_parser_new();
     TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
-    TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), 4, 5);
-    while (!ts_node_is_null(n) && pr_node_kind(n) != pr_kind_string) n = ts_node_parent(n);
+    TSNode n = around(tree, 4, pr_kind_string);
     /* an unclosed quote may leave no string at all, only an ERROR */
     if (ts_node_is_null(n) && cases[i].plain) fail_msg("no string in: %s", src);
     if (!ts_node_is_null(n) && check_string(src, n, src) != cases[i].plain)
@@ -222,8 +228,7 @@ static void test_plain_concatenations(void **state) {
     const char *src = cases[i].src;
     TSParser *parser = pr_parser_new();
     TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
-    TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), 5, 6);
-    while (!ts_node_is_null(n) && pr_node_kind(n) != pr_kind_concatenated_string) n = ts_node_parent(n);
+    TSNode n = around(tree, 5, pr_kind_concatenated_string);
     if (ts_node_is_null(n)) fail_msg("no concatenation in: %s", src);
     if (check_concatenation(src, n, src) != cases[i].plain) fail_msg("plain should be %d: %s", cases[i].plain, src);
     bool ur = false;
