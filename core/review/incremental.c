@@ -167,5 +167,6 @@ size_t pr_review_cache_bytes(const pr_review_cache *c) {
     for (uint32_t j = 0; j < r->name_count; j++) n += r->names[j].len + 1;
     for (uint32_t j = 0; j < r->fact_count; j++) n += r->facts[j].text ? r->facts[j].text_len + 1 : 0;
   }
+  for (int i = 0; i < PR_SPARE_SLOTS; i++) n += c->spare[i].bytes;  /* the working arrays it keeps */
   return n;
 }
