@@ -1933,9 +1933,6 @@ static void pr_engine__cleanup(pr_review_run *run) {
 
 /* ---------- the incremental review (see incremental.h) ---------- */
 
-/* Sizes this review's arrays as the document's last review filled them: a
- * keystroke changes them little, and growing them from empty copies
- * megabytes on a large file. */
 /* The largest power of two at most n (0 for 0). */
 static uint32_t pr_engine__floor_pow2(size_t n) {
   uint32_t p = 1;
@@ -1957,6 +1954,10 @@ static uint32_t pr_engine__adopt_table(pr_review_run *run, int slot, void **tabl
   return cap;
 }
 
+/* Sizes this review's arrays as the document's last review filled them: a
+ * keystroke changes them little, and growing them from empty copies
+ * megabytes on a large file. A large document's arrays are its last review's
+ * own (pr_spare). */
 static void pr_engine__reserve(pr_review_run *run) {
   const uint32_t *z = run->cache->sizes;
   pr_model *m = &run->model;
