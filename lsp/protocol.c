@@ -211,8 +211,7 @@ bool pr_protocol_read_did_change(json_t *params, pr_did_change *out, const char 
     if (len > PR_DOCUMENT_MAX_BYTES) { *error = "a content change is too large"; goto fail; }
     c->len = (uint32_t)len;
     if (range) {
-      if (!pr_protocol__position(json_object_get(range, "start"), &c->start) ||
-          !pr_protocol__position(json_object_get(range, "end"), &c->end)) {
+      if (!pr_protocol_read_range(range, &c->start, &c->end)) {
         *error = "a content change has an invalid range";
         goto fail;
       }

@@ -142,7 +142,8 @@ struct pr_server {
   size_t doc_count, doc_cap;
   uint64_t clock;        /* counts opens and changes, for touched */
   uv_timer_t *trim_timer;  /* NULL when the server was made without a loop */
-  pr_reaper *reaper;       /* deletes let-go trees; NULL without a loop (or no thread): deleted inline */
+  pr_reaper *reaper;       /* deletes let-go trees, started with the first; NULL without a loop (or no
+                              thread): deleted inline */
   uv_loop_t *loop;       /* NULL: reviews run inline (the fuzz harness, unit tests) */
   uint64_t next_doc_id;
   uint64_t result_seq;   /* makes resultIds unique */
@@ -469,7 +470,9 @@ static void pr_server__deliver(pr_server *s, pr_open_document *d, char *items, s
 static void pr_server__collect(pr_server *s, pr_document *doc) {
   TSTree *trees[PR_DOCUMENT_GARBAGE_MAX];
   uint32_t n = pr_document_take_garbage(doc, trees, PR_DOCUMENT_GARBAGE_MAX);
-  if (!n || (s->reaper && pr_reaper_give(s->reaper, trees, n))) return;
+  if (!n) return;
+  if (!s->reaper && s->loop) s->reaper = pr_reaper_new();  /* a server that never edits starts no thread */
+  if (s->reaper && pr_reaper_give(s->reaper, trees, n)) return;
   for (uint32_t i = 0; i < n; i++) ts_tree_delete(trees[i]);
 }
 
@@ -1572,7 +1575,6 @@ pr_server *pr_server_new(struct uv_loop_s *loop, const pr_server_io *io) {
       free(s->trim_timer);  /* no trims then: memory goes back later, nothing else changes */
       s->trim_timer = NULL;
     }
-    s->reaper = pr_reaper_new();  /* NULL: trees are deleted on the loop instead */
   }
   return s;
 }

@@ -31,6 +31,15 @@ static uint64_t pr_sh__bytes(uint64_t h, const char *s, uint32_t n) {
   return pr_sh__mix(h, 0xFFu + n);
 }
 
+/* What a named node of symbol `sym` starts its hash with. */
+static uint64_t pr_sh__named(TSSymbol sym) { return pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + sym); }
+
+/* A string start's prefix letters (lowercased) up to its quote, into h. */
+static uint64_t pr_sh__prefix(uint64_t h, const char *s, uint32_t n) {
+  for (uint32_t i = 0; i < n && s[i] != '\'' && s[i] != '"'; i++) h = pr_sh__mix(h, (unsigned char)(s[i] | 0x20));
+  return h;
+}
+
 /* The symbols of `(`, `)` and `,`, which add nothing: looked up once per
  * process (every thread finds the same values). */
 static _Atomic int pr_sh__symbols_ready;
@@ -60,13 +69,12 @@ static bool pr_sh__leaf_kind(const char *text, TSNode n, pr_kind k, bool named, 
     *h = pr_sh__mix(0xcbf29ce484222325ull, 0x10000u + sym);
     return true;
   }
-  *h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + sym);
+  *h = pr_sh__named(sym);
   if (k == pr_kind_string_start) {
     /* the prefix letters (lowercased), never the quotes */
     uint32_t len;
     const char *s = pr_node_text(text, n, &len);
-    for (uint32_t i = 0; i < len && s[i] != '\'' && s[i] != '"'; i++)
-      *h = pr_sh__mix(*h, (unsigned char)(s[i] | 0x20));
+    *h = pr_sh__prefix(*h, s, len);
     return true;
   }
   if (k == pr_kind_string_end) return false;
@@ -160,15 +168,9 @@ static bool pr_sh__plain_literal(const char *s, uint32_t n, uint32_t *at, bool *
   *at = e + q;
   *ur = p - prefix >= 2 && (s[prefix] | 0x20) == 'u' && (s[prefix + 1] | 0x20) == 'r';
   if (!value) return true;
-  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string);
-  uint64_t start = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_start);
-  for (uint32_t i = prefix; i < p; i++) start = pr_sh__mix(start, (unsigned char)(s[i] | 0x20));
-  h = pr_sh__mix(h, start) * 0x9e3779b97f4a7c15ull;
-  if (e > body) {
-    uint64_t content = pr_sh__bytes(pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + pr_sh__string_content), s + body,
-                                    e - body);
-    h = pr_sh__mix(h, content) * 0x9e3779b97f4a7c15ull;
-  }
+  uint64_t h = pr_struct_hash_fold(pr_sh__named(pr_sh__string),
+                                   pr_sh__prefix(pr_sh__named(pr_sh__string_start), s + prefix, p - prefix));
+  if (e > body) h = pr_struct_hash_fold(h, pr_sh__bytes(pr_sh__named(pr_sh__string_content), s + body, e - body));
   *value = pr_struct_hash_close(h);
   return true;
 }
@@ -186,7 +188,7 @@ bool pr_struct_hash_plain_concatenation(const char *text, TSNode node, TSSymbol 
   uint32_t n, at = 0;
   const char *s = pr_node_text(text, node, &n);
   if (value) pr_sh__string_symbols(node);
-  uint64_t h = pr_sh__mix(0xcbf29ce484222325ull, 0x20000u + symbol);
+  uint64_t h = pr_sh__named(symbol);
   *ur = false;
   for (;;) {
     /* between the strings: blanks and line continuations; a comment there
@@ -199,7 +201,7 @@ bool pr_struct_hash_plain_concatenation(const char *text, TSNode node, TSSymbol 
     bool piece_ur;
     if (!pr_sh__plain_literal(s, n, &at, &piece_ur, value ? &v : NULL)) return false;
     *ur |= piece_ur;
-    if (value) h = pr_sh__mix(h, v) * 0x9e3779b97f4a7c15ull;
+    if (value) h = pr_struct_hash_fold(h, v);
   }
   if (value) *value = pr_struct_hash_close(h);
   return true;
